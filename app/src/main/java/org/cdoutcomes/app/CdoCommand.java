@@ -1,0 +1,24 @@
+package org.cdoutcomes.app;
+
+import picocli.CommandLine.Command;
+
+/** The {@code cdo} command and its subcommands. */
+@Command(name = "cdo",
+        mixinStandardHelpOptions = true,
+        versionProvider = CdoVersion.class,
+        description = {
+                "CD Outcomes: outcomes analytics for botulinum toxin treatment of cervical dystonia.",
+                "",
+                "Without --db (or CDO_DB_URL) the data lives in an embedded PostgreSQL under ./cdo-data/."},
+        subcommands = {},
+        exitCodeOnInvalidInput = 2,
+        exitCodeOnExecutionException = 1)
+public class CdoCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,60 @@
+package org.cdoutcomes.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+class MigrationsIntegrationTests {
+
+    @Test
+    void emptyDatabaseReachesLatestSchemaWithVocabulariesFromCode() throws SQLException {
+        DataSource db = TestDatabases.migrated("cdo_migrations");
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            assertEquals(5, count(s, "select count(*) from product"));
+            assertEquals(13, count(s, "select count(*) from muscle"));
+            assertEquals(16, count(s, "select count(*) from symptom_term"));
+            assertEquals(0, count(s, "select count(*) from batch_job_instance"));
+        }
+    }
+
+    @Test
+    void databaseRefusesDuplicateIdentitiesAndUnknownCodes() throws SQLException {
+        DataSource db = TestDatabases.migrated("cdo_identity");
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("insert into patient (patient_id) values ('CD-000001')");
+            assertThrows(SQLException.class, () -> s.execute("insert into patient (patient_id) values ('CD-000001')"));
+            s.execute("insert into visit (visit_id, patient_id, visit_date, product) values ('V1', 'CD-000001', '2025-01-02', 'onabotulinumtoxinA')");
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into visit (visit_id, patient_id, visit_date, product) values ('V1', 'CD-000001', '2025-02-02', 'onabotulinumtoxinA')"));
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into visit (visit_id, patient_id, visit_date, product) values ('V2', 'CD-000001', '2025-02-02', 'Botox')"));
+            s.execute("insert into visit_muscle (visit_id, muscle, side, dose_units) values ('V1', 'trapezius', 'left', 20)");
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into visit_muscle (visit_id, muscle, side, dose_units) values ('V1', 'trapezius', 'left', 30)"));
+            s.execute("insert into symptom (record_id, patient_id, recorded_on, kind) values ('R1', 'CD-000001', '2025-01-05', 'relief_onset')");
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into symptom (record_id, patient_id, recorded_on, kind) values ('R1', 'CD-000001', '2025-01-06', 'relief_onset')"));
+            s.execute("insert into symptom (patient_id, recorded_on, kind, term) values ('CD-000001', '2025-01-07', 'adverse_event', 'dysphagia')");
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into symptom (patient_id, recorded_on, kind, term) values ('CD-000001', '2025-01-07', 'adverse_event', 'dysphagia')"));
+            s.execute("insert into symptom (patient_id, recorded_on, kind) values ('CD-000001', '2025-01-08', 'relief_onset')");
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into symptom (patient_id, recorded_on, kind) values ('CD-000001', '2025-01-08', 'relief_onset')"));
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into symptom (patient_id, recorded_on, kind, term, value) values ('CD-000001', '2025-01-08', 'score', 'dysphagia', 3)"));
+        }
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.cdoutcomes.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A fresh, empty PostgreSQL database for an integration test, from (in order) {@code CDO_TEST_JDBC_URL},
+ * Testcontainers when a Docker engine exists, or the embedded engine. Each call creates a new database on that server.
+ */
+public final class TestDatabases {
+    private static String serverUrl;
+
+    private TestDatabases() {
+    }
+
+    /** A new empty database; its name starts with the given prefix so leftovers are recognisable. */
+    public static synchronized DataSource fresh(String prefix) {
+        String base = serverUrl();
+        String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        try (Connection c = dataSource(base).getConnection(); Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database on " + base, e);
+        }
+        return dataSource(withDatabase(base, name));
+    }
+
+    /** A fresh database taken to the latest schema. */
+    public static DataSource migrated(String prefix) {
+        DataSource dataSource = fresh(prefix);
+        Migrations.migrate(dataSource);
+        return dataSource;
+    }
+
+    public static String jdbcUrl(DataSource dataSource) {
+        return ((PGSimpleDataSource) dataSource).getUrl();
+    }
+
+    private static String serverUrl() {
+        if (serverUrl == null) {
+            serverUrl = TestServers.start();
+        }
+        return serverUrl;
+    }
+
+    static PGSimpleDataSource dataSource(String url) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(url);
+        if (ds.getUser() == null) {
+            ds.setUser("postgres");
+        }
+        return ds;
+    }
+
+    static String withDatabase(String url, String database) {
+        int slash = url.indexOf('/', "jdbc:postgresql://".length());
+        int query = url.indexOf('?', slash);
+        String tail = query < 0 ? "" : url.substring(query);
+        return url.substring(0, slash + 1) + database + tail;
+    }
+}

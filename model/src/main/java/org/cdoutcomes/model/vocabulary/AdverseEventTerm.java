@@ -1,0 +1,37 @@
+package org.cdoutcomes.model.vocabulary;
+
+import java.util.List;
+
+/** Side-effect terms of adverse_event records. */
+public enum AdverseEventTerm implements Coded {
+    DYSPHAGIA("dysphagia", "swallowing difficulty"),
+    NECK_WEAKNESS("neck_weakness", "neck muscle weakness"),
+    INJECTION_SITE_PAIN("injection_site_pain"),
+    DRY_MOUTH("dry_mouth"),
+    DYSPHONIA("dysphonia", "hoarseness"),
+    FLU_LIKE_SYMPTOMS("flu_like_symptoms"),
+    HEADACHE("headache"),
+    FATIGUE("fatigue"),
+    MUSCULOSKELETAL_PAIN("musculoskeletal_pain"),
+    OTHER("other");
+
+    public static final Vocabulary<AdverseEventTerm> VOCABULARY = Vocabulary.of(AdverseEventTerm.class);
+
+    private final String id;
+    private final List<String> aliases;
+
+    AdverseEventTerm(String id, String... aliases) {
+        this.id = id;
+        this.aliases = List.of(aliases);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return aliases;
+    }
+}

@@ -1,0 +1,38 @@
+package org.cdoutcomes.model.vocabulary;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Muscle to muscle-group mapping: the defaults of input-formats.md, with configured overrides on top. */
+public final class MuscleGroups {
+    private final Map<Muscle, String> groupOf;
+
+    private MuscleGroups(Map<Muscle, String> groupOf) {
+        this.groupOf = groupOf;
+    }
+
+    public static MuscleGroups defaults() {
+        return withOverrides(Map.of());
+    }
+
+    /** Overrides name a muscle (id or alias) and the group id it should count in. */
+    public static MuscleGroups withOverrides(Map<String, String> overrides) {
+        Map<Muscle, String> map = new EnumMap<>(Muscle.class);
+        for (Muscle muscle : Muscle.values()) {
+            map.put(muscle, muscle.defaultGroup());
+        }
+        overrides.forEach((muscleCode, group) -> {
+            Muscle muscle = Muscle.VOCABULARY.find(muscleCode)
+                    .orElseThrow(() -> new IllegalArgumentException("muscle group override names an unknown muscle '" + muscleCode + "'"));
+            if (group == null || group.isBlank()) {
+                throw new IllegalArgumentException("muscle group override for '" + muscleCode + "' names no group");
+            }
+            map.put(muscle, group.trim());
+        });
+        return new MuscleGroups(map);
+    }
+
+    public String groupOf(Muscle muscle) {
+        return groupOf.get(muscle);
+    }
+}

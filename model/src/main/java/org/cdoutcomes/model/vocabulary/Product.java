@@ -1,0 +1,40 @@
+package org.cdoutcomes.model.vocabulary;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Botulinum toxin products; units are the product's own and never added across products. */
+public enum Product implements Coded {
+    ONABOTULINUMTOXIN_A("onabotulinumtoxinA", "400", "Botox", "onaBoNT-A"),
+    ABOBOTULINUMTOXIN_A("abobotulinumtoxinA", "1500", "Dysport", "aboBoNT-A"),
+    INCOBOTULINUMTOXIN_A("incobotulinumtoxinA", "400", "Xeomin", "incoBoNT-A"),
+    RIMABOTULINUMTOXIN_B("rimabotulinumtoxinB", "15000", "Myobloc", "NeuroBloc", "rimaBoNT-B"),
+    DAXIBOTULINUMTOXIN_A("daxibotulinumtoxinA", "500", "Daxxify", "daxiBoNT-A");
+
+    public static final Vocabulary<Product> VOCABULARY = Vocabulary.of(Product.class);
+
+    private final String id;
+    private final BigDecimal usualMaxVisitUnits;
+    private final List<String> aliases;
+
+    Product(String id, String usualMaxVisitUnits, String... aliases) {
+        this.id = id;
+        this.usualMaxVisitUnits = new BigDecimal(usualMaxVisitUnits);
+        this.aliases = List.of(aliases);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    /** A visit whose total exceeds this gets a DOSE_ABOVE_USUAL_MAX warning. */
+    public BigDecimal usualMaxVisitUnits() {
+        return usualMaxVisitUnits;
+    }
+}
