@@ -1,0 +1,19 @@
+package org.cdoutcomes.app.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every command that touches data takes: where the database is, and where settings come from. */
+public class DatabaseOptions {
+    @Option(names = "--db", paramLabel = "URL",
+            description = "JDBC URL of a PostgreSQL server (default: $CDO_DB_URL, else the embedded database; user and password from $CDO_DB_USER / $CDO_DB_PASSWORD)")
+    public String url;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "folder of the embedded database when no server is named (default: ./cdo-data)")
+    public Path dataDir;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "settings file (default: ./cdo.yml when present); CDO_* environment variables override it")
+    public Path config;
+}
