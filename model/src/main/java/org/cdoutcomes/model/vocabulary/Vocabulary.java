@@ -11,6 +11,7 @@ import java.util.Optional;
 public final class Vocabulary<E extends Enum<E> & Coded> {
     private final Class<E> type;
     private final Map<String, E> byNormalizedCode;
+    private final Map<String, E> byId;
 
     private Vocabulary(Class<E> type) {
         this.type = type;
@@ -20,6 +21,11 @@ public final class Vocabulary<E extends Enum<E> & Coded> {
             entry.aliases().forEach(alias -> register(map, alias, entry));
         }
         this.byNormalizedCode = Collections.unmodifiableMap(map);
+        Map<String, E> ids = new HashMap<>();
+        for (E entry : type.getEnumConstants()) {
+            ids.put(entry.id(), entry);
+        }
+        this.byId = Collections.unmodifiableMap(ids);
     }
 
     private void register(Map<String, E> map, String code, E entry) {
@@ -43,12 +49,11 @@ public final class Vocabulary<E extends Enum<E> & Coded> {
 
     /** The entry with this canonical id (as stored), failing loudly: stored ids come from this code. */
     public E byId(String id) {
-        for (E entry : type.getEnumConstants()) {
-            if (entry.id().equals(id)) {
-                return entry;
-            }
+        E entry = byId.get(id);
+        if (entry == null) {
+            throw new IllegalArgumentException(type.getSimpleName() + " has no id '" + id + "'");
         }
-        throw new IllegalArgumentException(type.getSimpleName() + " has no id '" + id + "'");
+        return entry;
     }
 
     public List<E> entries() {

@@ -1,0 +1,149 @@
+package org.cdoutcomes.db.history;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.cdoutcomes.model.record.InjectedMuscle;
+import org.cdoutcomes.model.record.PatientHistory;
+import org.cdoutcomes.model.record.SymptomRecord;
+import org.cdoutcomes.model.record.Visit;
+import org.cdoutcomes.model.vocabulary.Guidance;
+import org.cdoutcomes.model.vocabulary.Muscle;
+import org.cdoutcomes.model.vocabulary.Product;
+import org.cdoutcomes.model.vocabulary.Side;
+import org.cdoutcomes.model.vocabulary.Source;
+import org.cdoutcomes.model.vocabulary.SymptomKind;
+
+/**
+ * Streams every patient's stored history up to a data cutoff, one patient at a time, in patient id order.
+ * The database sorts and filters; three server-side cursors (patients, dose charts, symptoms) are merged by
+ * patient id, so memory holds one patient, not the clinic. Ids sort by code point (collation "C"), as analytics.md
+ * orders visits of one day.
+ */
+public final class PatientHistoryReader {
+    private static final int FETCH_SIZE = 5_000;
+
+    private static final String PATIENTS = """
+            select patient_id, site_id from patient
+            where exists (select 1 from visit v where v.patient_id = patient.patient_id and v.visit_date <= ?)
+               or exists (select 1 from symptom s where s.patient_id = patient.patient_id and s.recorded_on <= ?)
+            order by patient_id collate "C"
+            """;
+    private static final String DOSE_CHARTS = """
+            select v.patient_id, v.visit_id, v.visit_date, v.product, v.site_id, m.muscle, m.side, m.dose_units, m.guidance
+            from visit v join visit_muscle m on m.visit_id = v.visit_id
+            where v.visit_date <= ?
+            order by v.patient_id collate "C", v.visit_date, v.visit_id collate "C", m.muscle, m.side
+            """;
+    private static final String SYMPTOMS = """
+            select patient_id, record_id, recorded_on, kind, term, value, visit_id, source
+            from symptom
+            where recorded_on <= ?
+            order by patient_id collate "C", recorded_on, kind, term collate "C", record_id collate "C"
+            """;
+
+    private final DataSource dataSource;
+
+    public PatientHistoryReader(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The latest visit or symptom date stored: the default data cutoff. Empty when nothing is stored. */
+    public Optional<LocalDate> latestRecordDate() {
+        String sql = "select greatest((select max(visit_date) from visit), (select max(recorded_on) from symptom))";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            Date latest = rs.getDate(1);
+            return Optional.ofNullable(latest).map(Date::toLocalDate);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the latest record date", e);
+        }
+    }
+
+    /** Hands each patient with a visit or symptom on or before {@code asOf} to the consumer, in patient id order. */
+    public void forEach(LocalDate asOf, Consumer<PatientHistory> consumer) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false); // cursors stream only inside a transaction
+            c.setReadOnly(true);
+            try (PreparedStatement patients = cursor(c, PATIENTS, asOf, 2);
+                 PreparedStatement charts = cursor(c, DOSE_CHARTS, asOf, 1);
+                 PreparedStatement symptoms = cursor(c, SYMPTOMS, asOf, 1);
+                 ResultSet p = patients.executeQuery();
+                 ResultSet v = charts.executeQuery();
+                 ResultSet s = symptoms.executeQuery()) {
+                merge(p, v, s, consumer);
+            } finally {
+                c.commit();
+                c.setReadOnly(false);
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read patient histories", e);
+        }
+    }
+
+    private static PreparedStatement cursor(Connection c, String sql, LocalDate asOf, int dateParameters) throws SQLException {
+        PreparedStatement statement = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        statement.setFetchSize(FETCH_SIZE);
+        for (int i = 1; i <= dateParameters; i++) {
+            statement.setObject(i, asOf);
+        }
+        return statement;
+    }
+
+    private static void merge(ResultSet patients, ResultSet charts, ResultSet symptoms, Consumer<PatientHistory> consumer) throws SQLException {
+        boolean moreCharts = charts.next();
+        boolean moreSymptoms = symptoms.next();
+        while (patients.next()) {
+            String patientId = patients.getString(1);
+            String patientSite = patients.getString(2);
+            List<Visit> visits = new ArrayList<>();
+            while (moreCharts && patientId.equals(charts.getString(1))) {
+                moreCharts = readVisit(charts, visits);
+            }
+            List<SymptomRecord> records = new ArrayList<>();
+            while (moreSymptoms && patientId.equals(symptoms.getString(1))) {
+                records.add(symptom(symptoms));
+                moreSymptoms = symptoms.next();
+            }
+            consumer.accept(new PatientHistory(patientId, patientSite, visits, records));
+        }
+    }
+
+    /** Reads one visit's rows (it has at least one) and tells whether the cursor has more rows. */
+    private static boolean readVisit(ResultSet rs, List<Visit> visits) throws SQLException {
+        String patientId = rs.getString(1);
+        String visitId = rs.getString(2);
+        LocalDate date = rs.getObject(3, LocalDate.class);
+        Product product = Product.VOCABULARY.byId(rs.getString(4));
+        String site = rs.getString(5);
+        List<InjectedMuscle> muscles = new ArrayList<>();
+        boolean more;
+        do {
+            String guidance = rs.getString(9);
+            muscles.add(new InjectedMuscle(Muscle.VOCABULARY.byId(rs.getString(6)), Side.VOCABULARY.byId(rs.getString(7)),
+                    rs.getBigDecimal(8), guidance == null ? null : Guidance.VOCABULARY.byId(guidance)));
+            more = rs.next();
+        } while (more && visitId.equals(rs.getString(2)));
+        visits.add(new Visit(visitId, patientId, date, product, site, muscles));
+        return more;
+    }
+
+    private static SymptomRecord symptom(ResultSet rs) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(6);
+        String source = rs.getString(8);
+        return new SymptomRecord(rs.getString(2), rs.getString(1), rs.getObject(3, LocalDate.class),
+                SymptomKind.VOCABULARY.byId(rs.getString(4)), rs.getString(5), value, rs.getString(7),
+                source == null ? null : Source.VOCABULARY.byId(source));
+    }
+}

@@ -1,0 +1,78 @@
+package org.cdoutcomes.db.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.cdoutcomes.db.TestDatabases;
+import org.cdoutcomes.model.record.PatientHistory;
+import org.cdoutcomes.model.vocabulary.Muscle;
+import org.cdoutcomes.model.vocabulary.Side;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PatientHistoryReaderIntegrationTests {
+    private static DataSource db;
+
+    @BeforeAll
+    static void store() throws SQLException {
+        db = TestDatabases.migrated("cdo_history");
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("insert into patient (patient_id, site_id) values ('a-1', 'north'), ('B-2', null), ('c-3', null), ('only-late', null)");
+            s.execute("""
+                    insert into visit (visit_id, patient_id, visit_date, product, site_id) values
+                      ('V2', 'a-1', '2025-01-10', 'onabotulinumtoxinA', null),
+                      ('V10', 'a-1', '2025-01-10', 'abobotulinumtoxinA', 'south'),
+                      ('V3', 'a-1', '2025-04-01', 'onabotulinumtoxinA', null),
+                      ('W1', 'B-2', '2025-02-01', 'rimabotulinumtoxinB', null),
+                      ('LATE', 'only-late', '2025-09-01', 'onabotulinumtoxinA', null)""");
+            s.execute("""
+                    insert into visit_muscle (visit_id, muscle, side, dose_units, guidance) values
+                      ('V2', 'trapezius', 'left', 20, 'emg'), ('V2', 'sternocleidomastoid', 'right', 15.5, null),
+                      ('V10', 'splenius_capitis', 'bilateral', 100, null), ('V3', 'trapezius', 'left', 25, null),
+                      ('W1', 'levator_scapulae', 'left', 2500, null), ('LATE', 'trapezius', 'left', 20, null)""");
+            s.execute("""
+                    insert into symptom (record_id, patient_id, recorded_on, kind, term, value, visit_id, source) values
+                      (null, 'a-1', '2025-01-15', 'relief_onset', null, null, 'V2', 'phone'),
+                      ('R9', 'a-1', '2025-01-12', 'adverse_event', 'dysphagia', 2, null, null),
+                      (null, 'c-3', '2025-03-01', 'score', 'twstrs_total', 41.5, null, 'clinician'),
+                      (null, 'c-3', '2025-12-01', 'relief_onset', null, null, null, null)""");
+        }
+    }
+
+    @Test
+    void streamsPatientsInCodePointOrderWithTheirVisitsAndRecordsUpToTheCutoff() {
+        List<PatientHistory> read = new ArrayList<>();
+        new PatientHistoryReader(db).forEach(LocalDate.parse("2025-06-30"), read::add);
+
+        assertEquals(List.of("B-2", "a-1", "c-3"), read.stream().map(PatientHistory::patientId).toList());
+        PatientHistory a = read.get(1);
+        assertEquals("north", a.patientSiteId());
+        assertEquals(List.of("V10", "V2", "V3"), a.visits().stream().map(v -> v.visitId()).toList());
+        assertEquals("south", a.visits().get(0).siteId());
+        assertEquals(List.of(Muscle.STERNOCLEIDOMASTOID, Muscle.TRAPEZIUS),
+                a.visits().get(1).muscles().stream().map(m -> m.muscle()).toList());
+        assertEquals(0, new BigDecimal("15.5").compareTo(a.visits().get(1).muscles().get(0).doseUnits()));
+        assertEquals(Side.RIGHT, a.visits().get(1).muscles().get(0).side());
+        assertEquals(List.of(LocalDate.parse("2025-01-12"), LocalDate.parse("2025-01-15")),
+                a.symptoms().stream().map(r -> r.recordedOn()).toList());
+        assertEquals("V2", a.symptoms().get(1).visitId());
+        assertEquals(0, read.get(0).symptoms().size());
+        PatientHistory c = read.get(2);
+        assertEquals(0, c.visits().size());
+        assertEquals(1, c.symptoms().size(), "the December onset lies after the cutoff");
+        assertNull(c.patientSiteId());
+    }
+
+    @Test
+    void latestRecordDateSpansVisitsAndSymptoms() {
+        assertEquals(LocalDate.parse("2025-12-01"), new PatientHistoryReader(db).latestRecordDate().orElseThrow());
+    }
+}
