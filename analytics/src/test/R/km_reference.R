@@ -1,5 +1,6 @@
 # Kaplan-Meier reference values from R survival::survfit(conf.type = "log-log") and quantile.survfit.
-# Run from this folder: Rscript km_reference.R  (writes km_fixtures.csv, km_curves.csv, km_summaries.csv)
+# Run from this folder: Rscript km_reference.R  (writes km_fixtures.csv, km_curves.csv, km_summaries.csv,
+# km_survival_at.csv)
 suppressMessages(library(survival))
 source("common.R")
 
@@ -41,6 +42,7 @@ spec_quantile <- function(time, value, level, last, tol = 1.5e-8) {
 }
 
 inputs <- NULL
+at_days <- NULL
 curves <- NULL
 summaries <- NULL
 for (name in names(fixtures)) {
@@ -50,6 +52,11 @@ for (name in names(fixtures)) {
   curves <- rbind(curves, data.frame(fixture = name, day = as.integer(fit$time), at_risk = as.integer(fit$n.risk),
     events = as.integer(fit$n.event), censored = as.integer(fit$n.censor), survival = fit$surv,
     std_err = fit$std.err, lower = fit$lower, upper = fit$upper))
+  # S at every day from 0 to two past the last time: summary() gives S before the first time, nothing after the last
+  days <- 0:(max(fit$time) + 2)
+  at <- summary(fit, times = days, extend = FALSE)
+  at_days <- rbind(at_days, data.frame(fixture = name, day = days,
+    survival = ifelse(days %in% at$time, at$surv[match(days, at$time)], NA_real_)))
   q <- quantile(fit, probs = c(0.25, 0.5, 0.75))
   last <- max(fit$time)
   # Spec: the band is [1, 1] where S = 1 (R leaves it NA there; it cannot change a quantile at level < 1).
@@ -66,5 +73,6 @@ for (name in names(fixtures)) {
 }
 write_rows(inputs, "km_fixtures.csv")
 write_rows(curves, "km_curves.csv")
+write_rows(at_days, "km_survival_at.csv")
 write_rows(summaries, "km_summaries.csv")
 print(summaries)
