@@ -115,6 +115,17 @@ class KaplanMeierTests {
     }
 
     @Test
+    void medianLimitIsTheFirstCrossingOfANonMonotoneBand() {
+        // The upper band is 0.4941 at day 60 and rises to 0.4953 at day 62. analytics.md takes the first time at or
+        // below 0.5; R's quantile.survfit (approx() over the sorted band values) gives 62, the km_summaries.csv column
+        // r_median_ci_upper.
+        KaplanMeierSummary summary = KaplanMeier.summarize("all", "all", counts("nonmonotone_upper_band"));
+        assertEquals(60.0, summary.medianCiUpper());
+        assertEquals(62.0, RReference.read("km_summaries.csv", "fixture", "nonmonotone_upper_band").get(0)
+                .number("r_median_ci_upper"));
+    }
+
+    @Test
     void bandIsUndefinedWhereSurvivalIsZero() {
         List<CurvePoint> curve = KaplanMeier.summarize("all", "all", counts("falls_to_zero")).curve();
         CurvePoint last = curve.get(curve.size() - 1);
