@@ -19,6 +19,8 @@ fixtures <- list(
   # S = 0.75, 0.5, 0.25 exactly, each followed by a later drop: every quantile is a midpoint
   exact_levels_then_drop = list(time = c(1, 2, 3, 4), status = c(1, 1, 1, 1)),
   # S = 0.5 exactly and never lower: median is the midpoint with the last (censoring) time
+  # S = 0.75, 0.5, 0.25 in exact arithmetic, computed 1-2 ulps below them: the tolerance makes them midpoints
+  levels_rounded_below = list(time = 1:20, status = rep(1, 20)),
   half_at_end = list(time = c(1, 2, 3, 4), status = c(1, 1, 0, 0)),
   half_at_end_tied_censor = list(time = c(1, 1, 3, 3), status = c(1, 1, 0, 0)),
   half_then_censor_then_zero = list(time = c(1, 2, 3, 5), status = c(1, 1, 0, 1)),

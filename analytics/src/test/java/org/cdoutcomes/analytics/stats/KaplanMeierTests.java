@@ -108,6 +108,11 @@ class KaplanMeierTests {
         assertEquals(2.5, levels.median());
         assertEquals(1.5, levels.q1());
         assertEquals(3.5, levels.q3());
+        // One event a day among 20: S = 0.75, 0.5, 0.25 at days 5, 10, 15, computed just below: still midpoints.
+        KaplanMeierSummary rounded = KaplanMeier.summarize("all", "all", counts("levels_rounded_below"));
+        assertEquals(5.5, rounded.q1());
+        assertEquals(10.5, rounded.median());
+        assertEquals(15.5, rounded.q3());
         // S = 0.5 from day 2 and never lower, last censoring day 4: median (2 + 4) / 2, q3 never reached.
         KaplanMeierSummary halfAtEnd = KaplanMeier.summarize("all", "all", counts("half_at_end"));
         assertEquals(3.0, halfAtEnd.median());
