@@ -100,12 +100,12 @@ public final class KaplanMeier {
         if (curve.isEmpty() || day > curve.get(curve.size() - 1).day()) {
             return null;
         }
-        int lo = 0;
-        int hi = curve.size() - 1;
         if (day < curve.get(0).day()) {
             return 1.0;
         }
         // Binary search for the last point with point.day <= day.
+        int lo = 0;
+        int hi = curve.size() - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
             if (curve.get(mid).day() <= day) {
