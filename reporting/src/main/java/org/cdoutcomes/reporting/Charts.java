@@ -48,7 +48,12 @@ final class Charts {
 
     static XDDFColor colour(int index) {
         int[] rgb = PALETTE[index % PALETTE.length];
-        return XDDFColor.from(rgb[0], rgb[1], rgb[2]);
+        return rgb(rgb[0], rgb[1], rgb[2]);
+    }
+
+    /** An sRGB colour (a:srgbClr); XDDFColor.from(int, int, int) writes scRGB percentages, which read as black. */
+    static XDDFColor rgb(int red, int green, int blue) {
+        return XDDFColor.from(new byte[] {(byte) red, (byte) green, (byte) blue});
     }
 
     /**
@@ -68,7 +73,7 @@ final class Charts {
             layout.input(at.dataRow() + 1, x, stratum.value());
             layout.text(at.dataRow() + 2, x, "day", layout.styles.header);
             layout.text(at.dataRow() + 2, x + 1, "share", layout.styles.header);
-            double[][] points = steps(stratum.curve());
+            double[][] points = padded(steps(stratum.curve()), longest(strata));
             for (int i = 0; i < points.length; i++) {
                 layout.number(at.dataRow() + 3 + i, x, points[i][0], layout.styles.count);
                 layout.number(at.dataRow() + 3 + i, x + 1, points[i][1], layout.styles.percent);
@@ -88,7 +93,7 @@ final class Charts {
         share.setMajorUnit(0.25);
         share.setNumberFormat("0%");
         share.setCrosses(AxisCrosses.AUTO_ZERO);
-        share.getOrAddMajorGridProperties().setLineProperties(solidLine(XDDFColor.from(217, 217, 217), 0.75));
+        share.getOrAddMajorGridProperties().setLineProperties(solidLine(rgb(217, 217, 217), 0.75));
 
         XDDFScatterChartData data = (XDDFScatterChartData) chart.createData(ChartTypes.SCATTER, days, share);
         data.setStyle(ScatterStyle.LINE);
@@ -109,6 +114,20 @@ final class Charts {
         }
         chart.plot(data);
         return strata.size();
+    }
+
+    private static int longest(List<KaplanMeierSummary> strata) {
+        return strata.stream().mapToInt(s -> steps(s.curve()).length).max().orElse(0);
+    }
+
+    /**
+     * Repeats the last point up to {@code length}: LibreOffice draws a series shorter than the chart's longest one
+     * with a stray line back to (0, 0).
+     */
+    static double[][] padded(double[][] points, int length) {
+        double[][] result = java.util.Arrays.copyOf(points, length);
+        java.util.Arrays.fill(result, points.length, length, points[points.length - 1]);
+        return result;
     }
 
     /** Step points of a curve from (0, 1): each change of S at day t gives (t, previous S) and (t, new S). */
@@ -156,7 +175,7 @@ final class Charts {
         rate.setNumberFormat("0%");
         rate.setCrosses(AxisCrosses.AUTO_ZERO);
         rate.setCrossBetween(AxisCrossBetween.BETWEEN);
-        rate.getOrAddMajorGridProperties().setLineProperties(solidLine(XDDFColor.from(217, 217, 217), 0.75));
+        rate.getOrAddMajorGridProperties().setLineProperties(solidLine(rgb(217, 217, 217), 0.75));
 
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, groups, rate);
         data.setBarDirection(BarDirection.COL);

@@ -17,7 +17,7 @@ final class DosingSheet {
                 + "and cannot be compared across products.", layout.styles.note);
         layout.headers(HEADER_ROW, "Product", "Muscle", "Cycles", "Median (units)", "Q1: 25th percentile (units)",
                 "Q3: 75th percentile (units)");
-        layout.sheet.getRow(HEADER_ROW).setHeightInPoints(32);
+        layout.sheet.getRow(HEADER_ROW).setHeightInPoints(45);
         int row = HEADER_ROW + 1;
         for (DosingRow dosing : rows) {
             boolean suppressed = layout.smallCells.small(dosing.cycles());
@@ -33,7 +33,7 @@ final class DosingSheet {
             layout.text(row++, 0, "No injections in this period.", layout.styles.note);
         }
         layout.text(row + 1, 0, "The interquartile range runs from Q1 to Q3: the middle half of the doses.", layout.styles.note);
-        layout.widths(24, 30, 10, 12, 14, 14);
+        layout.widths(24, 30, 10, 14, 16, 16);
         layout.printSetup(HEADER_ROW, 5, row + 1);
     }
 }

@@ -101,7 +101,7 @@ final class MethodsSheet {
         for (Entry entry : entries) {
             layout.text(row, 0, entry.topic(), layout.styles.label);
             layout.text(row, 1, entry.explanation(), layout.styles.wrapped);
-            layout.wrapHeight(row, entry.explanation(), EXPLANATION_CHARS - 8);
+            layout.wrapHeight(row, entry.explanation(), EXPLANATION_CHARS);
             row++;
         }
         return row + 1;
@@ -140,7 +140,7 @@ final class MethodsSheet {
         row = setting(layout, row, "Software version", null);
         layout.input(row - 1, 1, context.softwareVersion());
         layout.text(row, 0, "Run time", layout.styles.label);
-        layout.dateTime(row, 1, context.runTime());
+        layout.dateTime(row, 1, context.runTime(), layout.styles.dateTimeLeft);
         return row + 1;
     }
 

@@ -99,10 +99,10 @@ final class SheetLayout {
         c.setCellStyle(styles.date);
     }
 
-    void dateTime(int row, int column, LocalDateTime value) {
+    void dateTime(int row, int column, LocalDateTime value, XSSFCellStyle style) {
         XSSFCell c = cell(row, column);
         c.setCellValue(value);
-        c.setCellStyle(styles.dateTime);
+        c.setCellStyle(style);
     }
 
     /** Column widths in characters, set explicitly (autoSizeColumn depends on fonts installed where it runs). */
@@ -114,9 +114,11 @@ final class SheetLayout {
 
     /** Row tall enough for wrapped text of this many characters in a column this wide. */
     void wrapHeight(int row, String value, int columnChars) {
+        // prose averages narrower than the digit '0' that column widths are measured in
+        int perLine = columnChars * 11 / 10;
         int lines = 0;
         for (String paragraph : value.split("\n", -1)) {
-            lines += Math.max(1, (paragraph.length() + columnChars - 1) / columnChars);
+            lines += Math.max(1, (paragraph.length() + perLine - 1) / perLine);
         }
         sheet.getRow(row).setHeightInPoints(lines * 15f + 3f);
     }

@@ -29,6 +29,8 @@ final class Styles {
     /** Text from input files that starts with a formula character: the quote prefix keeps it text on edit. */
     final XSSFCellStyle quotedText;
     final XSSFCellStyle note;
+    /** A note right of a number, kept clear of it. */
+    final XSSFCellStyle indentedNote;
     final XSSFCellStyle wrapped;
     final XSSFCellStyle marker;
     final XSSFCellStyle count;
@@ -39,6 +41,8 @@ final class Styles {
     final XSSFCellStyle units;
     final XSSFCellStyle date;
     final XSSFCellStyle dateTime;
+    /** Date and time in a text column, aligned with the text. */
+    final XSSFCellStyle dateTimeLeft;
 
     Styles(XSSFWorkbook workbook) {
         XSSFFont titleFont = workbook.createFont();
@@ -58,6 +62,7 @@ final class Styles {
         header.setFont(boldFont);
         header.setWrapText(true);
         header.setVerticalAlignment(VerticalAlignment.CENTER);
+        header.setAlignment(HorizontalAlignment.CENTER);
         header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
         header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         header.setBorderBottom(BorderStyle.THIN);
@@ -71,11 +76,15 @@ final class Styles {
         quotedText.setQuotePrefixed(true);
         note = workbook.createCellStyle();
         note.setFont(italicFont);
+        indentedNote = workbook.createCellStyle();
+        indentedNote.cloneStyleFrom(note);
+        indentedNote.setIndention((short) 1);
         wrapped = workbook.createCellStyle();
         wrapped.setWrapText(true);
         wrapped.setVerticalAlignment(VerticalAlignment.TOP);
         marker = workbook.createCellStyle();
         marker.setAlignment(HorizontalAlignment.RIGHT);
+        marker.setVerticalAlignment(VerticalAlignment.TOP);
         count = numeric(workbook, COUNT);
         days = numeric(workbook, DAYS);
         percent = numeric(workbook, PERCENT);
@@ -84,12 +93,15 @@ final class Styles {
         units = numeric(workbook, UNITS);
         date = numeric(workbook, DATE);
         dateTime = numeric(workbook, DATE_TIME);
+        dateTimeLeft = numeric(workbook, DATE_TIME);
+        dateTimeLeft.setAlignment(HorizontalAlignment.LEFT);
     }
 
     private static XSSFCellStyle numeric(XSSFWorkbook workbook, String format) {
         XSSFCellStyle style = workbook.createCellStyle();
         style.setDataFormat(workbook.createDataFormat().getFormat(format));
         style.setAlignment(HorizontalAlignment.RIGHT);
+        style.setVerticalAlignment(VerticalAlignment.TOP);
         return style;
     }
 }

@@ -12,6 +12,8 @@ import org.cdoutcomes.analytics.report.QuarterFigures.TermCount;
 /** The first sheet: who, when, the period's headline figures and the trend of the previous four quarters. */
 final class SummarySheet {
     private static final int HEADER_ROW = 3;
+    /** The title is the row repeated on printed pages: the sheet holds several small tables. */
+    private static final int REPEATED_ROW = 0;
 
     private SummarySheet() {
     }
@@ -42,9 +44,9 @@ final class SummarySheet {
         layout.date(row++, 1, context.periodTo());
         layout.text(row, 0, "Data cutoff", layout.styles.label);
         layout.date(row, 1, context.dataCutoff());
-        layout.text(row++, 2, "records dated later are ignored", layout.styles.note);
+        layout.text(row++, 2, "records dated later are ignored", layout.styles.indentedNote);
         layout.text(row, 0, "Run time", layout.styles.label);
-        layout.dateTime(row++, 1, context.runTime());
+        layout.dateTime(row++, 1, context.runTime(), layout.styles.dateTime);
         layout.text(row, 0, "Small-cell suppression", layout.styles.label);
         layout.text(row++, 1, small.on() ? "counts 1 to " + (small.threshold() - 1) + " shown as " + small.mark() : "off");
 
@@ -57,13 +59,13 @@ final class SummarySheet {
         layout.text(row, 0, "Median days between injections", layout.styles.label);
         layout.figure(row, 1, current.medianDaysBetweenInjections(), layout.styles.days,
                 small.small(current.closedCycles()), "n/a");
-        layout.text(row++, 2, "days, over the closed cycles", layout.styles.note);
+        layout.text(row++, 2, "days, over the closed cycles", layout.styles.indentedNote);
         layout.text(row, 0, "Median time to onset", layout.styles.label);
         layout.figure(row, 1, current.onsetMedian(), layout.styles.days, small.small(current.onsetEvents()), "not reached");
-        layout.text(row++, 2, "days from injection to relief (Kaplan-Meier, all cycles)", layout.styles.note);
+        layout.text(row++, 2, "days from injection to relief (Kaplan-Meier, all cycles)", layout.styles.indentedNote);
         layout.text(row, 0, "Median duration of relief", layout.styles.label);
         layout.figure(row, 1, current.durationMedian(), layout.styles.days, small.small(current.durationEvents()), "not reached");
-        layout.text(row++, 2, "days from relief to wearing off (Kaplan-Meier, all cycles)", layout.styles.note);
+        layout.text(row++, 2, "days from relief to wearing off (Kaplan-Meier, all cycles)", layout.styles.indentedNote);
 
         row++;
         layout.text(row++, 0, "Injection cycles per product", layout.styles.section);
@@ -93,19 +95,20 @@ final class SummarySheet {
         }
 
         row++;
+        // the trend table starts a printed page of its own, under the repeated title
+        layout.sheet.setRowBreak(row - 1);
         layout.text(row++, 0, "Trend: the previous four quarters, with the same data cutoff (late data revise them)",
                 layout.styles.section);
-        int lastColumn = trend(layout, row, trend);
-        int lastRow = row + Math.max(1, trend.size());
+        int lastRow = trend(layout, row, trend);
 
-        layout.widths(34, 16, 14, 12, 12, 12, 14, 14, 14, 14, 14, 14, 14, 14, 14);
-        layout.printSetup(HEADER_ROW, Math.max(lastColumn, 3), lastRow);
+        layout.widths(34, 18, 18, 18, 18);
+        layout.printSetup(REPEATED_ROW, 4, lastRow);
     }
 
     private static int count(SheetLayout layout, int row, String label, int value, String note) {
         layout.text(row, 0, label, layout.styles.label);
         layout.count(row, 1, value);
-        layout.text(row, 2, note, layout.styles.note);
+        layout.text(row, 2, note, layout.styles.indentedNote);
         return row + 1;
     }
 
@@ -113,52 +116,56 @@ final class SummarySheet {
         return term.countedCycles() == 0 ? null : (double) term.cyclesWithEvent() / term.countedCycles();
     }
 
-    /** Writes the trend table from {@code row}; returns its last column. */
+    /**
+     * Writes the trend table from {@code row}, one column per quarter (oldest first) so it stays narrow enough to
+     * print; returns its last row.
+     */
     private static int trend(SheetLayout layout, int row, List<QuarterFigures> quarters) {
         SmallCells small = layout.smallCells;
+        if (quarters.isEmpty()) {
+            layout.text(row, 0, "No earlier quarter.", layout.styles.note);
+            return row;
+        }
         Set<String> products = new LinkedHashSet<>();
         quarters.forEach(q -> q.cyclesPerProduct().forEach(p -> products.add(p.product())));
-        List<String> headers = new ArrayList<>(List.of("Quarter", "From", "To", "Patients treated", "New patients",
-                "Injection cycles"));
-        products.forEach(p -> headers.add("Cycles: " + p));
-        headers.addAll(List.of("Median days between injections", "Median onset (days)", "Median duration (days)",
-                "Most frequent side effect", "Its rate (%)"));
-        for (int i = 0; i < headers.size(); i++) {
-            // product ids come from the vocabulary, but write them as input text all the same
-            layout.input(row, i, headers.get(i)).setCellStyle(layout.styles.header);
-        }
-        layout.sheet.getRow(row).setHeightInPoints(45);
-        row++;
-        for (QuarterFigures quarter : quarters) {
-            int column = 0;
-            layout.text(row, column++, quarter.label());
-            layout.date(row, column++, quarter.from());
-            layout.date(row, column++, quarter.to());
-            layout.count(row, column++, quarter.patientsTreated());
-            layout.count(row, column++, quarter.newPatients());
-            layout.count(row, column++, quarter.cycles());
+        layout.text(row, 0, "Quarter", layout.styles.header);
+        for (int q = 0; q < quarters.size(); q++) {
+            QuarterFigures quarter = quarters.get(q);
+            int column = q + 1;
+            int r = row;
+            layout.text(r++, column, quarter.label(), layout.styles.header);
+            layout.date(r++, column, quarter.from());
+            layout.date(r++, column, quarter.to());
+            layout.count(r++, column, quarter.patientsTreated());
+            layout.count(r++, column, quarter.newPatients());
+            layout.count(r++, column, quarter.cycles());
             for (String product : products) {
                 int cycles = quarter.cyclesPerProduct().stream().filter(p -> p.product().equals(product))
                         .mapToInt(ProductCount::cycles).sum();
-                layout.count(row, column++, cycles);
+                layout.count(r++, column, cycles);
             }
-            layout.figure(row, column++, quarter.medianDaysBetweenInjections(), layout.styles.days,
+            layout.count(r++, column, quarter.closedCycles());
+            layout.figure(r++, column, quarter.medianDaysBetweenInjections(), layout.styles.days,
                     small.small(quarter.closedCycles()), "n/a");
-            layout.figure(row, column++, quarter.onsetMedian(), layout.styles.days, small.small(quarter.onsetEvents()), "not reached");
-            layout.figure(row, column++, quarter.durationMedian(), layout.styles.days, small.small(quarter.durationEvents()), "not reached");
+            layout.figure(r++, column, quarter.onsetMedian(), layout.styles.days, small.small(quarter.onsetEvents()), "not reached");
+            layout.figure(r++, column, quarter.durationMedian(), layout.styles.days, small.small(quarter.durationEvents()), "not reached");
             if (quarter.topSideEffects().isEmpty()) {
-                layout.text(row, column, "none", layout.styles.marker);
+                layout.text(r, column, "none", layout.styles.marker);
             } else {
                 TermCount term = quarter.topSideEffects().get(0);
-                layout.input(row, column, term.term());
-                layout.figure(row, column + 1, rate(term), layout.styles.percent,
+                layout.input(r, column, term.term()).setCellStyle(layout.styles.marker);
+                layout.figure(r + 1, column, rate(term), layout.styles.percent,
                         small.anySmall(term.cyclesWithEvent(), term.countedCycles()), "n/a");
             }
-            row++;
         }
-        if (quarters.isEmpty()) {
-            layout.text(row, 0, "No earlier quarter.", layout.styles.note);
+        List<String> labels = new ArrayList<>(List.of("From", "To", "Patients treated", "New patients", "Injection cycles"));
+        products.forEach(p -> labels.add("Cycles: " + p));
+        labels.addAll(List.of("Closed cycles", "Median days between injections", "Median time to onset (days)",
+                "Median duration of relief (days)", "Most frequent side effect", "Its rate (%)"));
+        for (String label : labels) {
+            // product ids come from the vocabulary, but are data: written as input text all the same
+            layout.input(++row, 0, label).setCellStyle(layout.styles.label);
         }
-        return headers.size() - 1;
+        return row;
     }
 }

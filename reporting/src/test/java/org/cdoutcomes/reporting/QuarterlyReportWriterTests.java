@@ -21,6 +21,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xddf.usermodel.XDDFColorRgbBinary;
 import org.apache.poi.xddf.usermodel.XDDFFillProperties;
 import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
@@ -80,21 +81,26 @@ class QuarterlyReportWriterTests {
             XSSFSheet summary = workbook.getSheet("Summary");
             Row header = rowWith(summary, 0, "Quarter");
             List<String> labels = new ArrayList<>();
-            for (int r = header.getRowNum() + 1; r <= header.getRowNum() + 4; r++) {
-                labels.add(summary.getRow(r).getCell(0).getStringCellValue());
+            for (int c = 1; c <= 4; c++) {
+                labels.add(header.getCell(c).getStringCellValue());
             }
             assertEquals(List.of("2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"), labels);
-            int newPatients = column(header, "New patients");
-            int onset = column(header, "Median onset (days)");
-            int between = column(header, "Median days between injections");
-            assertNumber(summary.getRow(header.getRowNum() + 1).getCell(newPatients), 6, "#,##0");
+            assertTrue(header.getCell(5) == null, "four quarters only");
+            Row newPatients = rowWithAfter(summary, header.getRowNum(), "New patients");
+            Row between = rowWithAfter(summary, header.getRowNum(), "Median days between injections");
+            Row onset = rowWithAfter(summary, header.getRowNum(), "Median time to onset (days)");
+            assertNumber(newPatients.getCell(1), 6, "#,##0");
+            assertNumber(between.getCell(1), 90.0, "0.0");
+            assertNumber(onset.getCell(2), 6.5, "0.0");
             // 2026-Q1: 2 new patients, 4 closed cycles and 3 onset events are small
-            Row q1 = summary.getRow(header.getRowNum() + 3);
-            assertText("<5", q1.getCell(newPatients));
-            assertText(SUPPRESSED, q1.getCell(between));
-            assertText(SUPPRESSED, q1.getCell(onset));
+            assertText("<5", newPatients.getCell(3));
+            assertText(SUPPRESSED, between.getCell(3));
+            assertText(SUPPRESSED, onset.getCell(3));
             // 2026-Q2: 0 new patients is shown as 0
-            assertNumber(summary.getRow(header.getRowNum() + 4).getCell(newPatients), 0, "#,##0");
+            assertNumber(newPatients.getCell(4), 0, "#,##0");
+            assertText("<5", rowWithAfter(summary, header.getRowNum(), "Cycles: incobotulinumtoxinA").getCell(4));
+            Cell topRate = rowWithAfter(summary, header.getRowNum(), "Its rate (%)").getCell(4);
+            assertNumber(topRate, 0.15, "0.0%");
         }
     }
 
@@ -408,7 +414,10 @@ class QuarterlyReportWriterTests {
 
     private static void assertSolidColour(XDDFFillProperties fill) {
         XDDFSolidFillProperties solid = assertInstanceOf(XDDFSolidFillProperties.class, fill);
-        assertNotNull(solid.getColor());
+        // sRGB bytes; scRGB (XDDFColor.from(int, int, int)) takes percentages and small values read as black
+        byte[] rgb = assertInstanceOf(XDDFColorRgbBinary.class, solid.getColor()).getValue();
+        assertEquals(3, rgb.length);
+        assertTrue((rgb[0] & 0xff) + (rgb[1] & 0xff) + (rgb[2] & 0xff) > 100, "a visible colour, not black");
     }
 
     private static void assertNumber(Cell cell, double expected, String format) {
@@ -432,6 +441,17 @@ class QuarterlyReportWriterTests {
             }
         }
         return fail("no row of " + sheet.getSheetName() + " with '" + text + "' in column " + column);
+    }
+
+    private static Row rowWithAfter(XSSFSheet sheet, int after, String label) {
+        for (Row row : sheet) {
+            Cell cell = row.getCell(0);
+            if (row.getRowNum() > after && cell != null && cell.getCellType() == CellType.STRING
+                && cell.getStringCellValue().equals(label)) {
+                return row;
+            }
+        }
+        return fail("no row '" + label + "' after row " + after);
     }
 
     private static Row rowWithPair(XSSFSheet sheet, String first, String second) {
