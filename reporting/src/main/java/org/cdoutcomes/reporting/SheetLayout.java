@@ -115,7 +115,7 @@ final class SheetLayout {
     /** Row tall enough for wrapped text of this many characters in a column this wide. */
     void wrapHeight(int row, String value, int columnChars) {
         // prose averages narrower than the digit '0' that column widths are measured in
-        int perLine = columnChars * 11 / 10;
+        int perLine = columnChars * 12 / 10;
         int lines = 0;
         for (String paragraph : value.split("\n", -1)) {
             lines += Math.max(1, (paragraph.length() + perLine - 1) / perLine);
