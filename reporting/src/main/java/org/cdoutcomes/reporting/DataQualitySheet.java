@@ -35,7 +35,10 @@ final class DataQualitySheet {
             row = note(layout, row, "RECORDS_WITHOUT_CYCLE", "Relief or side-effect records before the patient's first "
                     + "injection, or of a patient with no injection.", notes.recordsWithoutCycle());
         }
-        layout.widths(34, 60, 10);
+        // file names are as long as the paths given to ingest: widen the column to the longest, within reason
+        int fileChars = java.util.stream.Stream.concat(rejected.stream(), warnings.stream())
+                .mapToInt(count -> count.file().length()).max().orElse(0);
+        layout.widths(Math.min(80, Math.max(34, fileChars + 2)), 60, 10);
         layout.printSetup(HEADER_ROW, 2, row - 1);
     }
 

@@ -87,7 +87,7 @@ final class MethodsSheet {
                           + "risk, a p-value, a median or share when fewer than " + small.threshold() + " events or cycles "
                           + "lie behind it) is shown as 'suppressed'. Counts of 0 are shown. Charts leave suppressed "
                           + "curves and bars out and say so. The analysis file for researchers is not suppressed."
-                        : "Off for this report (--suppress-below 0): every count is shown, however small."),
+                        : "Off for this report (--suppress-below " + small.threshold() + "): every count is shown, however small."),
                 new Entry("No patient identifiers", "The report contains no patient identifier; it shows counts and "
                         + "summaries only.")));
 
@@ -125,7 +125,7 @@ final class MethodsSheet {
         row = setting(layout, row, "Follow-up", context.followUpDays() + " days (--follow-up-days)");
         row = setting(layout, row, "First cycle only", context.firstCycleOnly() ? "yes (--first-cycle-only)" : "no");
         row = setting(layout, row, "Suppression threshold", layout.smallCells.on()
-                ? context.suppressBelow() + " (--suppress-below)" : "0: off (--suppress-below 0)");
+                ? context.suppressBelow() + " (--suppress-below)" : context.suppressBelow() + ": off (--suppress-below)");
         if (context.muscleGroupOverrides().isEmpty()) {
             row = setting(layout, row, "Muscle groups", "the defaults of the input formats");
         }

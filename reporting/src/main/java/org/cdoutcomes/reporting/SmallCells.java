@@ -13,8 +13,9 @@ record SmallCells(int threshold) {
         }
     }
 
+    /** False for N = 0 and N = 1: no count lies from 1 to N-1. */
     boolean on() {
-        return threshold > 0;
+        return threshold > 1;
     }
 
     /** True when this count must not be shown. Null counts (not applicable) are never small. */
