@@ -1,0 +1,101 @@
+package org.cdoutcomes.reporting;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import org.cdoutcomes.analytics.report.ReportFigures;
+import org.cdoutcomes.analytics.result.AnalysisResult;
+import org.cdoutcomes.analytics.result.LogRankComparison;
+
+/**
+ * Writes the quarterly Excel workbook of report.md from values computed beforehand; it never queries.
+ * The inputs are aggregates (a curve has one point per distinct day), so the whole workbook is built in memory.
+ */
+public final class QuarterlyReportWriter {
+    /** The sheets, in workbook order. */
+    public static final List<String> SHEET_NAMES =
+            List.of("Summary", "Onset", "Duration", "Side effects", "Dosing", "Data quality", "Methods");
+
+    private static final SurvivalSheet.Metric ONSET = new SurvivalSheet.Metric("Time to onset of relief",
+            List.of("Days from the injection to the first report of relief. Cycles without relief so far are censored "
+                            + "at the end of their follow-up (Kaplan-Meier).",
+                    "Strata: all cycles, each muscle group injected, each product."),
+            "With onset (events)", "Share of cycles not yet in relief, by product", "Not yet in relief");
+    private static final SurvivalSheet.Metric DURATION = new SurvivalSheet.Metric("Duration of relief",
+            List.of("Days from the onset of relief to its wearing off, for cycles with relief. Cycles still in relief are "
+                            + "censored at the end of their follow-up (Kaplan-Meier).",
+                    "Strata: all cycles, each muscle group injected, each product. Shares in relief: Kaplan-Meier estimate "
+                            + "after onset; empty beyond the stratum's last time."),
+            "Worn off (events)", "Share of cycles still in relief, by product", "Still in relief");
+
+    private QuarterlyReportWriter() {
+    }
+
+    /** Writes the workbook to a stream (left open). */
+    public static void write(ReportContext context, AnalysisResult analysis, ReportFigures figures, OutputStream out)
+            throws IOException {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(analysis, "analysis");
+        Objects.requireNonNull(figures, "figures");
+        try (XSSFWorkbook workbook = build(context, analysis, figures)) {
+            workbook.write(out);
+        }
+    }
+
+    /**
+     * Writes the workbook to a file, through a temporary file in the same folder moved into place, so a failed run
+     * never leaves half a report behind.
+     */
+    public static void write(ReportContext context, AnalysisResult analysis, ReportFigures figures, Path file)
+            throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, ".report-", ".xlsx.tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                write(context, analysis, figures, out);
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    static XSSFWorkbook build(ReportContext context, AnalysisResult analysis, ReportFigures figures) {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Styles styles = new Styles(workbook);
+        SmallCells smallCells = new SmallCells(context.suppressBelow());
+        workbook.getProperties().getCoreProperties().setCreator("CD Outcomes " + context.softwareVersion());
+        workbook.getProperties().getCoreProperties().setTitle("CD Outcomes quarterly report " + context.periodLabel());
+        List<SheetLayout> sheets = SHEET_NAMES.stream()
+                .map(name -> new SheetLayout(workbook.createSheet(name), styles, smallCells)).toList();
+
+        SummarySheet.write(sheets.get(0), context, figures.current(), figures.trend(), context.aeWindowDays());
+        SurvivalSheet.write(sheets.get(1), ONSET, analysis.timeToOnset(), null, comparison(analysis, "time_to_onset"));
+        SurvivalSheet.write(sheets.get(2), DURATION, analysis.durationOfRelief(), figures.reliefShares(),
+                comparison(analysis, "duration_of_relief"));
+        SideEffectsSheet.write(sheets.get(3), analysis.sideEffects(), context.aeWindowDays());
+        DosingSheet.write(sheets.get(4), figures.dosing());
+        DataQualitySheet.write(sheets.get(5), context.rejectedRows(), context.warnings(), analysis.dataQuality());
+        MethodsSheet.write(sheets.get(6), context);
+        workbook.setActiveSheet(0);
+        return workbook;
+    }
+
+    private static Optional<LogRankComparison> comparison(AnalysisResult analysis, String metric) {
+        return analysis.comparisons().stream().filter(c -> c.metric().equals(metric)).findFirst();
+    }
+}

@@ -1,0 +1,40 @@
+package org.cdoutcomes.reporting;
+
+/**
+ * Small-cell suppression (report.md): a count from 1 to N-1 is shown as {@code <N}, and every figure derived
+ * from such a count as {@code suppressed}. Counts of 0 are shown. N = 0 turns suppression off.
+ */
+record SmallCells(int threshold) {
+    static final String SUPPRESSED = "suppressed";
+
+    SmallCells {
+        if (threshold < 0) {
+            throw new IllegalArgumentException("suppression threshold must be >= 0, was " + threshold);
+        }
+    }
+
+    /** False for N = 0 and N = 1: no count lies from 1 to N-1. */
+    boolean on() {
+        return threshold > 1;
+    }
+
+    /** True when this count must not be shown. Null counts (not applicable) are never small. */
+    boolean small(Number count) {
+        return count != null && count.longValue() >= 1 && count.longValue() < threshold;
+    }
+
+    /** True when any of the counts a figure derives from is small. */
+    boolean anySmall(Number... counts) {
+        for (Number count : counts) {
+            if (small(count)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text shown instead of a small count, e.g. {@code <5}. */
+    String mark() {
+        return "<" + threshold;
+    }
+}

@@ -1,0 +1,171 @@
+package org.cdoutcomes.reporting;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.cdoutcomes.analytics.report.QuarterFigures;
+import org.cdoutcomes.analytics.report.QuarterFigures.ProductCount;
+import org.cdoutcomes.analytics.report.QuarterFigures.TermCount;
+
+/** The first sheet: who, when, the period's headline figures and the trend of the previous four quarters. */
+final class SummarySheet {
+    private static final int HEADER_ROW = 3;
+    /** The title is the row repeated on printed pages: the sheet holds several small tables. */
+    private static final int REPEATED_ROW = 0;
+
+    private SummarySheet() {
+    }
+
+    static void write(SheetLayout layout, ReportContext context, QuarterFigures current, List<QuarterFigures> trend,
+                      int aeWindowDays) {
+        SmallCells small = layout.smallCells;
+        layout.text(0, 0, "CD Outcomes: quarterly report " + context.periodLabel(), layout.styles.title);
+        layout.text(1, 0, "Botulinum toxin treatment of cervical dystonia: onset and duration of relief, side effects "
+                + "and dosing of the clinic's injection cycles.", layout.styles.note);
+        layout.headers(HEADER_ROW, "Item", "Value", "Notes");
+
+        int row = HEADER_ROW + 1;
+        layout.text(row, 0, "Clinic", layout.styles.label);
+        layout.input(row++, 1, context.clinicName());
+        layout.text(row, 0, "Sites", layout.styles.label);
+        if (context.sites().isEmpty()) {
+            layout.text(row++, 1, "all sites");
+        }
+        for (String site : context.sites()) {
+            layout.input(row++, 1, site);
+        }
+        layout.text(row, 0, "Period", layout.styles.label);
+        layout.text(row++, 1, context.periodLabel());
+        layout.text(row, 0, "Period from", layout.styles.label);
+        layout.date(row++, 1, context.periodFrom());
+        layout.text(row, 0, "Period to", layout.styles.label);
+        layout.date(row++, 1, context.periodTo());
+        layout.text(row, 0, "Data cutoff", layout.styles.label);
+        layout.date(row, 1, context.dataCutoff());
+        layout.text(row++, 2, "records dated later are ignored", layout.styles.indentedNote);
+        layout.text(row, 0, "Run time", layout.styles.label);
+        layout.dateTime(row++, 1, context.runTime(), layout.styles.dateTime);
+        layout.text(row, 0, "Small-cell suppression", layout.styles.label);
+        layout.text(row++, 1, small.on() ? "counts 1 to " + (small.threshold() - 1) + " shown as " + small.mark() : "off");
+
+        row++;
+        layout.text(row++, 0, "This period", layout.styles.section);
+        row = count(layout, row, "Patients treated", current.patientsTreated(), "patients with an injection in the period");
+        row = count(layout, row, "New patients", current.newPatients(), "first injection ever in the period");
+        row = count(layout, row, "Injection cycles", current.cycles(), "injection sessions in the period");
+        row = count(layout, row, "Closed cycles", current.closedCycles(), "cycles already followed by the next injection");
+        layout.text(row, 0, "Median days between injections", layout.styles.label);
+        layout.figure(row, 1, current.medianDaysBetweenInjections(), layout.styles.days,
+                small.small(current.closedCycles()), "n/a");
+        layout.text(row++, 2, "days, over the closed cycles", layout.styles.indentedNote);
+        layout.text(row, 0, "Median time to onset", layout.styles.label);
+        layout.figure(row, 1, current.onsetMedian(), layout.styles.days, small.small(current.onsetEvents()), "not reached");
+        layout.text(row++, 2, "days from injection to relief (Kaplan-Meier, all cycles)", layout.styles.indentedNote);
+        layout.text(row, 0, "Median duration of relief", layout.styles.label);
+        layout.figure(row, 1, current.durationMedian(), layout.styles.days, small.small(current.durationEvents()), "not reached");
+        layout.text(row++, 2, "days from relief to wearing off (Kaplan-Meier, all cycles)", layout.styles.indentedNote);
+
+        row++;
+        layout.text(row++, 0, "Injection cycles per product", layout.styles.section);
+        layout.text(row, 0, "Product", layout.styles.header);
+        layout.text(row++, 1, "Cycles", layout.styles.header);
+        for (ProductCount product : current.cyclesPerProduct()) {
+            layout.input(row, 0, product.product());
+            layout.count(row++, 1, product.cycles());
+        }
+
+        row++;
+        layout.text(row++, 0, "Most frequent side effects (window of " + aeWindowDays + " days after injection)", layout.styles.section);
+        layout.text(row, 0, "Side effect", layout.styles.header);
+        layout.text(row, 1, "Cycles with it", layout.styles.header);
+        layout.text(row, 2, "Cycles counted", layout.styles.header);
+        layout.text(row++, 3, "Rate (%)", layout.styles.header);
+        List<TermCount> top = current.topSideEffects().subList(0, Math.min(3, current.topSideEffects().size()));
+        for (TermCount term : top) {
+            layout.input(row, 0, term.term());
+            layout.count(row, 1, term.cyclesWithEvent());
+            layout.count(row, 2, term.countedCycles());
+            layout.figure(row++, 3, rate(term), layout.styles.percent,
+                    small.anySmall(term.cyclesWithEvent(), term.countedCycles()), "n/a");
+        }
+        if (top.isEmpty()) {
+            layout.text(row++, 0, "No side effect reported.", layout.styles.note);
+        }
+
+        row++;
+        // the trend table starts a printed page of its own, under the repeated title
+        layout.sheet.setRowBreak(row - 1);
+        layout.text(row++, 0, "Trend: the previous four quarters, with the same data cutoff (late data revise them)",
+                layout.styles.section);
+        int lastRow = trend(layout, row, trend);
+
+        layout.widths(34, 18, 18, 18, 18);
+        layout.printSetup(REPEATED_ROW, 4, lastRow);
+    }
+
+    private static int count(SheetLayout layout, int row, String label, int value, String note) {
+        layout.text(row, 0, label, layout.styles.label);
+        layout.count(row, 1, value);
+        layout.text(row, 2, note, layout.styles.indentedNote);
+        return row + 1;
+    }
+
+    private static Double rate(TermCount term) {
+        return term.countedCycles() == 0 ? null : (double) term.cyclesWithEvent() / term.countedCycles();
+    }
+
+    /**
+     * Writes the trend table from {@code row}, one column per quarter (oldest first) so it stays narrow enough to
+     * print; returns its last row.
+     */
+    private static int trend(SheetLayout layout, int row, List<QuarterFigures> quarters) {
+        SmallCells small = layout.smallCells;
+        if (quarters.isEmpty()) {
+            layout.text(row, 0, "No earlier quarter.", layout.styles.note);
+            return row;
+        }
+        Set<String> products = new LinkedHashSet<>();
+        quarters.forEach(q -> q.cyclesPerProduct().forEach(p -> products.add(p.product())));
+        layout.text(row, 0, "Quarter", layout.styles.header);
+        for (int q = 0; q < quarters.size(); q++) {
+            QuarterFigures quarter = quarters.get(q);
+            int column = q + 1;
+            int r = row;
+            layout.text(r++, column, quarter.label(), layout.styles.header);
+            layout.date(r++, column, quarter.from());
+            layout.date(r++, column, quarter.to());
+            layout.count(r++, column, quarter.patientsTreated());
+            layout.count(r++, column, quarter.newPatients());
+            layout.count(r++, column, quarter.cycles());
+            for (String product : products) {
+                int cycles = quarter.cyclesPerProduct().stream().filter(p -> p.product().equals(product))
+                        .mapToInt(ProductCount::cycles).sum();
+                layout.count(r++, column, cycles);
+            }
+            layout.count(r++, column, quarter.closedCycles());
+            layout.figure(r++, column, quarter.medianDaysBetweenInjections(), layout.styles.days,
+                    small.small(quarter.closedCycles()), "n/a");
+            layout.figure(r++, column, quarter.onsetMedian(), layout.styles.days, small.small(quarter.onsetEvents()), "not reached");
+            layout.figure(r++, column, quarter.durationMedian(), layout.styles.days, small.small(quarter.durationEvents()), "not reached");
+            if (quarter.topSideEffects().isEmpty()) {
+                layout.text(r, column, "none", layout.styles.marker);
+            } else {
+                TermCount term = quarter.topSideEffects().get(0);
+                layout.input(r, column, term.term()).setCellStyle(layout.styles.marker);
+                layout.figure(r + 1, column, rate(term), layout.styles.percent,
+                        small.anySmall(term.cyclesWithEvent(), term.countedCycles()), "n/a");
+            }
+        }
+        List<String> labels = new ArrayList<>(List.of("From", "To", "Patients treated", "New patients", "Injection cycles"));
+        products.forEach(p -> labels.add("Cycles: " + p));
+        labels.addAll(List.of("Closed cycles", "Median days between injections", "Median time to onset (days)",
+                "Median duration of relief (days)", "Most frequent side effect", "Its rate (%)"));
+        for (String label : labels) {
+            // product ids come from the vocabulary, but are data: written as input text all the same
+            layout.input(++row, 0, label).setCellStyle(layout.styles.label);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,507 @@
+package org.cdoutcomes.reporting;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xddf.usermodel.XDDFColorRgbBinary;
+import org.apache.poi.xddf.usermodel.XDDFFillProperties;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFScatterChartData;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuarterlyReportWriterTests {
+    private static final String SUPPRESSED = "suppressed";
+
+    private static XSSFWorkbook written(int suppressBelow) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        QuarterlyReportWriter.write(ReportFixture.context(suppressBelow), ReportFixture.analysis(), ReportFixture.figures(), out);
+        return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    @Test
+    void hasTheSevenSheetsOfTheSpecInOrder() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            List<String> names = new ArrayList<>();
+            workbook.forEach(sheet -> names.add(sheet.getSheetName()));
+            assertEquals(List.of("Summary", "Onset", "Duration", "Side effects", "Dosing", "Data quality", "Methods"), names);
+        }
+    }
+
+    @Test
+    void summaryHoldsThePeriodFiguresAsFormattedNumbers() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            XSSFSheet summary = workbook.getSheet("Summary");
+            assertNumber(valueRight(summary, "Patients treated"), 30, "#,##0");
+            assertNumber(valueRight(summary, "Injection cycles"), 40, "#,##0");
+            assertNumber(valueRight(summary, "Median days between injections"), 91.5, "0.0");
+            assertNumber(valueRight(summary, "Median time to onset"), 7.0, "0.0");
+            assertNumber(valueRight(summary, "Median duration of relief"), 84.5, "0.0");
+            Cell cutoff = valueRight(summary, "Data cutoff");
+            assertEquals(CellType.NUMERIC, cutoff.getCellType());
+            assertEquals("2026-10-15", new DataFormatter().formatCellValue(cutoff));
+            assertEquals("Northside Movement Disorders Clinic", valueRight(summary, "Clinic").getStringCellValue());
+            // cycles per product: ona has 40 - 15 = 25, inco 3 is small
+            assertNumber(valueRight(summary, "onabotulinumtoxinA"), 25, "#,##0");
+            assertText("<5", valueRight(summary, "incobotulinumtoxinA"));
+            // top three side effects: neck weakness 6 of 40 = 15.0 %
+            Row neck = rowWith(summary, 0, "neck_weakness");
+            assertNumber(neck.getCell(3), 0.15, "0.0%");
+            assertEquals("15.0%", new DataFormatter().formatCellValue(neck.getCell(3)));
+        }
+    }
+
+    @Test
+    void trendTableHasThePreviousFourQuartersOldestFirst() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            XSSFSheet summary = workbook.getSheet("Summary");
+            Row header = rowWith(summary, 0, "Quarter");
+            List<String> labels = new ArrayList<>();
+            for (int c = 1; c <= 4; c++) {
+                labels.add(header.getCell(c).getStringCellValue());
+            }
+            assertEquals(List.of("2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"), labels);
+            assertTrue(header.getCell(5) == null, "four quarters only");
+            Row newPatients = rowWithAfter(summary, header.getRowNum(), "New patients");
+            Row between = rowWithAfter(summary, header.getRowNum(), "Median days between injections");
+            Row onset = rowWithAfter(summary, header.getRowNum(), "Median time to onset (days)");
+            assertNumber(newPatients.getCell(1), 6, "#,##0");
+            assertNumber(between.getCell(1), 90.0, "0.0");
+            assertNumber(onset.getCell(2), 6.5, "0.0");
+            // 2026-Q1: 2 new patients, 4 closed cycles and 3 onset events are small
+            assertText("<5", newPatients.getCell(3));
+            assertText(SUPPRESSED, between.getCell(3));
+            assertText(SUPPRESSED, onset.getCell(3));
+            // 2026-Q2: 0 new patients is shown as 0
+            assertNumber(newPatients.getCell(4), 0, "#,##0");
+            assertText("<5", rowWithAfter(summary, header.getRowNum(), "Cycles: incobotulinumtoxinA").getCell(4));
+            Cell topRate = rowWithAfter(summary, header.getRowNum(), "Its rate (%)").getCell(4);
+            assertNumber(topRate, 0.15, "0.0%");
+        }
+    }
+
+    @Test
+    void onsetTableShowsStrataAndSuppressesSmallOnes() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            XSSFSheet onset = workbook.getSheet("Onset");
+            Row all = rowWith(onset, 1, "all");
+            assertNumber(all.getCell(2), 40, "#,##0");
+            assertNumber(all.getCell(3), 30, "#,##0");
+            assertNumber(all.getCell(4), 10, "#,##0");
+            assertNumber(all.getCell(5), 7.0, "0.0");
+            assertNumber(all.getCell(6), 6.0, "0.0");
+            assertNumber(all.getCell(7), 8.0, "0.0");
+            assertNumber(all.getCell(8), 4.0, "0.0");
+            assertNumber(all.getCell(9), 12.0, "0.0");
+
+            // 3 cycles, 3 events: the counts and everything from them
+            Row inco = rowWith(onset, 1, "incobotulinumtoxinA");
+            assertText("<5", inco.getCell(2));
+            assertText("<5", inco.getCell(3));
+            assertNumber(inco.getCell(4), 0, "#,##0");
+            for (int c = 5; c <= 9; c++) {
+                assertText(SUPPRESSED, inco.getCell(c));
+            }
+            // 4 cycles all censored: n is small, 0 events shown, no median can be shown
+            Row splenius = rowWith(onset, 1, "splenius");
+            assertText("<5", splenius.getCell(2));
+            assertNumber(splenius.getCell(3), 0, "#,##0");
+            assertText("<5", splenius.getCell(4));
+            assertText(SUPPRESSED, splenius.getCell(5));
+
+            // abo: the upper CI bound and q3 are never reached
+            Row abo = rowWith(onset, 1, "abobotulinumtoxinA");
+            assertNumber(abo.getCell(5), 8.0, "0.0");
+            assertText("not reached", abo.getCell(7));
+
+            // censored 5 and 6 are not small
+            assertNumber(rowWith(onset, 1, "onabotulinumtoxinA").getCell(4), 6, "#,##0");
+
+            // the log-rank test compares inco too, whose counts are small
+            Row test = rowWith(onset, 0, "Log-rank test across products");
+            assertText(SUPPRESSED, test.getCell(3));
+            assertText(SUPPRESSED, test.getCell(7));
+        }
+    }
+
+    @Test
+    void durationTableHasReliefSharesAsPercentagesAndEmptyBeyondTheLastTime() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            XSSFSheet duration = workbook.getSheet("Duration");
+            Row all = rowWith(duration, 1, "all");
+            assertNumber(all.getCell(5), 84.5, "0.0");
+            assertNumber(all.getCell(10), 0.6666666666666667, "0.0%");
+            assertEquals("66.7%", new DataFormatter().formatCellValue(all.getCell(10)));
+            assertNumber(all.getCell(11), 0.33333333333333337, "0.0%");
+            Cell week16 = all.getCell(12);
+            assertTrue(week16 == null || week16.getCellType() == CellType.BLANK, "empty beyond the last time");
+            Row test = rowWith(duration, 0, "Log-rank test across products");
+            assertNumber(test.getCell(7), 0.00082, Styles.P_VALUE);
+            assertEquals("<0.001", new DataFormatter().formatCellValue(test.getCell(7)));
+            assertNumber(test.getCell(3), 11.2, "0.00");
+        }
+    }
+
+    @Test
+    void sideEffectsSuppressEveryFigureDerivedFromASmallCount() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            XSSFSheet effects = workbook.getSheet("Side effects");
+            Row any = rowWithPair(effects, "any", "any");
+            assertNumber(any.getCell(2), 40, "#,##0");
+            assertNumber(any.getCell(3), 6, "#,##0");
+            assertNumber(any.getCell(4), 0.15, "0.0%");
+            assertNumber(any.getCell(5), 0.0706, "0.0%");
+            assertNumber(any.getCell(6), 0.2915, "0.0%");
+            assertText("n/a", any.getCell(9));
+
+            // a = 3: rate and interval suppressed
+            Row dysphagia = rowWithPair(effects, "any", "dysphagia");
+            assertText("<5", dysphagia.getCell(3));
+            for (int c = 4; c <= 6; c++) {
+                assertText(SUPPRESSED, dysphagia.getCell(c));
+            }
+            // a = 0 is shown, and so is the rate made from it
+            Row headache = rowWithPair(effects, "any", "headache");
+            assertNumber(headache.getCell(3), 0, "#,##0");
+            assertNumber(headache.getCell(4), 0.0, "0.0%");
+
+            // a = 5 and n1 = 25 are shown, b = 1 is small: rate shown, relative risk and p suppressed
+            Row group = rowWithPair(effects, ReportFixture.FORMULA_GROUP, "any");
+            assertNumber(group.getCell(3), 5, "#,##0");
+            assertNumber(group.getCell(4), 0.2, "0.0%");
+            assertNumber(group.getCell(7), 15, "#,##0");
+            assertText("<5", group.getCell(8));
+            for (int c = 9; c <= 12; c++) {
+                assertText(SUPPRESSED, group.getCell(c));
+            }
+            // nothing small: relative risk and p as numbers
+            Row levator = rowWithPair(effects, "levator_scapulae", "any");
+            assertNumber(levator.getCell(8), 0, "#,##0");
+            assertNumber(levator.getCell(9), 13.0, "0.00");
+            assertNumber(levator.getCell(12), 0.0202, Styles.P_VALUE);
+            assertEquals("0.020", new DataFormatter().formatCellValue(levator.getCell(12)));
+            // n1 = 4 is small: its rate derives from it even though a = 0
+            Row splenius = rowWithPair(effects, "splenius", "any");
+            assertText("<5", splenius.getCell(2));
+            assertNumber(splenius.getCell(3), 0, "#,##0");
+            assertText(SUPPRESSED, splenius.getCell(4));
+            assertText(SUPPRESSED, splenius.getCell(9));
+            assertText(SUPPRESSED, splenius.getCell(12));
+        }
+    }
+
+    @Test
+    void dosingSuppressesFiguresOfSmallCycleCounts() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            XSSFSheet dosing = workbook.getSheet("Dosing");
+            Row ona = rowWith(dosing, 1, "sternocleidomastoid");
+            assertNumber(ona.getCell(2), 20, "#,##0");
+            assertNumber(ona.getCell(3), 50.0, "0.0");
+            assertNumber(ona.getCell(5), 62.5, "0.0");
+            Row inco = rowWith(dosing, 1, "splenius_capitis");
+            assertText("<5", inco.getCell(2));
+            assertText(SUPPRESSED, inco.getCell(3));
+            assertText(SUPPRESSED, inco.getCell(4));
+            assertText(SUPPRESSED, inco.getCell(5));
+        }
+    }
+
+    @Test
+    void dataQualityCountsRejectsWarningsAndNotes() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            XSSFSheet quality = workbook.getSheet("Data quality");
+            assertNumber(rowWith(quality, 1, "UNKNOWN_CODE").getCell(2), 12, "#,##0");
+            assertText("<5", rowWith(quality, 1, "BAD_DATE").getCell(2));
+            assertNumber(rowWith(quality, 1, "DOSE_ABOVE_USUAL_MAX").getCell(2), 7, "#,##0");
+            assertNumber(rowWith(quality, 0, "VISIT_ID_MISMATCH").getCell(2), 0, "#,##0");
+            assertText("<5", rowWith(quality, 0, "WEAR_OFF_WITHOUT_ONSET").getCell(2));
+            assertNumber(rowWith(quality, 0, "RECORDS_WITHOUT_CYCLE").getCell(2), 12, "#,##0");
+            // 12 + 3 rejected rows
+            assertNumber(rowWith(quality, 0, "Total").getCell(2), 15, "#,##0");
+        }
+    }
+
+    @Test
+    void thresholdZeroTurnsSuppressionOff() throws IOException {
+        try (XSSFWorkbook workbook = written(0)) {
+            assertNumber(valueRight(workbook.getSheet("Summary"), "New patients"), 4, "#,##0");
+            Row inco = rowWith(workbook.getSheet("Onset"), 1, "incobotulinumtoxinA");
+            assertNumber(inco.getCell(2), 3, "#,##0");
+            assertNumber(inco.getCell(5), 4.0, "0.0");
+            Row dysphagia = rowWithPair(workbook.getSheet("Side effects"), "any", "dysphagia");
+            assertNumber(dysphagia.getCell(4), 0.075, "0.0%");
+            assertEquals(0, cellsWithText(workbook, Pattern.compile("^(<\\d+|suppressed)$")).size());
+            // the chart now draws all three products
+            XSSFChart chart = workbook.getSheet("Onset").getDrawingPatriarch().getCharts().get(0);
+            assertEquals(3, chart.getChartSeries().get(0).getSeriesCount());
+        }
+    }
+
+    @Test
+    void anotherThresholdMovesTheBoundary() throws IOException {
+        try (XSSFWorkbook workbook = written(10)) {
+            XSSFSheet effects = workbook.getSheet("Side effects");
+            Row any = rowWithPair(effects, "any", "any");
+            assertText("<10", any.getCell(3));
+            assertText(SUPPRESSED, any.getCell(4));
+            Row levator = rowWithPair(effects, "levator_scapulae", "any");
+            assertNumber(levator.getCell(2), 20, "#,##0");
+            // onset: abo has 12 cycles (shown) but 8 events (small)
+            Row abo = rowWith(workbook.getSheet("Onset"), 1, "abobotulinumtoxinA");
+            assertNumber(abo.getCell(2), 12, "#,##0");
+            assertText("<10", abo.getCell(3));
+            assertText(SUPPRESSED, abo.getCell(5));
+        }
+    }
+
+    @Test
+    void kaplanMeierChartsAreNativeStepCurvesWithExplicitColours() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            for (String name : List.of("Onset", "Duration")) {
+                XSSFSheet sheet = workbook.getSheet(name);
+                List<XSSFChart> charts = sheet.getDrawingPatriarch().getCharts();
+                assertEquals(1, charts.size(), name);
+                XDDFChartData data = charts.get(0).getChartSeries().get(0);
+                assertInstanceOf(XDDFScatterChartData.class, data);
+                // abo and ona; inco (3 cycles) is left out on Onset and absent on Duration
+                assertEquals(2, data.getSeriesCount(), name);
+                for (int s = 0; s < data.getSeriesCount(); s++) {
+                    XDDFShapeProperties shape = data.getSeries(s).getShapeProperties();
+                    assertNotNull(shape, name + " series " + s);
+                    assertSolidColour(shape.getLineProperties().getFillProperties());
+                }
+            }
+            XSSFSheet onset = workbook.getSheet("Onset");
+            assertNotNull(rowContaining(onset, "Left out by small-cell suppression (fewer than 5 cycles or events): incobotulinumtoxinA"));
+
+            // ona's steps, by hand from its curve: (0,1) (3,1) (3,.8) (7,.8) (7,.4) (12,.4) (12,.178) (30,.178)
+            XDDFScatterChartData.Series ona = (XDDFScatterChartData.Series)
+                    onset.getDrawingPatriarch().getCharts().get(0).getChartSeries().get(0).getSeries(1);
+            assertEquals("onabotulinumtoxinA", ona.getCTScatterSer().getTx().getStrRef().getStrCache().getPtArray(0).getV());
+            double[][] expected = {{0, 1}, {3, 1}, {3, 0.8}, {7, 0.8}, {7, 0.4}, {12, 0.4},
+                    {12, 0.17777777777777778}, {30, 0.17777777777777778}};
+            assertEquals(expected.length, ona.getValuesData().getPointCount());
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i][0], Double.parseDouble(String.valueOf(ona.getCategoryData().getPointAt(i))));
+                assertEquals(expected[i][1], ona.getValuesData().getPointAt(i));
+            }
+        }
+    }
+
+    @Test
+    void sideEffectChartBarsTheAnyRatePerGroupLeavingSuppressedOnesOut() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            XSSFSheet effects = workbook.getSheet("Side effects");
+            List<XSSFChart> charts = effects.getDrawingPatriarch().getCharts();
+            assertEquals(1, charts.size());
+            XDDFChartData data = charts.get(0).getChartSeries().get(0);
+            assertInstanceOf(XDDFBarChartData.class, data);
+            XDDFChartData.Series series = data.getSeries(0);
+            assertSolidColour(series.getShapeProperties().getFillProperties());
+            // groups any (15%), =1+1 (20%), levator_scapulae (30%); splenius (n1 = 4) left out
+            assertEquals(3, series.getValuesData().getPointCount());
+            assertEquals(List.of("any", ReportFixture.FORMULA_GROUP, "levator_scapulae"),
+                    List.of(series.getCategoryData().getPointAt(0), series.getCategoryData().getPointAt(1),
+                            series.getCategoryData().getPointAt(2)));
+            assertEquals(0.3, series.getValuesData().getPointAt(2));
+            assertNotNull(rowContaining(effects, "Left out by small-cell suppression: splenius"));
+        }
+    }
+
+    @Test
+    void everySheetPrintsLandscapeFittedToWidthWithItsHeaderRepeatedAndFrozen() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                XSSFSheet sheet = workbook.getSheetAt(i);
+                String name = sheet.getSheetName();
+                assertTrue(sheet.getPrintSetup().getLandscape(), name);
+                assertTrue(sheet.getFitToPage(), name);
+                assertEquals(1, sheet.getPrintSetup().getFitWidth(), name);
+                assertEquals(0, sheet.getPrintSetup().getFitHeight(), name);
+                assertNotNull(sheet.getRepeatingRows(), name);
+                int header = sheet.getRepeatingRows().getFirstRow();
+                assertNotNull(sheet.getPaneInformation(), name);
+                assertEquals(header + 1, sheet.getPaneInformation().getHorizontalSplitPosition(), name);
+                assertNotNull(workbook.getPrintArea(i), name);
+                for (int c = 0; c < 2; c++) {
+                    assertTrue(sheet.getColumnWidth(c) > 8 * 256, name + " column " + c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void inputTextThatLooksLikeAFormulaStaysText() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            for (String text : List.of(ReportFixture.FORMULA_SITE, ReportFixture.FORMULA_GROUP, ReportFixture.FORMULA_FILE,
+                    "-splenius")) {
+                List<Cell> cells = cellsWithText(workbook, Pattern.compile(Pattern.quote(text)));
+                assertFalse(cells.isEmpty(), text);
+                for (Cell cell : cells) {
+                    assertEquals(CellType.STRING, cell.getCellType(), text);
+                    assertTrue(cell.getCellStyle().getQuotePrefixed(), text + " quote-prefixed");
+                }
+            }
+            for (var sheet : workbook) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        assertFalse(cell.getCellType() == CellType.FORMULA, "no formula anywhere: " + cell.getAddress());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void noCellLooksLikeAPatientIdentifier() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            assertEquals(List.of(), cellsWithText(workbook, Pattern.compile("CD-")));
+        }
+    }
+
+    @Test
+    void methodsExplainSuppressionIndependenceAndTheConfiguration() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            XSSFSheet methods = workbook.getSheet("Methods");
+            assertTrue(valueRight(methods, "Small-cell suppression").getStringCellValue().contains("'<5'"));
+            assertTrue(valueRight(methods, "Cycles are not independent").getStringCellValue().contains("--first-cycle-only"));
+            assertEquals("0.1.0", valueRight(methods, "Software version").getStringCellValue());
+            assertEquals("28 days (--ae-window-days)", valueRight(methods, "Side-effect window").getStringCellValue());
+            for (String topic : List.of("Time to onset", "Duration of relief", "Kaplan-Meier estimate", "Median, Q1 and Q3",
+                    "Side-effect rate", "Relative risk", "Fisher exact p", "Log-rank test", "Closed and open cycles")) {
+                assertNotNull(rowWith(methods, 0, topic), topic);
+            }
+        }
+    }
+
+    @Test
+    void writesAFileInPlace(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("out/report-2026-Q3.xlsx");
+        QuarterlyReportWriter.write(ReportFixture.context(5), ReportFixture.analysis(), ReportFixture.figures(), file);
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            assertEquals(7, workbook.getNumberOfSheets());
+        }
+        try (var listing = Files.list(file.getParent())) {
+            assertEquals(List.of(file), listing.toList(), "no temporary file left behind");
+        }
+    }
+
+    // --- helpers
+
+    private static void assertSolidColour(XDDFFillProperties fill) {
+        XDDFSolidFillProperties solid = assertInstanceOf(XDDFSolidFillProperties.class, fill);
+        // sRGB bytes; scRGB (XDDFColor.from(int, int, int)) takes percentages and small values read as black
+        byte[] rgb = assertInstanceOf(XDDFColorRgbBinary.class, solid.getColor()).getValue();
+        assertEquals(3, rgb.length);
+        assertTrue((rgb[0] & 0xff) + (rgb[1] & 0xff) + (rgb[2] & 0xff) > 100, "a visible colour, not black");
+    }
+
+    private static void assertNumber(Cell cell, double expected, String format) {
+        assertNotNull(cell);
+        assertEquals(CellType.NUMERIC, cell.getCellType(), cell.getAddress() + " is a number");
+        assertEquals(expected, cell.getNumericCellValue(), 1e-12, cell.getAddress().toString());
+        assertEquals(format, cell.getCellStyle().getDataFormatString(), cell.getAddress().toString());
+    }
+
+    private static void assertText(String expected, Cell cell) {
+        assertNotNull(cell);
+        assertEquals(CellType.STRING, cell.getCellType(), cell.getAddress() + " is text");
+        assertEquals(expected, cell.getStringCellValue(), cell.getAddress().toString());
+    }
+
+    private static Row rowWith(XSSFSheet sheet, int column, String text) {
+        for (Row row : sheet) {
+            Cell cell = row.getCell(column);
+            if (cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(text)) {
+                return row;
+            }
+        }
+        return fail("no row of " + sheet.getSheetName() + " with '" + text + "' in column " + column);
+    }
+
+    private static Row rowWithAfter(XSSFSheet sheet, int after, String label) {
+        for (Row row : sheet) {
+            Cell cell = row.getCell(0);
+            if (row.getRowNum() > after && cell != null && cell.getCellType() == CellType.STRING
+                && cell.getStringCellValue().equals(label)) {
+                return row;
+            }
+        }
+        return fail("no row '" + label + "' after row " + after);
+    }
+
+    private static Row rowWithPair(XSSFSheet sheet, String first, String second) {
+        for (Row row : sheet) {
+            Cell a = row.getCell(0);
+            Cell b = row.getCell(1);
+            if (a != null && b != null && a.getCellType() == CellType.STRING && b.getCellType() == CellType.STRING
+                && a.getStringCellValue().equals(first) && b.getStringCellValue().equals(second)) {
+                return row;
+            }
+        }
+        return fail("no row " + first + " / " + second);
+    }
+
+    private static Row rowContaining(XSSFSheet sheet, String text) {
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().contains(text)) {
+                    return row;
+                }
+            }
+        }
+        return fail("no cell of " + sheet.getSheetName() + " contains '" + text + "'");
+    }
+
+    /** The cell right of the first cell of column A equal to the label. */
+    private static Cell valueRight(XSSFSheet sheet, String label) {
+        return rowWith(sheet, 0, label).getCell(1);
+    }
+
+    private static int column(Row header, String title) {
+        for (Cell cell : header) {
+            if (cell.getStringCellValue().equals(title)) {
+                return cell.getColumnIndex();
+            }
+        }
+        return fail("no column " + title);
+    }
+
+    private static List<Cell> cellsWithText(XSSFWorkbook workbook, Pattern pattern) {
+        List<Cell> found = new ArrayList<>();
+        for (var sheet : workbook) {
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.STRING && pattern.matcher(cell.getStringCellValue()).find()) {
+                        found.add(cell);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}
