@@ -157,6 +157,11 @@ public final class PeriodTally {
         return duration;
     }
 
+    /** d(s_k, s_{k+1}) of the period's closed cycles. */
+    ValueHistogram daysBetweenInjections() {
+        return daysBetweenInjections;
+    }
+
     public SideEffectTally sideEffects() {
         return sideEffects;
     }

@@ -9,9 +9,8 @@ public record Stratum(String by, String value) implements Comparable<Stratum> {
     public static final String ALL = "all";
     public static final String MUSCLE_GROUP = "muscle_group";
     public static final String PRODUCT = "product";
-    public static final Stratum EVERY_CYCLE = new Stratum(ALL, ALL);
-
     private static final List<String> BY_ORDER = List.of(ALL, MUSCLE_GROUP, PRODUCT);
+    public static final Stratum EVERY_CYCLE = new Stratum(ALL, ALL);
     private static final Comparator<Stratum> ORDER = Comparator.comparingInt((Stratum s) -> BY_ORDER.indexOf(s.by))
             .thenComparing(Stratum::value, CodePointOrder.COMPARATOR);
 
