@@ -23,23 +23,35 @@ public final class ValueHistogram {
         if (size == 0) {
             return null;
         }
-        double[] sorted = sortedValues();
         double[] quantiles = new double[ps.length];
         for (int i = 0; i < ps.length; i++) {
-            quantiles[i] = Quantiles.type7(sorted, ps[i]);
+            quantiles[i] = quantile(ps[i]);
         }
         return quantiles;
     }
 
-    private double[] sortedValues() {
-        double[] values = new double[size];
-        int i = 0;
+    /**
+     * Type 7 interpolates between the order statistics at floor((n-1)p) and the next one. Only those two are
+     * looked up, and the kernel interpolates them as a two-value sample at the fractional part of (n-1)p, which
+     * is the same arithmetic as on the whole sorted sample, without expanding it.
+     */
+    private double quantile(double p) {
+        double index = (size - 1) * p;
+        int lo = (int) Math.floor(index);
+        double[] pair = {orderStatistic(lo), orderStatistic(Math.min(lo + 1, size - 1))};
+        return Quantiles.type7(pair, index - lo);
+    }
+
+    /** The value at 0-based rank i of the sorted sample. */
+    private double orderStatistic(int i) {
+        int seen = 0;
         for (Map.Entry<Double, Integer> entry : counts.entrySet()) {
-            for (int c = 0; c < entry.getValue(); c++) {
-                values[i++] = entry.getKey();
+            seen += entry.getValue();
+            if (i < seen) {
+                return entry.getKey();
             }
         }
-        return values;
+        throw new IndexOutOfBoundsException(i);
     }
 
     /** Value to count, ascending (read-only use). */

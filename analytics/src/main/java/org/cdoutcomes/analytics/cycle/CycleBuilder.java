@@ -61,7 +61,7 @@ public final class CycleBuilder {
                 k--;
             }
             Session session = sessions.get(k);
-            if (record.visitId() != null && !session.visitIds.contains(record.visitId().trim())) {
+            if (record.visitId() != null && !record.visitId().isBlank() && !session.visitIds.contains(record.visitId().trim())) {
                 mismatches++;
             }
             session.add(record);

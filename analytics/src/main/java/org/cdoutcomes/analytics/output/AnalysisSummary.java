@@ -16,9 +16,10 @@ public final class AnalysisSummary {
     public static String text(AnalysisResult result) {
         Cohort cohort = result.cohort();
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Cohort %s..%s, data as of %s: %d patients, %d cycles%n",
-                cohort.from() == null ? "" : cohort.from(), cohort.to() == null ? "" : cohort.to(), cohort.asOf(),
-                cohort.patients(), cohort.cycles()));
+        String period = cohort.from() == null && cohort.to() == null ? "all cycles"
+                : "cycles " + (cohort.from() == null ? "" : cohort.from()) + ".." + (cohort.to() == null ? "" : cohort.to());
+        text.append(String.format(Locale.ROOT, "Cohort: %s, data as of %s: %d patients, %d cycles%n",
+                period, cohort.asOf(), cohort.patients(), cohort.cycles()));
         text.append(median("Time to onset", result.timeToOnset()));
         text.append(median("Duration of relief", result.durationOfRelief()));
         List<SideEffectRow> rows = result.sideEffects();

@@ -217,12 +217,13 @@ class CycleBuilderTests {
                 record("2025-01-08", SymptomKind.SCORE, "pain_nrs", "a1"),
                 record("2025-04-01", SymptomKind.RELIEF_WEAR_OFF, null, "B"),
                 record("2024-12-01", SymptomKind.RELIEF_ONSET, null, "X"),
-                record("2025-04-02", SymptomKind.RELIEF_ONSET, null, null));
+                record("2025-04-02", SymptomKind.RELIEF_ONSET, null, null),
+                record("2025-04-03", SymptomKind.SCORE, "pain_nrs", " "));
 
         PatientCycles patient = build("2025-05-01", history);
 
         // B on 2025-01-07, "a1" (case matters) and the wear-off of 2025-04-01, which belongs to the first cycle.
-        // The record before the first injection and the record without visit id are not counted.
+        // The record before the first injection and the records without (or with a blank) visit id are not counted.
         assertEquals(3, patient.visitIdMismatches());
     }
 
