@@ -38,12 +38,20 @@ public final class Analyzer implements Consumer<PatientHistory> {
         this.options = options;
         this.cycleBuilder = new CycleBuilder(options.asOf(), options.followUpDays(), options.aeWindowDays());
         this.period = tally(options.from(), options.to());
-        Quarter quarter = Quarter.containing(options.from() != null ? options.from() : options.asOf());
+        Quarter quarter = Quarter.containing(trendAnchor(options));
         for (int i = 0; i < TREND_QUARTERS; i++) {
             quarter = quarter.previous();
             trendQuarters.add(0, quarter);
         }
         trendQuarters.forEach(q -> trend.add(tally(q.first(), q.last())));
+    }
+
+    /** The trend is the four quarters before the one holding the period's start (else its end, else the cutoff). */
+    private static LocalDate trendAnchor(AnalysisOptions options) {
+        if (options.from() != null) {
+            return options.from();
+        }
+        return options.to() != null ? options.to() : options.asOf();
     }
 
     private PeriodTally tally(LocalDate from, LocalDate to) {

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A calendar quarter, written {@code 2026-Q3} (2026-07-01..2026-09-30). */
-public record Quarter(int year, int number) implements Comparable<Quarter> {
+public record Quarter(int year, int number) {
     private static final Pattern TEXT = Pattern.compile("(\\d{4})-[Qq]([1-4])");
 
     public Quarter {
@@ -43,11 +43,6 @@ public record Quarter(int year, int number) implements Comparable<Quarter> {
     public static Quarter latestFullBefore(LocalDate day) {
         Quarter containing = containing(day);
         return day.equals(containing.last()) ? containing : containing.previous();
-    }
-
-    @Override
-    public int compareTo(Quarter other) {
-        return year != other.year ? Integer.compare(year, other.year) : Integer.compare(number, other.number);
     }
 
     @Override

@@ -61,4 +61,17 @@ class AnalyzerTests {
         assertEquals(0, figures.current().patientsTreated());
         assertEquals(List.of(), figures.dosing());
     }
+
+    @Test
+    void withoutAStartTheTrendEndsBeforeTheQuarterOfThePeriodsEndElseOfTheCutoff() {
+        AnalysisOptions everything = AnalysisOptions.defaults(d("2026-02-01")).withSites(Set.of("south"));
+        AnalysisOptions untilSummer = everything.withPeriod(null, d("2025-08-15"));
+
+        assertEquals(List.of("2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"), trendLabels(everything));
+        assertEquals(List.of("2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2"), trendLabels(untilSummer));
+    }
+
+    private static List<String> trendLabels(AnalysisOptions options) {
+        return Analyzer.analyze(CLINIC.iterator(), options).figures().trend().stream().map(QuarterFigures::label).toList();
+    }
 }
