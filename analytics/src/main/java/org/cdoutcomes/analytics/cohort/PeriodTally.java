@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.cdoutcomes.analytics.cycle.CodePointOrder;
 import org.cdoutcomes.analytics.cycle.Observation;
@@ -45,12 +47,13 @@ public final class PeriodTally {
     private int patients;
     private int newPatients;
     private int cycles;
-    private final Map<String, Integer> cyclesPerProduct = new TreeMap<>(CodePointOrder.COMPARATOR);
+    // Hash maps while tallying (the pass's hot path); sorted once when the figures are read.
+    private final Map<String, Integer> cyclesPerProduct = new HashMap<>();
     private final ValueHistogram daysBetweenInjections = new ValueHistogram();
-    private final Map<Stratum, SurvivalCounts> onset = new TreeMap<>();
-    private final Map<Stratum, SurvivalCounts> duration = new TreeMap<>();
+    private final Map<Stratum, SurvivalCounts> onset = new HashMap<>();
+    private final Map<Stratum, SurvivalCounts> duration = new HashMap<>();
     private final SideEffectTally sideEffects = new SideEffectTally();
-    private final Map<String, Map<String, DoseTally>> dosing = new TreeMap<>(CodePointOrder.COMPARATOR);
+    private final Map<String, Map<String, DoseTally>> dosing = new HashMap<>();
 
     /** Units per injection of one product into one muscle, and the cycles that injected it. */
     private static final class DoseTally {
@@ -116,7 +119,7 @@ public final class PeriodTally {
         if (cycle.countedForSideEffects()) {
             sideEffects.add(groups, cycle.sideEffectTerms());
         }
-        Map<String, DoseTally> byMuscle = dosing.computeIfAbsent(product, p -> new TreeMap<>(CodePointOrder.COMPARATOR));
+        Map<String, DoseTally> byMuscle = dosing.computeIfAbsent(product, p -> new HashMap<>());
         Set<String> musclesOfCycle = new HashSet<>();
         for (InjectedMuscle injected : cycle.muscles()) {
             String muscle = injected.muscle().id();
@@ -148,13 +151,13 @@ public final class PeriodTally {
     }
 
     /** Survival counts of time to onset per stratum, in output order (read-only use). */
-    public Map<Stratum, SurvivalCounts> onsetCounts() {
-        return onset;
+    public SortedMap<Stratum, SurvivalCounts> onsetCounts() {
+        return new TreeMap<>(onset);
     }
 
     /** Survival counts of duration of relief per stratum, in output order (read-only use). */
-    public Map<Stratum, SurvivalCounts> durationCounts() {
-        return duration;
+    public SortedMap<Stratum, SurvivalCounts> durationCounts() {
+        return new TreeMap<>(duration);
     }
 
     /** d(s_k, s_{k+1}) of the period's closed cycles. */
@@ -175,8 +178,8 @@ public final class PeriodTally {
     /** Log-rank tests across products, time to onset first; a metric is listed when two or more products have cycles in it. */
     public List<LogRankComparison> comparisons() {
         List<LogRankComparison> comparisons = new ArrayList<>(2);
-        addComparison(comparisons, TIME_TO_ONSET, onset);
-        addComparison(comparisons, DURATION_OF_RELIEF, duration);
+        addComparison(comparisons, TIME_TO_ONSET, onsetCounts());
+        addComparison(comparisons, DURATION_OF_RELIEF, durationCounts());
         return comparisons;
     }
 
@@ -209,7 +212,7 @@ public final class PeriodTally {
     /** Units per injection by product, then muscle. */
     public List<DosingRow> dosing() {
         List<DosingRow> rows = new ArrayList<>();
-        dosing.forEach((product, byMuscle) -> byMuscle.forEach((muscle, tally) -> {
+        sorted(dosing).forEach((product, byMuscle) -> sorted(byMuscle).forEach((muscle, tally) -> {
             double[] q = tally.units.quantiles(0.5, 0.25, 0.75);
             rows.add(new DosingRow(product, muscle, tally.cycles, q[0], q[1], q[2]));
         }));
@@ -219,7 +222,7 @@ public final class PeriodTally {
     /** The period's summary figures; {@code label} names it in the report. */
     public QuarterFigures figures(String label) {
         List<ProductCount> perProduct = new ArrayList<>();
-        cyclesPerProduct.forEach((product, count) -> perProduct.add(new ProductCount(product, count)));
+        sorted(cyclesPerProduct).forEach((product, count) -> perProduct.add(new ProductCount(product, count)));
         double[] medianDays = daysBetweenInjections.quantiles(0.5);
         KaplanMeierSummary onsetAll = summaryOfAll(onset);
         KaplanMeierSummary durationAll = summaryOfAll(duration);
@@ -227,6 +230,12 @@ public final class PeriodTally {
                 medianDays == null ? null : medianDays[0], daysBetweenInjections.size(),
                 medianOf(onsetAll), eventsOf(onsetAll), medianOf(durationAll), eventsOf(durationAll),
                 sideEffects.mostFrequent(TOP_SIDE_EFFECTS));
+    }
+
+    private static <V> SortedMap<String, V> sorted(Map<String, V> byId) {
+        SortedMap<String, V> sorted = new TreeMap<>(CodePointOrder.COMPARATOR);
+        sorted.putAll(byId);
+        return sorted;
     }
 
     private static KaplanMeierSummary summaryOfAll(Map<Stratum, SurvivalCounts> metric) {

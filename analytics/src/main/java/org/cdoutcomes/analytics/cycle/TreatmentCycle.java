@@ -4,6 +4,7 @@ import static java.time.temporal.ChronoUnit.DAYS;
 
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -41,9 +42,9 @@ public record TreatmentCycle(int index, LocalDate start, LocalDate end, boolean 
         return wearOff != null ? Observation.event(days(onset, wearOff)) : Observation.censored(days(onset, end));
     }
 
-    /** The muscle groups this cycle is exposed to, in string order. */
+    /** The muscle groups this cycle is exposed to (unordered). */
     public Set<String> muscleGroups(MuscleGroups groups) {
-        SortedSet<String> exposed = new TreeSet<>(CodePointOrder.COMPARATOR);
+        Set<String> exposed = new HashSet<>();
         for (InjectedMuscle muscle : muscles) {
             exposed.add(groups.groupOf(muscle.muscle()));
         }

@@ -289,8 +289,8 @@ class CycleBuilderTests {
         TreatmentCycle cycle = build("2025-05-01", patient(null, visits(
                 visit("A", "2025-01-01", BOTOX, null, SCALENUS_ANTERIOR, SCALENUS_MEDIUS, STERNOCLEIDOMASTOID)))).cycles().get(0);
 
-        assertEquals(List.of("scalenes", "sternocleidomastoid"), List.copyOf(cycle.muscleGroups(MuscleGroups.defaults())));
-        assertEquals(List.of("anterior", "scalenes", "sternocleidomastoid"), List.copyOf(cycle.muscleGroups(
-                MuscleGroups.withOverrides(Map.of("anterior scalene", "anterior")))));
+        assertEquals(Set.of("scalenes", "sternocleidomastoid"), cycle.muscleGroups(MuscleGroups.defaults()));
+        assertEquals(Set.of("anterior", "scalenes", "sternocleidomastoid"), cycle.muscleGroups(
+                MuscleGroups.withOverrides(Map.of("anterior scalene", "anterior"))));
     }
 }
