@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import org.cdoutcomes.analytics.cohort.SideEffectTally.Table;
 import org.cdoutcomes.analytics.cycle.CycleBuilder;
-import org.cdoutcomes.analytics.cycle.PatientCycles;
 import org.cdoutcomes.analytics.cycle.TreatmentCycle;
 import org.cdoutcomes.analytics.stats.SurvivalCounts;
 import org.cdoutcomes.model.record.PatientHistory;
@@ -78,9 +77,9 @@ class PeriodTallyTests {
 
         assertEquals(2, tally.patients());
         assertEquals(2, tally.cycles());
-        var figuresWithoutKernel = tally.daysBetweenInjections().counts();
+        var daysBetweenInjections = tally.daysBetweenInjections().counts();
         // FOUR_SESSIONS' 2025-04-01 cycle is closed after 91 days; the newcomer's cycle is open.
-        assertEquals(Map.of(91.0, 1), figuresWithoutKernel);
+        assertEquals(Map.of(91.0, 1), daysBetweenInjections);
     }
 
     @Test
