@@ -9,7 +9,7 @@ import org.cdoutcomes.model.vocabulary.MuscleGroups;
 /**
  * What to analyse (analytics.md, "Cohort and data cutoff"). {@code asOf} is required: the caller resolves its
  * default (the latest stored date) before the single pass over the histories starts. {@code from}/{@code to} are
- * inclusive and null when open; a {@code quarter}, when given, is the period and fixes them. An empty
+ * inclusive and null when open; a {@code quarter}, when given, is the period and fixes them. Empty (or null)
  * {@code sites} keeps every site.
  */
 public record AnalysisOptions(LocalDate asOf, LocalDate from, LocalDate to, Quarter quarter, Set<String> sites,
@@ -37,7 +37,7 @@ public record AnalysisOptions(LocalDate asOf, LocalDate from, LocalDate to, Quar
             throw new IllegalArgumentException("follow-up days must be 0 or more, not " + followUpDays);
         }
         Set<String> trimmed = new TreeSet<>();
-        for (String site : sites) {
+        for (String site : sites == null ? Set.<String>of() : sites) {
             trimmed.add(site.trim());
         }
         sites = Set.copyOf(trimmed);
