@@ -1,0 +1,52 @@
+package org.cdoutcomes.analytics;
+
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A calendar quarter, written {@code 2026-Q3} (2026-07-01..2026-09-30). */
+public record Quarter(int year, int number) {
+    private static final Pattern TEXT = Pattern.compile("(\\d{4})-[Qq]([1-4])");
+
+    public Quarter {
+        if (number < 1 || number > 4) {
+            throw new IllegalArgumentException("a quarter is numbered 1 to 4, not " + number);
+        }
+    }
+
+    /** Parses {@code YYYY-Qn}; the message names the expected form. */
+    public static Quarter parse(String text) {
+        Matcher matcher = TEXT.matcher(text == null ? "" : text.trim());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("a quarter is written YYYY-Qn with n from 1 to 4 (e.g. 2026-Q3), not '" + text + "'");
+        }
+        return new Quarter(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+    }
+
+    public static Quarter containing(LocalDate date) {
+        return new Quarter(date.getYear(), (date.getMonthValue() - 1) / 3 + 1);
+    }
+
+    public LocalDate first() {
+        return LocalDate.of(year, (number - 1) * 3 + 1, 1);
+    }
+
+    public LocalDate last() {
+        return first().plusMonths(3).minusDays(1);
+    }
+
+    public Quarter previous() {
+        return number == 1 ? new Quarter(year - 1, 4) : new Quarter(year, number - 1);
+    }
+
+    /** The latest quarter that ended on or before the day: the report's default period. */
+    public static Quarter latestFullBefore(LocalDate day) {
+        Quarter containing = containing(day);
+        return day.equals(containing.last()) ? containing : containing.previous();
+    }
+
+    @Override
+    public String toString() {
+        return year + "-Q" + number;
+    }
+}

@@ -1,0 +1,57 @@
+package org.cdoutcomes.analytics.cycle;
+
+import static java.time.temporal.ChronoUnit.DAYS;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.cdoutcomes.model.record.InjectedMuscle;
+import org.cdoutcomes.model.vocabulary.MuscleGroups;
+import org.cdoutcomes.model.vocabulary.Product;
+
+/**
+ * Cycle {@code index} (0 = the patient's first session) of one patient, from its session on {@code start} to its
+ * end {@code end} (e_k of analytics.md). The session's product and site are those of its first visit; its muscles
+ * are those of all its visits. {@code onset} is the earliest relief onset in the cycle, {@code wearOff} the earliest
+ * wear-off on or after it (both may be null). {@code sideEffectTerms} are the adverse-event terms in the risk window;
+ * they matter only when {@code countedForSideEffects}.
+ */
+public record TreatmentCycle(int index, LocalDate start, LocalDate end, boolean closed, boolean lostToFollowUp,
+                             Product product, String siteId, List<InjectedMuscle> muscles,
+                             LocalDate onset, LocalDate wearOff,
+                             boolean countedForSideEffects, SortedSet<String> sideEffectTerms) {
+    public TreatmentCycle {
+        muscles = List.copyOf(muscles);
+        sideEffectTerms = Collections.unmodifiableSortedSet(new TreeSet<>(sideEffectTerms));
+    }
+
+    /** Time to onset: the onset day, or censored at the cycle's end. */
+    public Observation timeToOnset() {
+        return onset != null ? Observation.event(days(start, onset)) : Observation.censored(days(start, end));
+    }
+
+    /** Duration of relief, null for a cycle without onset. */
+    public Observation durationOfRelief() {
+        if (onset == null) {
+            return null;
+        }
+        return wearOff != null ? Observation.event(days(onset, wearOff)) : Observation.censored(days(onset, end));
+    }
+
+    /** The muscle groups this cycle is exposed to (unordered). */
+    public Set<String> muscleGroups(MuscleGroups groups) {
+        Set<String> exposed = new HashSet<>();
+        for (InjectedMuscle muscle : muscles) {
+            exposed.add(groups.groupOf(muscle.muscle()));
+        }
+        return exposed;
+    }
+
+    private static int days(LocalDate from, LocalDate to) {
+        return Math.toIntExact(DAYS.between(from, to));
+    }
+}

@@ -1,0 +1,52 @@
+package org.cdoutcomes.analytics.output;
+
+import java.util.List;
+import java.util.Locale;
+import org.cdoutcomes.analytics.result.AnalysisResult;
+import org.cdoutcomes.analytics.result.Cohort;
+import org.cdoutcomes.analytics.result.DataQuality;
+import org.cdoutcomes.analytics.result.KaplanMeierSummary;
+import org.cdoutcomes.analytics.result.SideEffectRow;
+
+/** A few lines for stdout after {@code cdo analyze}: cohort, headline medians, overall side-effect rate, data quality. */
+public final class AnalysisSummary {
+    private AnalysisSummary() {
+    }
+
+    public static String text(AnalysisResult result) {
+        Cohort cohort = result.cohort();
+        StringBuilder text = new StringBuilder();
+        String period = cohort.from() == null && cohort.to() == null ? "all cycles"
+                : "cycles " + (cohort.from() == null ? "" : cohort.from()) + ".." + (cohort.to() == null ? "" : cohort.to());
+        text.append(String.format(Locale.ROOT, "Cohort: %s, data as of %s: %d patients, %d cycles%n",
+                period, cohort.asOf(), cohort.patients(), cohort.cycles()));
+        text.append(median("Time to onset", result.timeToOnset()));
+        text.append(median("Duration of relief", result.durationOfRelief()));
+        List<SideEffectRow> rows = result.sideEffects();
+        if (rows.isEmpty()) {
+            text.append(String.format(Locale.ROOT, "Side effects: no cycle past its %d-day window%n", cohort.aeWindowDays()));
+        } else {
+            SideEffectRow any = rows.get(0);
+            text.append(String.format(Locale.ROOT, "Side effects: any term in %d of %d counted cycles (%.1f%%, %d-day window)%n",
+                    any.exposedEvents(), any.exposedCycles(), 100 * any.rate(), cohort.aeWindowDays()));
+        }
+        DataQuality quality = result.dataQuality();
+        text.append(String.format(Locale.ROOT,
+                "Data quality: %d visit id mismatches, %d wear-offs without onset, %d records without cycle%n",
+                quality.visitIdMismatch(), quality.wearOffWithoutOnset(), quality.recordsWithoutCycle()));
+        return text.toString();
+    }
+
+    private static String median(String metric, List<KaplanMeierSummary> strata) {
+        if (strata.isEmpty()) {
+            return metric + ": no cycles" + System.lineSeparator();
+        }
+        KaplanMeierSummary all = strata.get(0);
+        return String.format(Locale.ROOT, "%s: median %s days (95%% CI %s to %s), %d events in %d cycles%n",
+                metric, days(all.median()), days(all.medianCiLower()), days(all.medianCiUpper()), all.events(), all.n());
+    }
+
+    private static String days(Double value) {
+        return value == null ? "not reached" : String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,43 @@
+package org.cdoutcomes.analytics;
+
+import static org.cdoutcomes.analytics.Histories.d;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class QuarterTests {
+    @Test
+    void aQuarterSpansItsThreeMonths() {
+        Quarter q3 = Quarter.parse("2026-Q3");
+
+        assertEquals(d("2026-07-01"), q3.first());
+        assertEquals(d("2026-09-30"), q3.last());
+        assertEquals(d("2026-01-01"), Quarter.parse("2026-q1").first());
+        assertEquals(d("2026-12-31"), Quarter.parse(" 2026-Q4 ").last());
+        assertEquals(d("2024-03-31"), Quarter.parse("2024-Q1").last());
+    }
+
+    @Test
+    void previousQuartersCrossTheYear() {
+        assertEquals(new Quarter(2025, 4), Quarter.parse("2026-Q1").previous());
+        assertEquals(new Quarter(2026, 2), Quarter.parse("2026-Q3").previous());
+        assertEquals("2025-Q4", new Quarter(2025, 4).toString());
+    }
+
+    @Test
+    void theLatestFullQuarterEndsOnOrBeforeTheDay() {
+        assertEquals(new Quarter(2026, 2), Quarter.latestFullBefore(d("2026-08-15")));
+        assertEquals(new Quarter(2026, 3), Quarter.latestFullBefore(d("2026-09-30")));
+        assertEquals(new Quarter(2025, 4), Quarter.latestFullBefore(d("2026-01-01")));
+    }
+
+    @Test
+    void malformedQuartersNameTheExpectedForm() {
+        for (String text : new String[] {"2026-Q5", "2026Q3", "26-Q1", "2026-Q0", "", "Q3-2026"}) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Quarter.parse(text));
+            assertTrue(error.getMessage().contains("YYYY-Qn"), error.getMessage());
+        }
+    }
+}

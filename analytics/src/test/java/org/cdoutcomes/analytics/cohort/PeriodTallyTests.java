@@ -1,0 +1,125 @@
+package org.cdoutcomes.analytics.cohort;
+
+import static org.cdoutcomes.analytics.Histories.BOTOX;
+import static org.cdoutcomes.analytics.Histories.DYSPORT;
+import static org.cdoutcomes.analytics.Histories.adverse;
+import static org.cdoutcomes.analytics.Histories.d;
+import static org.cdoutcomes.analytics.Histories.onset;
+import static org.cdoutcomes.analytics.Histories.patient;
+import static org.cdoutcomes.analytics.Histories.visit;
+import static org.cdoutcomes.analytics.Histories.visits;
+import static org.cdoutcomes.analytics.Histories.wearOff;
+import static org.cdoutcomes.model.vocabulary.Muscle.SCALENUS_ANTERIOR;
+import static org.cdoutcomes.model.vocabulary.Muscle.SCALENUS_MEDIUS;
+import static org.cdoutcomes.model.vocabulary.Muscle.TRAPEZIUS;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cdoutcomes.analytics.cohort.SideEffectTally.Table;
+import org.cdoutcomes.analytics.cycle.CycleBuilder;
+import org.cdoutcomes.analytics.cycle.TreatmentCycle;
+import org.cdoutcomes.analytics.stats.SurvivalCounts;
+import org.cdoutcomes.model.record.PatientHistory;
+import org.cdoutcomes.model.vocabulary.MuscleGroups;
+import org.junit.jupiter.api.Test;
+
+class PeriodTallyTests {
+    private static final CycleBuilder BUILDER = new CycleBuilder(d("2025-12-31"), 180, 28);
+
+    /** Sessions 2025-01-01 at site a, 2025-04-01 and 2025-07-01 at site b, 2025-10-01 at a. */
+    private static final PatientHistory FOUR_SESSIONS = patient("a", visits(
+            visit("1", "2025-01-01", BOTOX, null, TRAPEZIUS),
+            visit("2", "2025-04-01", BOTOX, "b", TRAPEZIUS),
+            visit("3", "2025-07-01", DYSPORT, "b", TRAPEZIUS),
+            visit("4", "2025-10-01", BOTOX, null, TRAPEZIUS)));
+
+    private static PeriodTally tally(String from, String to, Set<String> sites, boolean firstCycleOnly) {
+        return new PeriodTally(from == null ? null : d(from), to == null ? null : d(to), sites, firstCycleOnly,
+                MuscleGroups.defaults());
+    }
+
+    private static List<LocalDate> starts(List<TreatmentCycle> cycles) {
+        return cycles.stream().map(TreatmentCycle::start).toList();
+    }
+
+    @Test
+    void thePeriodSelectsCyclesByInjectionDateInclusive() {
+        List<TreatmentCycle> all = BUILDER.build(FOUR_SESSIONS).cycles();
+
+        assertEquals(starts(all), starts(tally(null, null, Set.of(), false).cohortCycles(all)));
+        assertEquals(List.of(d("2025-04-01"), d("2025-07-01")),
+                starts(tally("2025-04-01", "2025-07-01", Set.of(), false).cohortCycles(all)));
+    }
+
+    @Test
+    void sitesKeepCyclesOfTheirSessionsAndFirstCycleOnlyTheEarliestKept() {
+        List<TreatmentCycle> all = BUILDER.build(FOUR_SESSIONS).cycles();
+
+        assertEquals(List.of(d("2025-04-01"), d("2025-07-01")), starts(tally(null, null, Set.of("b"), false).cohortCycles(all)));
+        assertEquals(List.of(d("2025-04-01")), starts(tally(null, null, Set.of("b"), true).cohortCycles(all)));
+        assertEquals(List.of(d("2025-07-01")), starts(tally("2025-05-01", null, Set.of(), true).cohortCycles(all)));
+        assertEquals(List.of(d("2025-01-01")), starts(tally(null, null, Set.of(), true).cohortCycles(all)));
+    }
+
+    @Test
+    void patientsCountOnceAndAreNewWhenTheirFirstInjectionEverIsInThePeriod() {
+        PatientHistory newcomer = patient(null, visits(visit("1", "2025-05-01", BOTOX, null, TRAPEZIUS)));
+        PatientHistory outOfPeriod = patient(null, visits(visit("1", "2024-05-01", BOTOX, null, TRAPEZIUS)));
+        PeriodTally tally = tally("2025-04-01", "2025-06-30", Set.of(), false);
+        for (PatientHistory history : List.of(FOUR_SESSIONS, newcomer, outOfPeriod)) {
+            tally.add(BUILDER.build(history));
+        }
+
+        assertEquals(2, tally.patients());
+        assertEquals(2, tally.cycles());
+        var daysBetweenInjections = tally.daysBetweenInjections().counts();
+        // FOUR_SESSIONS' 2025-04-01 cycle is closed after 91 days; the newcomer's cycle is open.
+        assertEquals(Map.of(91.0, 1), daysBetweenInjections);
+    }
+
+    @Test
+    void observationsGoToTheAllTheProductAndEachExposedGroupStratumInOutputOrder() {
+        PeriodTally tally = tally(null, null, Set.of(), false);
+        // Cycle 1 (onset day 5, wear-off 30 days later), cycle 2 (no onset, censored at the cutoff after 14 days).
+        tally.add(BUILDER.build(patient(null, visits(
+                        visit("1", "2025-10-01", BOTOX, null, TRAPEZIUS, SCALENUS_ANTERIOR, SCALENUS_MEDIUS),
+                        visit("2", "2025-12-17", DYSPORT, null, TRAPEZIUS)),
+                onset("2025-10-06"), wearOff("2025-11-05"))));
+
+        Map<Stratum, SurvivalCounts> onset = tally.onsetCounts();
+        assertEquals(List.of(Stratum.EVERY_CYCLE, Stratum.muscleGroup("scalenes"), Stratum.muscleGroup("trapezius"),
+                Stratum.product("abobotulinumtoxinA"), Stratum.product("onabotulinumtoxinA")), new ArrayList<>(onset.keySet()));
+        assertCounts(Map.of(5, new int[] {1, 0}, 14, new int[] {0, 1}), onset.get(Stratum.EVERY_CYCLE));
+        assertCounts(Map.of(5, new int[] {1, 0}), onset.get(Stratum.muscleGroup("scalenes")));
+        assertCounts(Map.of(14, new int[] {0, 1}), onset.get(Stratum.product("abobotulinumtoxinA")));
+        // Duration only for the cycle with onset.
+        assertEquals(List.of(Stratum.EVERY_CYCLE, Stratum.muscleGroup("scalenes"), Stratum.muscleGroup("trapezius"),
+                Stratum.product("onabotulinumtoxinA")), new ArrayList<>(tally.durationCounts().keySet()));
+        assertCounts(Map.of(30, new int[] {1, 0}), tally.durationCounts().get(Stratum.muscleGroup("trapezius")));
+    }
+
+    @Test
+    void onlyCountedCyclesEnterTheSideEffectTables() {
+        PeriodTally tally = tally(null, null, Set.of(), false);
+        // The first cycle is closed; the second, injected 2025-12-10, has its window open at the 2025-12-31 cutoff.
+        tally.add(BUILDER.build(patient(null, visits(
+                        visit("1", "2025-10-01", BOTOX, null, SCALENUS_ANTERIOR),
+                        visit("2", "2025-12-10", BOTOX, null, TRAPEZIUS)),
+                adverse("2025-10-02", "dysphagia"), adverse("2025-12-11", "headache"))));
+
+        assertEquals(2, tally.cycles());
+        assertEquals(1, tally.sideEffects().counted());
+        assertEquals(List.of("any", "scalenes"), tally.sideEffects().groups());
+        assertEquals(new Table(1, 1, 0, 0), tally.sideEffects().table("scalenes", "dysphagia"));
+    }
+
+    private static void assertCounts(Map<Integer, int[]> expected, SurvivalCounts actual) {
+        assertEquals(expected.keySet(), actual.byDay().keySet());
+        expected.forEach((day, counts) -> assertArrayEquals(counts, actual.byDay().get(day), "day " + day));
+    }
+}

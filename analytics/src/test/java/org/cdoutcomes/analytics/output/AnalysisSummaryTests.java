@@ -1,0 +1,45 @@
+package org.cdoutcomes.analytics.output;
+
+import static org.cdoutcomes.analytics.Histories.d;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.cdoutcomes.analytics.result.AnalysisResult;
+import org.cdoutcomes.analytics.result.Cohort;
+import org.cdoutcomes.analytics.result.DataQuality;
+import org.cdoutcomes.analytics.result.KaplanMeierSummary;
+import org.cdoutcomes.analytics.result.SideEffectRow;
+import org.junit.jupiter.api.Test;
+
+class AnalysisSummaryTests {
+    @Test
+    void summarisesTheCohortTheAllStratumMediansTheOverallSideEffectRateAndDataQuality() {
+        AnalysisResult result = new AnalysisResult(new Cohort(d("2025-07-01"), d("2025-09-30"), d("2026-02-01"), 120, 480, 28),
+                List.of(new KaplanMeierSummary("all", "all", 480, 430, 50, 7.0, 6.0, 8.5, 5.0, 10.0, List.of())),
+                List.of(new KaplanMeierSummary("all", "all", 430, 300, 130, 84.0, 80.0, null, 70.0, null, List.of())),
+                List.of(new SideEffectRow("any", "any", 400, 48, 0.12, 0.09, 0.15, null, null, null, null, null, null)),
+                List.of(), new DataQuality(0, 3, 5));
+
+        assertEquals(String.join(System.lineSeparator(),
+                "Cohort: cycles 2025-07-01..2025-09-30, data as of 2026-02-01: 120 patients, 480 cycles",
+                "Time to onset: median 7.0 days (95% CI 6.0 to 8.5), 430 events in 480 cycles",
+                "Duration of relief: median 84.0 days (95% CI 80.0 to not reached), 300 events in 430 cycles",
+                "Side effects: any term in 48 of 400 counted cycles (12.0%, 28-day window)",
+                "Data quality: 0 visit id mismatches, 3 wear-offs without onset, 5 records without cycle", ""),
+                AnalysisSummary.text(result));
+    }
+
+    @Test
+    void anEmptyCohortSaysSo() {
+        AnalysisResult result = new AnalysisResult(new Cohort(null, null, d("2026-02-01"), 0, 0, 14),
+                List.of(), List.of(), List.of(), List.of(), new DataQuality(1, 0, 0));
+
+        assertEquals(String.join(System.lineSeparator(),
+                "Cohort: all cycles, data as of 2026-02-01: 0 patients, 0 cycles",
+                "Time to onset: no cycles",
+                "Duration of relief: no cycles",
+                "Side effects: no cycle past its 14-day window",
+                "Data quality: 1 visit id mismatches, 0 wear-offs without onset, 0 records without cycle", ""),
+                AnalysisSummary.text(result));
+    }
+}
