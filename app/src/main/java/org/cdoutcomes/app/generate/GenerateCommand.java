@@ -21,21 +21,22 @@ import picocli.CommandLine.Spec;
         headerHeading = "%n",
         header = "Writes patients.csv, visits.csv and symptoms.csv of a synthetic clinic.",
         description = {
-                "The clinic looks like a real one to a neurologist: about 2 women to 1 man, the usual",
-                "products and muscles, sessions every 12-16 weeks, onset of relief after about 5 days,",
-                "relief wearing off after 10-14 weeks, side effects at the rates of the literature.",
-                "Clinic staff typed it: brand names and abbreviations (Botox, SCM, L/R/B), a few records",
-                "without record_id, and a handful of rows that break the rules of the input formats,",
-                "so that `cdo ingest` and the report's Data quality sheet have something to show.",
+                "The clinic looks like a real one to a neurologist: about 2 women to 1 man, the usual products "
+                        + "and muscles, sessions every 12-16 weeks, onset of relief after about 5 days, relief wearing off "
+                        + "after 10-14 weeks, side effects at the rates of the literature. Clinic staff typed it: brand "
+                        + "names and abbreviations (Botox, SCM, L/R/B), a few records without record_id, and a handful "
+                        + "of rows that break the rules of the input formats, so that `cdo ingest` and the report's "
+                        + "Data quality sheet have something to show.",
                 "",
-                "The same options always write the same bytes. Without --from/--to the clinic's history",
-                "covers the two years up to yesterday, so no record lies in the future; with them the",
-                "output no longer depends on the day of the run."},
+                "The same options always write the same bytes. Without --from/--to the clinic's history covers the "
+                        + "two years up to yesterday, so no record lies in the future; with them the output no longer "
+                        + "depends on the day of the run."},
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  cdo generate --patients 2000 --out clinic",
-                "  cdo generate --patients 100000 --from 2021-01-01 --to 2025-12-31 --seed 7 --out big",
+                "  cdo generate --patients 2000 --seed 7 --out another-clinic",
+                "  cdo generate --patients 100000 --from 2021-01-01 --to 2025-12-31 --out big",
                 "  cdo ingest clinic"},
         exitCodeOnInvalidInput = 2,
         exitCodeOnExecutionException = 1)
