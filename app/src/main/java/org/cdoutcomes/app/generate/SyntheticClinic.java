@@ -32,11 +32,15 @@ public final class SyntheticClinic {
 
     /** Writes the three files into {@code directory} (created when missing; existing files are replaced). */
     public static GenerationSummary write(GeneratorOptions options, Path directory) throws IOException {
+        return write(options, directory, Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** As {@link #write(GeneratorOptions, Path)} on the given number of threads (the bytes are the same on any number). */
+    static GenerationSummary write(GeneratorOptions options, Path directory, int threads) throws IOException {
         Files.createDirectories(directory);
         ClinicPlan plan = new ClinicPlan(options);
         PatientSimulation simulation = new PatientSimulation(plan);
         ClinicExport export = new ClinicExport(plan);
-        int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "cdo-generate");
             thread.setDaemon(true);

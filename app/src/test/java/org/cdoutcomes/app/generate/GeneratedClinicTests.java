@@ -41,6 +41,16 @@ class GeneratedClinicTests {
     }
 
     @Test
+    void theBytesDoNotDependOnTheNumberOfThreads() throws IOException {
+        GeneratorOptions options = new GeneratorOptions(2100, 8, FROM, TO);
+        SyntheticClinic.write(options, temp.resolve("one"), 1);
+        SyntheticClinic.write(options, temp.resolve("four"), 4);
+        for (String file : FILES) {
+            assertEquals(-1, Files.mismatch(temp.resolve("one").resolve(file), temp.resolve("four").resolve(file)), file);
+        }
+    }
+
+    @Test
     void anotherSeedIsAnotherClinic() throws IOException {
         SyntheticClinic.write(new GeneratorOptions(300, 1, FROM, TO), temp.resolve("one"));
         SyntheticClinic.write(new GeneratorOptions(300, 2, FROM, TO), temp.resolve("two"));
