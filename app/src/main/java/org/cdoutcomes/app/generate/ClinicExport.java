@@ -47,7 +47,7 @@ final class ClinicExport {
 
     void write(SimulatedPatient patient, Draw draw, Rows rows) {
         ClinicTypist typist = new ClinicTypist(draw);
-        RuleBreak ruleBreak = plan.hasBrokenRow(patient.index()) ? RuleBreak.forPatient(patient.index()) : null;
+        RuleBreak ruleBreak = plan.ruleBreak(patient.index());
         String patientId = patient.patientId();
 
         patientRow(patient, typist, draw, rows.patients);
@@ -74,8 +74,12 @@ final class ClinicExport {
         int sequence = 0;
         for (Symptom symptom : symptoms) {
             sequence++;
-            String recordId = draw.chance(WITHOUT_RECORD_ID) ? null : recordPrefix + PatientSimulation.pad(sequence, 4);
-            rows.symptoms.cell(recordId).cell(patientId).dateCell(symptom.day()).cell(typist.kind(symptom.kind()));
+            if (draw.chance(WITHOUT_RECORD_ID)) {
+                rows.symptoms.cell(null);
+            } else {
+                rows.symptoms.idCell(recordPrefix, sequence, 4);
+            }
+            rows.symptoms.cell(patientId).dateCell(symptom.day()).cell(typist.kind(symptom.kind()));
             if (symptom.kind() == SymptomKind.ADVERSE_EVENT) {
                 rows.symptoms.cell(typist.adverseEvent(AdverseEventTerm.VOCABULARY.byId(symptom.term())));
             } else {

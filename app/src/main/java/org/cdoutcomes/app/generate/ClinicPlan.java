@@ -74,12 +74,19 @@ final class ClinicPlan {
 
     /** The patient's number, zero-padded: patient 4711 is {@code 004711}. */
     String number(int index) {
-        String digits = Integer.toString(index + 1);
-        return "0".repeat(Math.max(0, idWidth - digits.length())) + digits;
+        return PatientSimulation.pad(index + 1, idWidth);
     }
 
-    /** Whether this patient's export carries one rule-breaking row (deterministic: by index, not by chance). */
-    boolean hasBrokenRow(int index) {
-        return index < ALWAYS_BROKEN_PATIENTS || index % brokenStride == 0;
+    /**
+     * The rule this patient's export breaks in one extra row, or null: every {@code brokenStride}-th patient
+     * and the first few, deterministic by index. Successive broken patients take the kinds in turn, so every
+     * kind shows up once a clinic has a few dozen of them.
+     */
+    RuleBreak ruleBreak(int index) {
+        RuleBreak[] kinds = RuleBreak.values();
+        if (index % brokenStride == 0) {
+            return kinds[(index / brokenStride) % kinds.length];
+        }
+        return index < ALWAYS_BROKEN_PATIENTS ? kinds[index % kinds.length] : null;
     }
 }

@@ -51,6 +51,23 @@ final class CsvBuffer {
         return this;
     }
 
+    /** A prefix and a zero-padded number, such as {@code R-004711-0012}: the hot path of record ids. */
+    CsvBuffer idCell(String prefix, int number, int width) {
+        cell(prefix);
+        int digits = number < 10 ? 1 : number < 100 ? 2 : number < 1000 ? 3 : Integer.toString(number).length();
+        ensure(Math.max(width, digits));
+        for (int i = digits; i < width; i++) {
+            bytes[length++] = '0';
+        }
+        int end = length + digits;
+        for (int i = end - 1; i >= length; i--) {
+            bytes[i] = (byte) ('0' + number % 10);
+            number /= 10;
+        }
+        length = end;
+        return this;
+    }
+
     /** An ISO date (years 1000-9999). */
     CsvBuffer dateCell(int epochDay) {
         LocalDate date = LocalDate.ofEpochDay(epochDay);

@@ -374,7 +374,14 @@ final class PatientSimulation {
 
     static String pad(int value, int width) {
         String digits = Integer.toString(value);
-        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+        if (digits.length() >= width) {
+            return digits;
+        }
+        StringBuilder padded = new StringBuilder(width);
+        for (int i = digits.length(); i < width; i++) {
+            padded.append('0');
+        }
+        return padded.append(digits).toString();
     }
 
     private static double clamp(double value, double min, double max) {

@@ -32,11 +32,6 @@ enum RuleBreak {
         return rejectCode;
     }
 
-    /** Patients take the kinds in turn, so every kind shows up once a clinic has a few dozen patients. */
-    static RuleBreak forPatient(int index) {
-        return values()[index % values().length];
-    }
-
     boolean inVisits() {
         return ordinal() <= UNKNOWN_SIDE.ordinal();
     }
