@@ -106,7 +106,7 @@ class GenerateCommandTests {
         assertFalse(visitDates.get(0).isBefore(LocalDate.of(2024, 3, 15)));
         assertTrue(visitDates.get(0).isBefore(LocalDate.of(2024, 3, 22)), "the history starts two years back");
         assertTrue(visitDates.get(visitDates.size() - 1).isAfter(LocalDate.of(2026, 3, 6)), "and runs up to yesterday");
-        assertTrue(export.all().stream().noneMatch(row -> "FUTURE_DATE".equals(row.problem())), "nothing dated today or later");
+        assertTrue(export.all().stream().noneMatch(row -> "FUTURE_DATE".equals(row.code())), "nothing dated today or later");
     }
 
     @Test

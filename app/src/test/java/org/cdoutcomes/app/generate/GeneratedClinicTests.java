@@ -95,9 +95,22 @@ class GeneratedClinicTests {
         assertTrue(broken.size() >= 5, "a handful of broken rows, got " + broken.size());
         assertTrue(broken.size() <= all.size() * 2 / 1000, broken.size() + " broken rows of " + all.size());
         Set<String> expectedCodes = Arrays.stream(RuleBreak.values()).map(RuleBreak::rejectCode).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(expectedCodes, broken.stream().map(Row::problem).collect(Collectors.toCollection(TreeSet::new)));
-        assertFalse(broken.stream().anyMatch(row -> row.problem().equals("FUTURE_DATE")));
+        assertEquals(expectedCodes, broken.stream().map(Row::code).collect(Collectors.toCollection(TreeSet::new)));
+        assertFalse(broken.stream().anyMatch(row -> row.code().equals("FUTURE_DATE")));
         assertNoConflictingVisits(export.visits);
+    }
+
+    @Test
+    void everyKindOfBrokenRowShowsUpInAClinicOfAThousandOverAnyPeriod() throws IOException {
+        for (int years : List.of(1, 2, 5)) {
+            Path directory = temp.resolve(years + "y");
+            SyntheticClinic.write(new GeneratorOptions(1000, 1, TO.minusYears(years).plusDays(1), TO), directory);
+            Set<String> problems = new GeneratedExport(directory, TO).all().stream().filter(row -> !row.valid())
+                    .map(Row::problem).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(Set.of("UNKNOWN_CODE muscle", "OUT_OF_RANGE dose_units", "MISSING_FIELD dose_units", "BAD_DATE visit_date",
+                    "UNKNOWN_CODE product", "UNKNOWN_CODE side", "OUT_OF_RANGE value", "BAD_DATE recorded_on", "UNKNOWN_CODE term",
+                    "MISSING_FIELD kind", "BAD_NUMBER value", "MISSING_FIELD patient_id", "OUT_OF_RANGE birth_year"), problems, years + " years");
+        }
     }
 
     @Test

@@ -28,8 +28,8 @@ import org.cdoutcomes.model.vocabulary.Vocabulary;
 
 /**
  * The three generated files read back, each row checked against the rules of input-formats.md on its
- * own (written here from the spec, independently of the generator): a row's {@code problem} is the code
- * of the first rule it breaks, or null.
+ * own (written here from the spec, independently of the generator): a row's {@code problem} is the reject
+ * code and column of the first rule it breaks ({@code "UNKNOWN_CODE muscle"}), or null.
  */
 final class GeneratedExport {
     static final String PATIENTS_HEADER = "patient_id,site_id,sex,birth_year,diagnosis_date,cd_pattern";
@@ -43,6 +43,10 @@ final class GeneratedExport {
 
         boolean valid() {
             return problem == null;
+        }
+
+        String code() {
+            return problem == null ? null : problem.substring(0, problem.indexOf(' '));
         }
     }
 
@@ -80,7 +84,7 @@ final class GeneratedExport {
             }
             String[] values = line.split(",", -1);
             if (values.length != columns.length) {
-                rows.add(new Row(i + 1, Map.of(), "MALFORMED_ROW"));
+                rows.add(new Row(i + 1, Map.of(), "MALFORMED_ROW -"));
                 continue;
             }
             Map<String, String> cells = new HashMap<>();
@@ -128,17 +132,17 @@ final class GeneratedExport {
         String termAndValue = switch (kind) {
             case RELIEF_ONSET, RELIEF_WEAR_OFF -> null;
             case ADVERSE_EVENT -> first(code(row, "term", AdverseEventTerm.VOCABULARY, true),
-                    value == null ? null : numberProblem(value, Limits::validGrade));
+                    value == null ? null : numberProblem(value, "value", Limits::validGrade));
             case SCORE -> {
                 String termProblem = code(row, "term", ScoreTerm.VOCABULARY, true);
                 if (termProblem != null) {
                     yield termProblem;
                 }
                 if (value == null) {
-                    yield "MISSING_FIELD";
+                    yield "MISSING_FIELD value";
                 }
                 ScoreTerm score = ScoreTerm.VOCABULARY.find(term).orElseThrow();
-                yield numberProblem(value, score::inRange);
+                yield numberProblem(value, "value", score::inRange);
             }
         };
         return first(termAndValue, id(row, "visit_id", false), code(row, "source", Source.VOCABULARY, false));
@@ -156,29 +160,29 @@ final class GeneratedExport {
     private static String id(Map<String, String> row, String column, boolean required) {
         String value = row.get(column);
         if (value == null) {
-            return required ? "MISSING_FIELD" : null;
+            return required ? "MISSING_FIELD " + column : null;
         }
-        return Limits.validId(value) ? null : "OUT_OF_RANGE";
+        return Limits.validId(value) ? null : "OUT_OF_RANGE " + column;
     }
 
     private static String code(Map<String, String> row, String column, Vocabulary<?> vocabulary, boolean required) {
         String value = row.get(column);
         if (value == null) {
-            return required ? "MISSING_FIELD" : null;
+            return required ? "MISSING_FIELD " + column : null;
         }
-        return vocabulary.find(value).isPresent() ? null : "UNKNOWN_CODE";
+        return vocabulary.find(value).isPresent() ? null : "UNKNOWN_CODE " + column;
     }
 
     private String date(Map<String, String> row, String column, boolean required) {
         String value = row.get(column);
         if (value == null) {
-            return required ? "MISSING_FIELD" : null;
+            return required ? "MISSING_FIELD " + column : null;
         }
         LocalDate date = parseDate(value);
         if (date == null) {
-            return "BAD_DATE";
+            return "BAD_DATE " + column;
         }
-        return date.isAfter(today) ? "FUTURE_DATE" : null;
+        return date.isAfter(today) ? "FUTURE_DATE " + column : null;
     }
 
     private String birthYear(String value) {
@@ -186,24 +190,24 @@ final class GeneratedExport {
             return null;
         }
         try {
-            return Limits.validBirthYear(Integer.parseInt(value), today) ? null : "OUT_OF_RANGE";
+            return Limits.validBirthYear(Integer.parseInt(value), today) ? null : "OUT_OF_RANGE birth_year";
         } catch (NumberFormatException e) {
-            return "BAD_NUMBER";
+            return "BAD_NUMBER birth_year";
         }
     }
 
     private static String positiveNumber(String value) {
         if (value == null) {
-            return "MISSING_FIELD";
+            return "MISSING_FIELD dose_units";
         }
-        return numberProblem(value, number -> number.signum() > 0);
+        return numberProblem(value, "dose_units", number -> number.signum() > 0);
     }
 
-    private static String numberProblem(String value, Predicate<BigDecimal> inRange) {
+    private static String numberProblem(String value, String column, Predicate<BigDecimal> inRange) {
         try {
-            return inRange.test(new BigDecimal(value)) ? null : "OUT_OF_RANGE";
+            return inRange.test(new BigDecimal(value)) ? null : "OUT_OF_RANGE " + column;
         } catch (NumberFormatException e) {
-            return "BAD_NUMBER";
+            return "BAD_NUMBER " + column;
         }
     }
 
