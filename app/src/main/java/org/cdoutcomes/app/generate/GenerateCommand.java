@@ -77,17 +77,27 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         GeneratorOptions options = options();
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new ParameterException(spec.commandLine(), "--out must name a folder, but " + out + " is a file");
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--out must name a folder that can be created, but " + out
+                    + " cannot (" + e.getClass().getSimpleName() + ")", e);
         }
         LocalDate today = LocalDate.now(clock);
         if (options.to().isAfter(today.minusDays(1))) {
             spec.commandLine().getErr().println("Note: --to " + options.to() + " is not before today: records dated after "
                     + "the day of an ingest are rejected as FUTURE_DATE.");
         }
-        GenerationSummary summary = SyntheticClinic.write(options, out);
+        GenerationSummary summary;
+        try {
+            summary = SyntheticClinic.write(options, out);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("Could not write the clinic to " + out + ": " + e.getClass().getSimpleName()
+                    + " " + e.getMessage());
+            return 1;
+        }
         spec.commandLine().getOut().println("Wrote a synthetic clinic of " + summary.patients() + " patients, "
                 + summary.from() + " to " + summary.to() + " (seed " + options.seed() + "), to " + out + ": "
                 + summary.patientRows() + " patient rows, " + summary.visitRows() + " visit rows, "
