@@ -6,6 +6,7 @@ import org.cdoutcomes.app.generate.SimulatedPatient.Injection;
 import org.cdoutcomes.app.generate.SimulatedPatient.Session;
 import org.cdoutcomes.app.generate.SimulatedPatient.Symptom;
 import org.cdoutcomes.model.vocabulary.AdverseEventTerm;
+import org.cdoutcomes.model.vocabulary.Product;
 import org.cdoutcomes.model.vocabulary.Source;
 import org.cdoutcomes.model.vocabulary.SymptomKind;
 
@@ -145,7 +146,7 @@ final class ClinicExport {
         Session last = sessions.isEmpty() ? null : sessions.get(sessions.size() - 1);
         String visitId = last != null ? last.visitId() : "V-" + patient.number() + "-001";
         int day = last != null ? last.day() : plan.to();
-        String product = last != null ? last.product().id() : "onabotulinumtoxinA";
+        Product product = last != null ? last.product() : Product.ONABOTULINUMTOXIN_A;
         out.cell(visitId).cell(patient.patientId());
         if (ruleBreak == RuleBreak.BAD_VISIT_DATE) {
             LocalDate date = LocalDate.ofEpochDay(day);
@@ -154,13 +155,13 @@ final class ClinicExport {
         } else {
             out.dateCell(day);
         }
-        out.cell(ruleBreak == RuleBreak.UNKNOWN_PRODUCT ? "Vistabel" : product)
+        out.cell(ruleBreak == RuleBreak.UNKNOWN_PRODUCT ? "Vistabel" : product.id())
                 .cell(ruleBreak == RuleBreak.UNKNOWN_MUSCLE ? "deltoid" : "levator_scapulae")
                 .cell(ruleBreak == RuleBreak.UNKNOWN_SIDE ? "both" : "right");
         switch (ruleBreak) {
             case NEGATIVE_DOSE -> out.cell(-40);
             case MISSING_DOSE -> out.cell(null);
-            default -> out.cell(product.startsWith("rima") ? 1000 : product.startsWith("abo") ? 100 : 25);
+            default -> out.cell(ClinicFacts.dosing(product).rowMin());
         }
         out.cell(null).cell(last != null ? last.siteId() : null).endRow();
     }

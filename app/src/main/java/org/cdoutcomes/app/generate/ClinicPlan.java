@@ -11,7 +11,7 @@ final class ClinicPlan {
     /** Every clinic, however small, shows a handful of rule-breaking rows. */
     static final int ALWAYS_BROKEN_PATIENTS = 5;
 
-    private final GeneratorOptions options;
+    private final int fromYear;
     private final int from;
     private final int to;
     private final double incidentShare;
@@ -21,7 +21,7 @@ final class ClinicPlan {
     private final int brokenStride;
 
     ClinicPlan(GeneratorOptions options) {
-        this.options = options;
+        this.fromYear = options.from().getYear();
         this.from = (int) options.from().toEpochDay();
         this.to = (int) options.to().toEpochDay();
         double years = periodDays() / 365.25;
@@ -40,10 +40,6 @@ final class ClinicPlan {
         this.brokenStride = (int) Math.max(3, Math.round(1000 / (ROWS_PER_PATIENT_YEAR * Math.max(years, 0.25))));
     }
 
-    GeneratorOptions options() {
-        return options;
-    }
-
     int from() {
         return from;
     }
@@ -57,7 +53,7 @@ final class ClinicPlan {
     }
 
     int fromYear() {
-        return options.from().getYear();
+        return fromYear;
     }
 
     double incidentShare() {

@@ -55,10 +55,6 @@ final class Weighted<T> {
         return last;
     }
 
-    List<T> items() {
-        return items;
-    }
-
     static final class Builder<T> {
         private final List<T> items = new ArrayList<>();
         private final List<Double> weights = new ArrayList<>();
