@@ -8,9 +8,9 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 
 /**
  * Starts, restarts and stops cdo's jobs, each under its {@link JobLock}: a manual start waits for a run of the same
@@ -23,6 +23,7 @@ public class JobRuns {
     private final JobRepository repository;
     private final JobLock lock;
     private final RunningJobs running;
+    private final java.util.Set<Long> stopsLogged = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public JobRuns(JobOperator operator, JobRepository repository, JobLock lock, RunningJobs running) {
         this.operator = operator;
@@ -69,7 +70,7 @@ public class JobRuns {
      * @throws RestartRefusedException when the execution does not exist or cannot be restarted, with the reason
      */
     public JobExecution restart(long executionId) {
-        JobExecution given = repository.getJobExecution(executionId);
+        JobExecution given = find(executionId);
         if (given == null) {
             throw new RestartRefusedException("There is no job execution " + executionId + ".");
         }
@@ -102,19 +103,25 @@ public class JobRuns {
         }
     }
 
-    /** Asks every execution this process runs to stop after its running step; returns at once. */
+    private JobExecution find(long executionId) {
+        try {
+            return repository.getJobExecution(executionId);
+        } catch (EmptyResultDataAccessException e) {
+            // the JDBC repository of Batch 6 says "none" this way
+            return null;
+        }
+    }
+
+    /** Asks every execution this process runs to stop once its running step has finished; returns at once. */
     public void stopRunning() {
-        for (JobExecution execution : running.executions()) {
-            try {
-                LOG.info("Stopping job execution {} of job {} after its running step", execution.getId(), execution.getJobInstance().getJobName());
-                operator.stop(execution);
-            } catch (JobExecutionNotRunningException e) {
-                // it ended meanwhile
+        for (Long id : running.stopAll()) {
+            if (stopsLogged.add(id)) {
+                LOG.info("Job execution {} will stop when its running step has finished", id);
             }
         }
     }
 
     public boolean anyRunning() {
-        return !running.executions().isEmpty();
+        return running.any();
     }
 }

@@ -7,6 +7,7 @@ import org.cdoutcomes.app.jobs.JobsConfiguration;
 import org.cdoutcomes.app.jobs.RunningJobs;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -50,11 +51,11 @@ public class PipelineJobConfiguration {
         return new JobBuilder(RUN_JOB, repository)
                 .listener(running)
                 .listener(new RunFailureStatus())
-                .start(step("selectFiles", steps::selectFiles, repository, transactions))
-                .next(step("ingest", steps::ingest, repository, transactions))
-                .next(step("report", steps::report, repository, transactions))
-                .next(step("moveInputs", steps::moveInputs, repository, transactions))
-                .next(step("publish", steps::publish, repository, transactions))
+                .start(step("selectFiles", steps::selectFiles, repository, transactions, running))
+                .next(step("ingest", steps::ingest, repository, transactions, running))
+                .next(step("report", steps::report, repository, transactions, running))
+                .next(step("moveInputs", steps::moveInputs, repository, transactions, running))
+                .next(step("publish", steps::publish, repository, transactions, running))
                 .build();
     }
 
@@ -63,8 +64,8 @@ public class PipelineJobConfiguration {
         return new JobBuilder(REPORT_JOB, repository)
                 .listener(running)
                 .listener(new RunFailureStatus())
-                .start(step("report", steps::report, repository, transactions))
-                .next(step("publish", steps::publish, repository, transactions))
+                .start(step("report", steps::report, repository, transactions, running))
+                .next(step("publish", steps::publish, repository, transactions, running))
                 .build();
     }
 
@@ -74,7 +75,8 @@ public class PipelineJobConfiguration {
         return new PipelineLauncher(runs, repository, settings, runJob, reportJob);
     }
 
-    private static Step step(String name, Tasklet tasklet, JobRepository repository, PlatformTransactionManager transactions) {
-        return new StepBuilder(name, repository).tasklet(tasklet, transactions).build();
+    private static Step step(String name, Tasklet tasklet, JobRepository repository, PlatformTransactionManager transactions,
+                             RunningJobs running) {
+        return new StepBuilder(name, repository).tasklet(tasklet, transactions).listener((StepExecutionListener) running).build();
     }
 }
