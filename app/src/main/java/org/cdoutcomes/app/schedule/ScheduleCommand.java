@@ -1,5 +1,7 @@
 package org.cdoutcomes.app.schedule;
 
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "schedule", description = {
         "Stays running and starts the jobs of the schedules setting on their cron expressions (run: the pipeline of",
         "cdo run over the inbox; report: the quarterly report alone). A start that finds its job running is skipped.",
-        "SIGTERM or Ctrl-C lets the running step finish, stops the job (cdo restart ID resumes it) and exits 0."})
+        "SIGTERM or Ctrl-C lets the running step finish, stops the job there (cdo restart ID resumes it) and exits 0."})
 public class ScheduleCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleCommand.class);
 
@@ -35,32 +37,41 @@ public class ScheduleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         try (CdoContext context = CdoContext.open(database, PipelineJobConfiguration.class)) {
-            PipelineLauncher launcher = context.bean(PipelineLauncher.class);
-            JobScheduler scheduler;
-            try {
-                scheduler = new JobScheduler(launcher, context.bean(JobRuns.class), schedules(context.bean(PipelineSettings.class), launcher));
-            } catch (BadSettingException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return 2;
-            }
-            CountDownLatch terminated = new CountDownLatch(1);
-            TerminationSignals.onTermination(terminated::countDown);
-            scheduler.start();
-            terminated.await();
-            LOG.info("Termination requested; stopping the schedule");
-            scheduler.stop();
-            LOG.info("Schedule stopped");
+            return serve(context.bean(PipelineLauncher.class), context.bean(JobRuns.class), context.bean(PipelineSettings.class),
+                    spec.commandLine().getErr());
         }
+    }
+
+    /**
+     * Runs the schedule until SIGTERM or SIGINT, then stops it cleanly.
+     *
+     * @return the exit status: 0 after a clean stop, 2 when the schedules or the settings they need are wrong
+     */
+    public static int serve(PipelineLauncher launcher, JobRuns runs, PipelineSettings settings, PrintWriter err) throws InterruptedException {
+        JobScheduler scheduler;
+        try {
+            scheduler = new JobScheduler(launcher, runs, schedules(settings, launcher));
+        } catch (BadSettingException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        CountDownLatch terminated = new CountDownLatch(1);
+        TerminationSignals.onTermination(terminated::countDown);
+        scheduler.start();
+        terminated.await();
+        LOG.info("Termination requested: starting no more jobs");
+        scheduler.stop();
+        LOG.info("Schedule stopped");
         return 0;
     }
 
     private static Map<String, CronExpression> schedules(PipelineSettings settings, PipelineLauncher launcher) {
         if (settings.schedules().isEmpty()) {
-            throw new BadSettingException("schedules: no job is scheduled; name jobs and cron expressions in cdo.yml, for example"
+            throw new BadSettingException("schedules: no job is scheduled; name jobs and their cron expressions in cdo.yml, for example"
                     + " schedules: {run: '0 6 * * MON', report: '0 7 1 1,4,7,10 *'}");
         }
         Map<String, CronExpression> parsed = CronSchedules.parse(settings.schedules(), launcher.jobNames());
-        parsed.keySet().forEach(job -> launcher.checkSettings(job, java.util.List.of()));
+        parsed.keySet().forEach(job -> launcher.checkSettings(job, List.of()));
         return parsed;
     }
 }

@@ -24,18 +24,23 @@ final class PipelineFixtures {
     private PipelineFixtures() {
     }
 
-    static ConfigurableApplicationContext open(String jdbcUrl, Path root) {
+    /** A context over the database whose inbox and outbox are under {@code root}; more properties as name, value pairs. */
+    static ConfigurableApplicationContext open(String jdbcUrl, Path root, String... properties) {
+        Map<String, Object> all = new java.util.HashMap<>(Map.of(
+                "spring.datasource.url", jdbcUrl,
+                "spring.batch.job.enabled", "false",
+                "spring.flyway.enabled", "false",
+                "spring.batch.jdbc.initialize-schema", "never",
+                "cdo.inbox", root.resolve("inbox").toString(),
+                "cdo.outbox", root.resolve("outbox").toString()));
+        for (int i = 0; i < properties.length; i += 2) {
+            all.put(properties[i], properties[i + 1]);
+        }
         return new SpringApplicationBuilder(CdoApplication.class, PipelineJobConfiguration.class, FakeStagesConfiguration.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties(Map.of(
-                        "spring.datasource.url", jdbcUrl,
-                        "spring.batch.job.enabled", "false",
-                        "spring.flyway.enabled", "false",
-                        "spring.batch.jdbc.initialize-schema", "never",
-                        "cdo.inbox", root.resolve("inbox").toString(),
-                        "cdo.outbox", root.resolve("outbox").toString()))
+                .properties(all)
                 .run();
     }
 
