@@ -102,7 +102,7 @@ final class PipelineSteps {
             }
         }
         IngestOutcome ingest = (IngestOutcome) job.getExecutionContext().get(INGEST);
-        AtomicFiles.write(run.statusFile(), RunStatus.completed(ingest, (ReportOutcome) job.getExecutionContext().get(REPORT)) + System.lineSeparator());
+        AtomicFiles.write(run.statusFile(), RunStatus.completed(ingest, (ReportOutcome) job.getExecutionContext().get(REPORT), run.movesInputs()) + System.lineSeparator());
         AtomicFiles.deleteTree(run.staging());
         if (ingest != null && ingest.failedFiles() > 0) {
             contribution.setExitStatus(new ExitStatus(UNREADABLE_FILES, ingest.failedFiles() + " files could not be read"));

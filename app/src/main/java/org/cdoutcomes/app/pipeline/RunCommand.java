@@ -46,7 +46,18 @@ public class RunCommand implements Callable<Integer> {
             PipelineRun run = PipelineRun.of(execution.getJobInstance().getJobName(), execution.getJobParameters());
             spec.commandLine().getOut().println("Run " + run.runId() + " (job execution " + execution.getId() + "): " + run.runFolder());
             printStatus(run.statusFile());
+            if (!run.movesInputs()) {
+                printUnreadable((IngestOutcome) execution.getExecutionContext().get(PipelineSteps.INGEST));
+            }
             return JobEndings.exitCode(execution, spec.commandLine().getErr());
+        }
+    }
+
+    /** Files named on the command line stay where they are, so their reasons go to stderr. */
+    private void printUnreadable(IngestOutcome outcome) {
+        if (outcome != null) {
+            outcome.files().stream().filter(FileOutcome::failed)
+                    .forEach(file -> spec.commandLine().getErr().println(file.file() + ": " + file.failure()));
         }
     }
 

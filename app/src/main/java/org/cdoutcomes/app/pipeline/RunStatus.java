@@ -5,13 +5,17 @@ final class RunStatus {
     private RunStatus() {
     }
 
-    /** A run that completed; it is a failure when a file could not be read. Null parts are left out. */
-    static String completed(IngestOutcome ingest, ReportOutcome report) {
+    /**
+     * A run that completed; it is a failure when a file could not be read. The report job has no ingest part (null).
+     *
+     * @param movedInputs whether the unreadable files went to the inbox's failed/ folder
+     */
+    static String completed(IngestOutcome ingest, ReportOutcome report, boolean movedInputs) {
         StringBuilder line = new StringBuilder(ingest != null && ingest.failedFiles() > 0 ? "failure: " : "success: ");
         if (ingest != null) {
             line.append(ingest.readFiles()).append(" files read, ").append(ingest.failedFiles()).append(" unreadable");
-            if (ingest.failedFiles() > 0) {
-                line.append(" (moved to failed/ when from the inbox, reasons beside them)");
+            if (ingest.failedFiles() > 0 && movedInputs) {
+                line.append(" (in the inbox's failed/ folder, each with its reason)");
             }
             line.append("; rows read ").append(ingest.total(FileOutcome::read))
                     .append(", inserted ").append(ingest.total(FileOutcome::inserted))

@@ -24,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 class PipelineJobIntegrationTests {
     private static final String RUN_ID = "run-20261005-060000";
-    private static final String STATUS = "failure: 2 files read, 1 unreadable (moved to failed/ when from the inbox, reasons beside them);"
+    private static final String STATUS = "failure: 2 files read, 1 unreadable (in the inbox's failed/ folder, each with its reason);"
             + " rows read 5, inserted 4, updated 0, unchanged 0, rejected 1, warnings 0; report 2026-Q3: 2 patients, 4 cycles";
 
     @TempDir
@@ -98,6 +98,24 @@ class PipelineJobIntegrationTests {
             assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(PipelineFixtures.files(restarted)).isEqualTo(PipelineFixtures.files(uninterrupted));
             assertThat(PipelineFixtures.tables(context)).isEqualTo(PipelineFixtures.tables(reference));
+        }
+    }
+
+    @Test
+    void theReportJobAnalysesWhatIsStoredAndPublishesTheReport() {
+        PipelineFixtures.clinic(root);
+        try (ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), root)) {
+            start(context, PipelineFixtures.inboxRun(root));
+            PipelineRun report = new PipelineRun(PipelineJobConfiguration.REPORT_JOB, PipelineFixtures.RUN_TIME.plusDays(1), null, root.resolve("outbox"), List.of());
+
+            JobExecution execution = start(context, report);
+
+            assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(PipelineFixtures.files(root.resolve("outbox/report-20261006-060000"))).isEqualTo(Map.of(
+                    "analysis.json", "{\"asOf\":\"2026-10-06\",\"period\":\"2026-Q3\",\"rows\":4,\"files\":2}\n",
+                    "report-2026-Q3.xlsx", "period,rows\n2026-Q3,4\n",
+                    "status.txt", "success: report 2026-Q3: 2 patients, 4 cycles" + System.lineSeparator()));
+            assertThat(context.getBean(FakeStages.class).calls()).extracting(FakeStages.Call::stage).containsExactly("ingest", "report", "report");
         }
     }
 
