@@ -12,9 +12,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cdo restart ID}: resumes a failed, stopped or crashed job execution where it stopped. */
-@Command(name = "restart", description = {
-        "Restarts a failed or stopped job execution (see cdo jobs) where it stopped; an execution left running by a",
-        "process that was killed is marked failed first. Waits while the job runs elsewhere.",
+@Command(name = "restart", mixinStandardHelpOptions = true, description = {
+        "Restarts a failed or stopped job execution where it stopped.",
+        "An execution left running by a process that was killed is marked failed first. Waits while the job runs "
+                + "elsewhere on the same database.",
         "Exit status: 0 completed, 1 failed again, 2 no such execution or nothing to restart."})
 public class RestartCommand implements Callable<Integer> {
     @Spec

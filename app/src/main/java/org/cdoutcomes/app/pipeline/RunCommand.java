@@ -17,11 +17,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cdo run [PATH...]}: the scheduled pipeline, once, now. */
-@Command(name = "run", description = {
-        "Runs the pipeline once: ingests the new files of the inbox (or the PATHs, which are not moved), analyses,",
-        "and writes the report, the analysis JSON, the reject report and status.txt into OUTBOX/run-<time>/.",
-        "Inbox files move to processed/<run id>/, unreadable ones to failed/ with a .reason.txt beside each.",
-        "Waits while the pipeline runs elsewhere on the same database.",
+@Command(name = "run", mixinStandardHelpOptions = true, description = {
+        "Runs the scheduled pipeline once: ingest the inbox's new files, analyse, report.",
+        "Ingests the new files of the inbox (or the PATHs, which stay where they are), analyses, and writes the report, "
+                + "the analysis JSON, the reject report and status.txt into OUTBOX/run-<yyyyMMdd-HHmmss>/. Inbox files move to "
+                + "processed/<run id>/, unreadable ones to failed/ with a .reason.txt beside each. Waits while the pipeline "
+                + "runs elsewhere on the same database.",
         "Exit status: 0 done, 1 a file could not be read or the job failed (cdo restart ID resumes it), 2 bad settings."})
 public class RunCommand implements Callable<Integer> {
     @Spec

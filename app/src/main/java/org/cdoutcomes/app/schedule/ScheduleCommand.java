@@ -21,9 +21,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code cdo schedule}: stays running and starts the configured jobs on their cron expressions. */
-@Command(name = "schedule", description = {
-        "Stays running and starts the jobs of the schedules setting on their cron expressions (run: the pipeline of",
-        "cdo run over the inbox; report: the quarterly report alone). A start that finds its job running is skipped.",
+@Command(name = "schedule", mixinStandardHelpOptions = true, description = {
+        "Stays running and starts the configured jobs on their cron expressions.",
+        "The schedules setting names the jobs (run: the pipeline of cdo run over the inbox; report: the quarterly report "
+                + "alone) and their cron expressions. A start that finds its job running is skipped.",
         "SIGTERM or Ctrl-C lets the running step finish, stops the job there (cdo restart ID resumes it) and exits 0."})
 public class ScheduleCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleCommand.class);
