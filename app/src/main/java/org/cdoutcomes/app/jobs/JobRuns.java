@@ -1,6 +1,8 @@
 package org.cdoutcomes.app.jobs;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +25,7 @@ public class JobRuns {
     private final JobRepository repository;
     private final JobLock lock;
     private final RunningJobs running;
-    private final java.util.Set<Long> stopsLogged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> stopsLogged = ConcurrentHashMap.newKeySet();
 
     public JobRuns(JobOperator operator, JobRepository repository, JobLock lock, RunningJobs running) {
         this.operator = operator;
