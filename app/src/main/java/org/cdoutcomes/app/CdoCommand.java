@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
                 "CD Outcomes: outcomes analytics for botulinum toxin treatment of cervical dystonia.",
                 "",
                 "Without --db (or CDO_DB_URL) the data lives in an embedded PostgreSQL under ./cdo-data/."},
-        subcommands = {org.cdoutcomes.app.generate.GenerateCommand.class},
+        subcommands = {
+                org.cdoutcomes.app.generate.GenerateCommand.class,
+                org.cdoutcomes.app.pipeline.RunCommand.class,
+                org.cdoutcomes.app.schedule.ScheduleCommand.class,
+                org.cdoutcomes.app.jobs.RestartCommand.class,
+        },
         exitCodeOnInvalidInput = 2,
         exitCodeOnExecutionException = 1)
 public class CdoCommand implements Runnable {

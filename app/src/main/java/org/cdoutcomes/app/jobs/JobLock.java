@@ -1,0 +1,110 @@
+package org.cdoutcomes.app.jobs;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * One job at a time per database, across processes: a PostgreSQL session-level advisory lock keyed by the job name,
+ * held on a connection of its own for as long as the job runs. A process that dies loses its connection and with it
+ * the lock, so a crash never leaves a job locked.
+ */
+public final class JobLock {
+    /** The first key of every cdo job lock, so they cannot collide with other advisory locks on the database. */
+    private static final int NAMESPACE = 0x0CD0_0B00;
+
+    private final DataSource dataSource;
+
+    public JobLock(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The lock of the job, or nothing at once when another session holds it. */
+    public Optional<Held> tryAcquire(String jobName) {
+        Connection connection = connect();
+        try {
+            if (query(connection, "select pg_try_advisory_lock(?, ?)", jobName)) {
+                return Optional.of(new Held(connection, jobName));
+            }
+            connection.close();
+            return Optional.empty();
+        } catch (SQLException e) {
+            discard(connection);
+            throw new IllegalStateException("cannot take the lock of job " + jobName, e);
+        }
+    }
+
+    /** The lock of the job, waiting as long as another session holds it; {@code beforeWaiting} runs only then. */
+    public Held acquire(String jobName, Runnable beforeWaiting) {
+        Optional<Held> free = tryAcquire(jobName);
+        if (free.isPresent()) {
+            return free.get();
+        }
+        beforeWaiting.run();
+        Connection connection = connect();
+        try {
+            query(connection, "select pg_advisory_lock(?, ?) is null", jobName);
+            return new Held(connection, jobName);
+        } catch (SQLException e) {
+            discard(connection);
+            throw new IllegalStateException("cannot take the lock of job " + jobName, e);
+        }
+    }
+
+    private Connection connect() {
+        try {
+            Connection connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+            return connection;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the database to take a job lock", e);
+        }
+    }
+
+    private static boolean query(Connection connection, String sql, String jobName) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, NAMESPACE);
+            statement.setInt(2, jobName.hashCode());
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        }
+    }
+
+    /** Ends the session, which releases whatever it held, rather than return a connection that may hold a lock to a pool. */
+    private static void discard(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException ignored) {
+            // the connection is unusable either way; the server ends its session and the lock with it
+        }
+    }
+
+    /** A held job lock; closing it releases the lock. */
+    public static final class Held implements AutoCloseable {
+        private final Connection connection;
+        private final String jobName;
+
+        private Held(Connection connection, String jobName) {
+            this.connection = connection;
+            this.jobName = jobName;
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (query(connection, "select pg_advisory_unlock(?, ?)", jobName)) {
+                    connection.close();
+                    return;
+                }
+            } catch (SQLException e) {
+                // fall through: a lock that cannot be released in the session goes with the session
+            }
+            discard(connection);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.cdoutcomes.app.jobs;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
+
+/**
+ * Starts, restarts and stops cdo's jobs, each under its {@link JobLock}: a manual start waits for a run of the same
+ * job elsewhere to end, a scheduled start skips, and each says so in one log line.
+ */
+public class JobRuns {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRuns.class);
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final JobLock lock;
+    private final RunningJobs running;
+    private final Set<Long> stopsLogged = ConcurrentHashMap.newKeySet();
+
+    public JobRuns(JobOperator operator, JobRepository repository, JobLock lock, RunningJobs running) {
+        this.operator = operator;
+        this.repository = repository;
+        this.lock = lock;
+        this.running = running;
+    }
+
+    /**
+     * Runs the job to its end, first waiting while it runs elsewhere. The parameters are made once the lock is held,
+     * so they can depend on the runs before.
+     */
+    public JobExecution startWaiting(Job job, Supplier<JobParameters> parameters) {
+        try (JobLock.Held held = lock.acquire(job.getName(), () -> LOG.info(
+                "Job {} is running elsewhere on this database; waiting for it to end before starting", job.getName()))) {
+            return start(job, parameters.get());
+        }
+    }
+
+    /** Runs the job to its end, or nothing when it is running elsewhere (a scheduled start that finds it busy). */
+    public Optional<JobExecution> startUnlessRunning(Job job, Supplier<JobParameters> parameters) {
+        Optional<JobLock.Held> free = lock.tryAcquire(job.getName());
+        if (free.isEmpty()) {
+            LOG.info("Scheduled start of job {} skipped: it is still running", job.getName());
+            return Optional.empty();
+        }
+        try (JobLock.Held held = free.get()) {
+            return Optional.of(start(job, parameters.get()));
+        }
+    }
+
+    private JobExecution start(Job job, JobParameters parameters) {
+        try {
+            return operator.start(job, parameters);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start job " + job.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Resumes a job instance where it stopped: a failed or stopped execution, or one a killed process left STARTED
+     * (recovered first; holding the job's lock proves nobody runs it). Waits while the job runs elsewhere.
+     *
+     * @throws RestartRefusedException when the execution does not exist or cannot be restarted, with the reason
+     */
+    public JobExecution restart(long executionId) {
+        JobExecution given = find(executionId);
+        if (given == null) {
+            throw new RestartRefusedException("There is no job execution " + executionId + ".");
+        }
+        String jobName = given.getJobInstance().getJobName();
+        if (!operator.getJobNames().contains(jobName)) {
+            throw new RestartRefusedException("Job execution " + executionId + " is of job " + jobName + ", which this command cannot run.");
+        }
+        try (JobLock.Held held = lock.acquire(jobName, () -> LOG.info(
+                "Job {} is running elsewhere on this database; waiting for it to end before restarting", jobName))) {
+            JobExecution last = repository.getLastJobExecution(given.getJobInstance());
+            String which = last.getId() == executionId ? "Job execution " + executionId
+                    : "Job execution " + executionId + " was restarted as execution " + last.getId() + ", which";
+            BatchStatus status = last.getStatus();
+            switch (status) {
+                case COMPLETED -> throw new RestartRefusedException(which + " has already completed; there is nothing to restart.");
+                case ABANDONED, UNKNOWN -> throw new RestartRefusedException(which + " is " + status + " and cannot be restarted.");
+                case STARTING, STARTED, STOPPING -> {
+                    LOG.info("Job execution {} was left {} by a process that ended; marking it failed before restarting", last.getId(), status);
+                    last = operator.recover(last);
+                }
+                case FAILED, STOPPED -> {
+                    // restartable as it is
+                }
+            }
+            try {
+                return operator.restart(last);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot restart job execution " + last.getId() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private JobExecution find(long executionId) {
+        try {
+            return repository.getJobExecution(executionId);
+        } catch (EmptyResultDataAccessException e) {
+            // the JDBC repository of Batch 6 says "none" this way
+            return null;
+        }
+    }
+
+    /** Asks every execution this process runs to stop once its running step has finished; returns at once. */
+    public void stopRunning() {
+        for (Long id : running.stopAll()) {
+            if (stopsLogged.add(id)) {
+                LOG.info("Job execution {} will stop when its running step has finished", id);
+            }
+        }
+    }
+
+    public boolean anyRunning() {
+        return running.any();
+    }
+}

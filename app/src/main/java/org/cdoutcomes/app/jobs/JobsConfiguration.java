@@ -1,0 +1,26 @@
+package org.cdoutcomes.app.jobs;
+
+import javax.sql.DataSource;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What starting, restarting and stopping cdo's jobs needs, whichever jobs the context holds. */
+@Configuration(proxyBeanMethods = false)
+public class JobsConfiguration {
+    @Bean
+    JobLock jobLock(DataSource dataSource) {
+        return new JobLock(dataSource);
+    }
+
+    @Bean
+    RunningJobs runningJobs() {
+        return new RunningJobs();
+    }
+
+    @Bean
+    JobRuns jobRuns(JobOperator operator, JobRepository repository, JobLock lock, RunningJobs running) {
+        return new JobRuns(operator, repository, lock, running);
+    }
+}

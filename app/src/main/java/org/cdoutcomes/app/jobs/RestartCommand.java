@@ -1,0 +1,45 @@
+package org.cdoutcomes.app.jobs;
+
+import java.util.concurrent.Callable;
+import org.cdoutcomes.app.cli.CdoContext;
+import org.cdoutcomes.app.cli.DatabaseOptions;
+import org.cdoutcomes.app.pipeline.PipelineJobConfiguration;
+import org.springframework.batch.core.job.JobExecution;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cdo restart ID}: resumes a failed, stopped or crashed job execution where it stopped. */
+@Command(name = "restart", mixinStandardHelpOptions = true, description = {
+        "Restarts a failed or stopped job execution where it stopped.",
+        "An execution left running by a process that was killed is marked failed first. Waits while the job runs "
+                + "elsewhere on the same database.",
+        "Exit status: 0 completed, 1 failed again, 2 no such execution or nothing to restart."})
+public class RestartCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Parameters(paramLabel = "ID", description = "the job execution id")
+    long executionId;
+
+    @Override
+    public Integer call() {
+        try (CdoContext context = CdoContext.open(database, PipelineJobConfiguration.class)) {
+            JobExecution execution;
+            try {
+                execution = context.bean(JobRuns.class).restart(executionId);
+            } catch (RestartRefusedException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 2;
+            }
+            spec.commandLine().getOut().println("Job " + execution.getJobInstance().getJobName() + ": execution " + executionId
+                    + " restarted as execution " + execution.getId() + ", " + execution.getStatus());
+            return JobEndings.exitCode(execution, spec.commandLine().getErr());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.cdoutcomes.app.pipeline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.cdoutcomes.app.jobs.JobRuns;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+
+/** Starts the scheduled jobs by name, manually ({@code cdo run}) or on their schedule, with a new run's parameters. */
+public class PipelineLauncher {
+    private final JobRuns runs;
+    private final JobRepository repository;
+    private final PipelineSettings settings;
+    private final Map<String, Job> jobs;
+
+    PipelineLauncher(JobRuns runs, JobRepository repository, PipelineSettings settings, Job runJob, Job reportJob) {
+        this.runs = runs;
+        this.repository = repository;
+        this.settings = settings;
+        this.jobs = Map.of(runJob.getName(), runJob, reportJob.getName(), reportJob);
+    }
+
+    public Set<String> jobNames() {
+        return jobs.keySet();
+    }
+
+    /** Runs the pipeline now over the inbox, or over {@code paths} when given, waiting while it runs elsewhere. */
+    public JobExecution run(List<Path> paths) {
+        checkSettings(PipelineJobConfiguration.RUN_JOB, paths);
+        Job job = jobs.get(PipelineJobConfiguration.RUN_JOB);
+        return runs.startWaiting(job, () -> newRun(job.getName(), paths).toParameters());
+    }
+
+    /** Starts a job on its schedule, or nothing (one log line) when it is still running. */
+    public Optional<JobExecution> startScheduled(String jobName) {
+        Job job = jobs.get(jobName);
+        return runs.startUnlessRunning(job, () -> newRun(jobName, List.of()).toParameters());
+    }
+
+    /**
+     * Checks the settings the job needs before anything runs.
+     *
+     * @throws BadSettingException naming the setting and what it expects
+     */
+    public void checkSettings(String jobName, List<Path> paths) {
+        if (!jobs.containsKey(jobName)) {
+            throw new BadSettingException("schedules: unknown job '" + jobName + "'; the jobs are " + String.join(", ", jobs.keySet().stream().sorted().toList()));
+        }
+        requireFolder("outbox", settings.outbox());
+        if (jobName.equals(PipelineJobConfiguration.RUN_JOB) && paths.isEmpty()) {
+            requireFolder("inbox", settings.inbox());
+        }
+    }
+
+    private static void requireFolder(String setting, Path folder) {
+        if (folder == null) {
+            throw new BadSettingException(setting + ": not set; name a folder in cdo.yml (" + setting + ": PATH) or CDO_" + setting.toUpperCase(java.util.Locale.ROOT));
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new BadSettingException(setting + ": " + folder + " is not an existing folder");
+        }
+    }
+
+    /**
+     * A new run, started now to the second; after the last run of the job when that one started in the same second,
+     * as the run time names the run. Called with the job's lock held, so no other start races it.
+     */
+    private PipelineRun newRun(String jobName, List<Path> paths) {
+        LocalDateTime runTime = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        JobInstance last = repository.getLastJobInstance(jobName);
+        if (last != null) {
+            JobExecution lastExecution = repository.getLastJobExecution(last);
+            LocalDateTime lastTime = lastExecution == null ? null : lastExecution.getJobParameters().getLocalDateTime(PipelineRun.RUN_TIME);
+            if (lastTime != null && !runTime.isAfter(lastTime)) {
+                runTime = lastTime.plusSeconds(1);
+            }
+        }
+        boolean inbox = paths.isEmpty();
+        return new PipelineRun(jobName, runTime, inbox && jobName.equals(PipelineJobConfiguration.RUN_JOB) ? settings.inbox() : null,
+                settings.outbox(), paths);
+    }
+}

@@ -1,0 +1,39 @@
+package org.cdoutcomes.app.pipeline;
+
+/** The one line of a run's {@code status.txt}: success or failure, and the counts behind it. */
+final class RunStatus {
+    private RunStatus() {
+    }
+
+    /**
+     * A run that completed; it is a failure when a file could not be read. The report job has no ingest part (null).
+     *
+     * @param movedInputs whether the unreadable files went to the inbox's failed/ folder
+     */
+    static String completed(IngestOutcome ingest, ReportOutcome report, boolean movedInputs) {
+        StringBuilder line = new StringBuilder(ingest != null && ingest.failedFiles() > 0 ? "failure: " : "success: ");
+        if (ingest != null) {
+            line.append(ingest.readFiles()).append(" files read, ").append(ingest.failedFiles()).append(" unreadable");
+            if (ingest.failedFiles() > 0 && movedInputs) {
+                line.append(" (in the inbox's failed/ folder, each with its reason)");
+            }
+            line.append("; rows read ").append(ingest.total(FileOutcome::read))
+                    .append(", inserted ").append(ingest.total(FileOutcome::inserted))
+                    .append(", updated ").append(ingest.total(FileOutcome::updated))
+                    .append(", unchanged ").append(ingest.total(FileOutcome::unchanged))
+                    .append(", rejected ").append(ingest.total(FileOutcome::rejected))
+                    .append(", warnings ").append(ingest.total(FileOutcome::warnings))
+                    .append("; ");
+        }
+        line.append("report ").append(report.period())
+                .append(": ").append(report.patients()).append(" patients, ").append(report.cycles()).append(" cycles");
+        return line.toString();
+    }
+
+    /** A run that failed or was stopped in {@code step}; only the exception's type, as messages may quote data. */
+    static String stopped(String how, String step, Throwable cause, long executionId) {
+        return "failure: " + how + " in step " + step
+                + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")")
+                + "; restart it with: cdo restart " + executionId;
+    }
+}

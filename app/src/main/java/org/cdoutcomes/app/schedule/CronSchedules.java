@@ -1,0 +1,43 @@
+package org.cdoutcomes.app.schedule;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.cdoutcomes.app.pipeline.BadSettingException;
+import org.springframework.scheduling.support.CronExpression;
+
+/**
+ * The {@code schedules} setting: job name to cron expression. Takes the five fields of crontab
+ * ({@code minute hour day-of-month month day-of-week}), Spring's six (seconds first) and macros such as
+ * {@code @weekly}; the quarterly report on the first day of each quarter at 06:00 is {@code 0 6 1 1,4,7,10 *}.
+ */
+public final class CronSchedules {
+    private CronSchedules() {
+    }
+
+    /**
+     * @throws BadSettingException naming {@code schedules.<job>} and what it expects
+     */
+    public static Map<String, CronExpression> parse(Map<String, String> schedules, Set<String> jobNames) {
+        Map<String, CronExpression> parsed = new TreeMap<>();
+        schedules.forEach((job, cron) -> {
+            if (!jobNames.contains(job)) {
+                throw new BadSettingException("schedules." + job + ": no such job; the jobs are " + String.join(", ", new TreeSet<>(jobNames)));
+            }
+            parsed.put(job, parse(job, cron));
+        });
+        return parsed;
+    }
+
+    static CronExpression parse(String job, String cron) {
+        String trimmed = cron == null ? "" : cron.trim();
+        String spring = trimmed.split("\\s+").length == 5 ? "0 " + trimmed : trimmed;
+        try {
+            return CronExpression.parse(spring);
+        } catch (IllegalArgumentException e) {
+            throw new BadSettingException("schedules." + job + ": '" + cron + "' is not a cron expression; expected five fields"
+                    + " (minute hour day-of-month month day-of-week, for example '0 6 * * MON') or a macro such as @weekly");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.cdoutcomes.app.schedule;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.cdoutcomes.app.jobs.JobRuns;
+import org.cdoutcomes.app.pipeline.PipelineLauncher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.scheduling.support.CronTrigger;
+
+/**
+ * Starts each scheduled job on its cron expression, one thread per job. A trigger that comes while the job still
+ * runs (here or in another process on the same database) is skipped; the next one after the run ends counts.
+ */
+public final class JobScheduler {
+    private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
+
+    private final PipelineLauncher launcher;
+    private final JobRuns runs;
+    private final Map<String, CronExpression> schedules;
+    private final ThreadPoolTaskScheduler threads = new ThreadPoolTaskScheduler();
+    private final List<ScheduledFuture<?>> triggers = new ArrayList<>();
+    private volatile boolean stopping;
+
+    public JobScheduler(PipelineLauncher launcher, JobRuns runs, Map<String, CronExpression> schedules) {
+        this.launcher = launcher;
+        this.runs = runs;
+        this.schedules = Map.copyOf(schedules);
+    }
+
+    public synchronized void start() {
+        threads.setPoolSize(Math.max(1, schedules.size()));
+        threads.setThreadNamePrefix("cdo-schedule-");
+        threads.setWaitForTasksToCompleteOnShutdown(true);
+        threads.initialize();
+        schedules.forEach((job, cron) -> {
+            triggers.add(threads.schedule(() -> trigger(job), new CronTrigger(cron.toString())));
+            LOG.info("Job {} scheduled on '{}'; next start {}", job, cron, cron.next(LocalDateTime.now()));
+        });
+    }
+
+    private void trigger(String job) {
+        if (stopping) {
+            return;
+        }
+        try {
+            launcher.startScheduled(job).ifPresent(execution -> LOG.info("Job {} (execution {}) ended {}",
+                    job, execution.getId(), execution.getStatus()));
+        } catch (RuntimeException e) {
+            // one failed start must not end the schedule; the cause's type only, as messages may quote data
+            LOG.error("Scheduled start of job {} failed ({})", job, e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Starts nothing more, asks the running jobs to stop after their running step, and waits until they have.
+     * A stopped job ends STOPPED and resumes with {@code cdo restart ID}.
+     */
+    public void stop() throws InterruptedException {
+        synchronized (this) {
+            stopping = true;
+            triggers.forEach(trigger -> trigger.cancel(false));
+        }
+        threads.shutdown();
+        if (runs.anyRunning()) {
+            LOG.info("Waiting for the running job to stop after its running step");
+        }
+        // asked on each round: a trigger that was starting a job while we cancelled may have started it since
+        do {
+            runs.stopRunning();
+        } while (!threads.getScheduledExecutor().awaitTermination(1, TimeUnit.SECONDS));
+    }
+}

@@ -1,0 +1,78 @@
+package org.cdoutcomes.app.schedule;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.cdoutcomes.app.cli.CdoContext;
+import org.cdoutcomes.app.cli.DatabaseOptions;
+import org.cdoutcomes.app.jobs.JobRuns;
+import org.cdoutcomes.app.pipeline.BadSettingException;
+import org.cdoutcomes.app.pipeline.PipelineJobConfiguration;
+import org.cdoutcomes.app.pipeline.PipelineLauncher;
+import org.cdoutcomes.app.pipeline.PipelineSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.support.CronExpression;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code cdo schedule}: stays running and starts the configured jobs on their cron expressions. */
+@Command(name = "schedule", mixinStandardHelpOptions = true, description = {
+        "Stays running and starts the configured jobs on their cron expressions.",
+        "The schedules setting names the jobs (run: the pipeline of cdo run over the inbox; report: the quarterly report "
+                + "alone) and their cron expressions. A start that finds its job running is skipped.",
+        "SIGTERM or Ctrl-C lets the running step finish, stops the job there (cdo restart ID resumes it) and exits 0."})
+public class ScheduleCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduleCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        try (CdoContext context = CdoContext.open(database, PipelineJobConfiguration.class)) {
+            return serve(context.bean(PipelineLauncher.class), context.bean(JobRuns.class), context.bean(PipelineSettings.class),
+                    spec.commandLine().getErr());
+        }
+    }
+
+    /**
+     * Runs the schedule until SIGTERM or SIGINT, then stops it cleanly.
+     *
+     * @return the exit status: 0 after a clean stop, 2 when the schedules or the settings they need are wrong
+     */
+    public static int serve(PipelineLauncher launcher, JobRuns runs, PipelineSettings settings, PrintWriter err) throws InterruptedException {
+        JobScheduler scheduler;
+        try {
+            scheduler = new JobScheduler(launcher, runs, schedules(settings, launcher));
+        } catch (BadSettingException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        CountDownLatch terminated = new CountDownLatch(1);
+        TerminationSignals.onTermination(terminated::countDown);
+        scheduler.start();
+        terminated.await();
+        LOG.info("Termination requested: starting no more jobs");
+        scheduler.stop();
+        LOG.info("Schedule stopped");
+        return 0;
+    }
+
+    private static Map<String, CronExpression> schedules(PipelineSettings settings, PipelineLauncher launcher) {
+        if (settings.schedules().isEmpty()) {
+            throw new BadSettingException("schedules: no job is scheduled; name jobs and their cron expressions in cdo.yml, for example"
+                    + " schedules: {run: '0 6 * * MON', report: '0 7 1 1,4,7,10 *'}");
+        }
+        Map<String, CronExpression> parsed = CronSchedules.parse(settings.schedules(), launcher.jobNames());
+        parsed.keySet().forEach(job -> launcher.checkSettings(job, List.of()));
+        return parsed;
+    }
+}

@@ -1,0 +1,117 @@
+package org.cdoutcomes.app.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InboxTests {
+    private static final String RUN_ID = "run-20261005-060000";
+    private static final String REASON = "the header lacks visit_id";
+
+    @TempDir
+    Path root;
+
+    @Test
+    void newFilesAreTheTopLevelFilesByNameLeavingOutHiddenAndPartlyCopiedOnes() {
+        Path inbox = root.resolve("inbox");
+        for (String name : List.of("visits.csv", "patients.xlsx", ".visits.csv.swp", "symptoms.csv.part", "copy.tmp", "~lock.xlsx",
+                "processed/run-1/old.csv", "failed/bad.csv")) {
+            PipelineFixtures.write(inbox.resolve(name), "x");
+        }
+
+        assertThat(Inbox.newFiles(inbox)).containsExactly(inbox.resolve("patients.xlsx").toAbsolutePath(), inbox.resolve("visits.csv").toAbsolutePath());
+    }
+
+    @Test
+    void readFilesGoToProcessedUnderTheRunAndUnreadableOnesToFailedWithTheirReason() {
+        Path inbox = inbox(root);
+
+        Inbox.moveDone(inbox, RUN_ID, outcome(inbox));
+
+        assertThat(PipelineFixtures.files(inbox)).isEqualTo(Map.of(
+                "processed/" + RUN_ID + "/patients.csv", "patients",
+                "processed/" + RUN_ID + "/visits.csv", "visits",
+                "failed/notes.csv", "notes",
+                "failed/notes.csv.reason.txt", REASON + System.lineSeparator(),
+                "later.csv", "not of this run"));
+    }
+
+    @Test
+    void anEarlierFailedFileOfTheSameNameIsKept() throws IOException {
+        Path inbox = inbox(root);
+        PipelineFixtures.write(inbox.resolve("failed/notes.csv"), "last week's notes");
+        PipelineFixtures.write(inbox.resolve("failed/notes.csv.reason.txt"), "last week's reason");
+
+        Inbox.moveDone(inbox, RUN_ID, outcome(inbox));
+
+        assertThat(inbox.resolve("failed/notes.csv")).hasContent("last week's notes");
+        assertThat(inbox.resolve("failed/notes.csv.reason.txt")).hasContent("last week's reason");
+        assertThat(inbox.resolve("failed/" + RUN_ID + "-notes.csv")).hasContent("notes");
+        assertThat(Files.readString(inbox.resolve("failed/" + RUN_ID + "-notes.csv.reason.txt"))).isEqualTo(REASON + System.lineSeparator());
+    }
+
+    /**
+     * A process killed during the moves leaves a prefix of their file operations done, a reason file possibly still
+     * under its temporary name; moving again from each such state ends where one uninterrupted pass ends.
+     */
+    @Test
+    void movingAgainAfterACrashAtAnyPointEndsAsOneUninterruptedPass() throws IOException {
+        Path expectedInbox = inbox(root.resolve("uninterrupted"));
+        Inbox.moveDone(expectedInbox, RUN_ID, outcome(expectedInbox));
+        Map<String, String> expected = PipelineFixtures.files(expectedInbox);
+
+        for (int done = 0; done <= 4; done++) {
+            Path inbox = inbox(root.resolve("crash-" + done));
+            List<IoStep> operations = operations(inbox);
+            for (IoStep operation : operations.subList(0, done)) {
+                operation.run();
+            }
+
+            Inbox.moveDone(inbox, RUN_ID, outcome(inbox));
+
+            assertThat(PipelineFixtures.files(inbox)).as("crash after %d operations", done).isEqualTo(expected);
+        }
+    }
+
+    /** The file operations of one pass over {@link #outcome}, in order: notes' reason (temporary, renamed), notes, patients, visits. */
+    private static List<IoStep> operations(Path inbox) {
+        Path reason = inbox.resolve("failed/notes.csv.reason.txt");
+        Path temporary = inbox.resolve("failed/.notes.csv.reason.txt.tmp");
+        List<IoStep> operations = new ArrayList<>();
+        operations.add(() -> PipelineFixtures.write(temporary, REASON + System.lineSeparator()));
+        operations.add(() -> Files.move(temporary, reason));
+        operations.add(() -> Files.move(inbox.resolve("notes.csv"), inbox.resolve("failed/notes.csv")));
+        operations.add(() -> {
+            Files.createDirectories(inbox.resolve("processed/" + RUN_ID));
+            Files.move(inbox.resolve("patients.csv"), inbox.resolve("processed/" + RUN_ID + "/patients.csv"));
+        });
+        return operations;
+    }
+
+    private interface IoStep {
+        void run() throws IOException;
+    }
+
+    private static Path inbox(Path root) {
+        Path inbox = root.resolve("inbox");
+        PipelineFixtures.write(inbox.resolve("notes.csv"), "notes");
+        PipelineFixtures.write(inbox.resolve("patients.csv"), "patients");
+        PipelineFixtures.write(inbox.resolve("visits.csv"), "visits");
+        PipelineFixtures.write(inbox.resolve("later.csv"), "not of this run");
+        return inbox;
+    }
+
+    private static IngestOutcome outcome(Path inbox) {
+        return new IngestOutcome(List.of(
+                FileOutcome.failed(inbox.resolve("notes.csv"), REASON),
+                FileOutcome.read(inbox.resolve("patients.csv"), 2, 2, 0, 0, 0, 0),
+                FileOutcome.read(inbox.resolve("visits.csv"), 3, 2, 0, 0, 1, 0)));
+    }
+}

@@ -1,0 +1,151 @@
+package org.cdoutcomes.app.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.cdoutcomes.app.jobs.JobEndings;
+import org.cdoutcomes.app.jobs.JobRuns;
+import org.cdoutcomes.app.jobs.RestartRefusedException;
+import org.cdoutcomes.db.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+
+class PipelineJobIntegrationTests {
+    private static final String RUN_ID = "run-20261005-060000";
+    private static final String STATUS = "failure: 2 files read, 1 unreadable (in the inbox's failed/ folder, each with its reason);"
+            + " rows read 5, inserted 4, updated 0, unchanged 0, rejected 1, warnings 0; report 2026-Q3: 2 patients, 4 cycles";
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aRunIngestsTheInboxMovesItsFilesAndFillsTheOutbox() {
+        PipelineFixtures.clinic(root);
+        try (ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), root)) {
+            JobExecution execution = start(context, PipelineFixtures.inboxRun(root));
+
+            assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(execution.getExitStatus().getExitCode()).isEqualTo(PipelineSteps.UNREADABLE_FILES);
+            assertThat(JobEndings.exitCode(execution, new PrintWriter(new StringWriter()))).isEqualTo(1);
+            assertThat(PipelineFixtures.files(root)).isEqualTo(Map.of(
+                    "inbox/processed/" + RUN_ID + "/patients.csv", "patient_id,site_id\nP1,main\nP2,north\n",
+                    "inbox/processed/" + RUN_ID + "/visits.csv", "visit_id,patient_id,dose_units\nV1,P1,100\nV2,P1,BAD\nV3,P2,50\n",
+                    "inbox/failed/notes.csv", "unreadable: a note someone saved here\n",
+                    "inbox/failed/notes.csv.reason.txt", FakeStages.UNREADABLE_REASON + System.lineSeparator(),
+                    "outbox/.keep", "",
+                    "outbox/" + RUN_ID + "/analysis.json", "{\"asOf\":\"2026-10-05\",\"period\":\"2026-Q3\",\"rows\":4,\"files\":2}\n",
+                    "outbox/" + RUN_ID + "/report-2026-Q3.xlsx", "period,rows\n2026-Q3,4\n",
+                    "outbox/" + RUN_ID + "/rejects.csv", "file,line,column,code,message\nvisits.csv,3,value,BAD_NUMBER,not a number\n",
+                    "outbox/" + RUN_ID + "/status.txt", STATUS + System.lineSeparator()));
+            assertThat(PipelineFixtures.tables(context)).containsExactly(
+                    "patients.csv:2:P1,main", "patients.csv:3:P2,north", "visits.csv:2:V1,P1,100", "visits.csv:4:V3,P2,50",
+                    RUN_ID + ":3:4:2026-10-05");
+        }
+    }
+
+    @Test
+    void pathsGivenAreIngestedWhereTheyAreAndTheInboxIsLeftAlone() throws Exception {
+        PipelineFixtures.clinic(root);
+        Path elsewhere = root.resolve("export/visits.csv");
+        PipelineFixtures.write(elsewhere, "visit_id,patient_id,dose_units\nV9,P9,10\n");
+        try (ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), root)) {
+            JobExecution execution = context.getBean(PipelineLauncher.class).run(List.of(elsewhere));
+
+            PipelineRun run = PipelineRun.of("run", execution.getJobParameters());
+            assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(JobEndings.exitCode(execution, new PrintWriter(new StringWriter()))).isZero();
+            assertThat(elsewhere).exists();
+            assertThat(root.resolve("inbox/processed")).doesNotExist();
+            assertThat(root.resolve("inbox/notes.csv")).exists();
+            assertThat(Files.readString(run.statusFile())).isEqualTo(
+                    "success: 1 files read, 0 unreadable; rows read 1, inserted 1, updated 0, unchanged 0, rejected 0, warnings 0;"
+                            + " report " + run.runDate().minusMonths(3).getYear() + "-Q" + ((run.runDate().minusMonths(3).getMonthValue() - 1) / 3 + 1)
+                            + ": 1 patients, 1 cycles" + System.lineSeparator());
+        }
+    }
+
+    /** A run that fails in the middle, restarted, ends as the same run would have uninterrupted. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest", "ingest-after-first-file", "report", "report-after-json"})
+    void aFailedRunRestartedEndsAsAnUninterruptedOne(String failurePoint) {
+        Path uninterrupted = PipelineFixtures.clinic(root.resolve("uninterrupted"));
+        Path restarted = PipelineFixtures.clinic(root.resolve("restarted"));
+        try (ConfigurableApplicationContext reference = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), uninterrupted);
+             ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), restarted)) {
+            start(reference, PipelineFixtures.inboxRun(uninterrupted));
+            context.getBean(FakeStages.class).failOnceAt(failurePoint);
+
+            JobExecution failed = start(context, PipelineFixtures.inboxRun(restarted));
+            assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+            assertThat(restarted.resolve("outbox/" + RUN_ID + "/status.txt")).content()
+                    .startsWith("failure: failed in step " + failurePoint.replaceAll("-.*", "") + " (IllegalStateException); restart it with: cdo restart " + failed.getId());
+            assertThat(restarted.resolve("inbox/visits.csv")).exists();
+
+            JobExecution resumed = context.getBean(JobRuns.class).restart(failed.getId());
+
+            assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(PipelineFixtures.files(restarted)).isEqualTo(PipelineFixtures.files(uninterrupted));
+            assertThat(PipelineFixtures.tables(context)).isEqualTo(PipelineFixtures.tables(reference));
+        }
+    }
+
+    @Test
+    void theReportJobAnalysesWhatIsStoredAndPublishesTheReport() {
+        PipelineFixtures.clinic(root);
+        try (ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), root)) {
+            start(context, PipelineFixtures.inboxRun(root));
+            PipelineRun report = new PipelineRun(PipelineJobConfiguration.REPORT_JOB, PipelineFixtures.RUN_TIME.plusDays(1), null, root.resolve("outbox"), List.of());
+
+            JobExecution execution = start(context, report);
+
+            assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(PipelineFixtures.files(root.resolve("outbox/report-20261006-060000"))).isEqualTo(Map.of(
+                    "analysis.json", "{\"asOf\":\"2026-10-06\",\"period\":\"2026-Q3\",\"rows\":4,\"files\":2}\n",
+                    "report-2026-Q3.xlsx", "period,rows\n2026-Q3,4\n",
+                    "status.txt", "success: report 2026-Q3: 2 patients, 4 cycles" + System.lineSeparator()));
+            assertThat(context.getBean(FakeStages.class).calls()).extracting(FakeStages.Call::stage).containsExactly("ingest", "report", "report");
+        }
+    }
+
+    @Test
+    void restartRefusesWhatItCannotRestartWithASentence() {
+        PipelineFixtures.clinic(root);
+        try (ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), root)) {
+            JobExecution completed = start(context, PipelineFixtures.inboxRun(root));
+            JobRuns runs = context.getBean(JobRuns.class);
+
+            assertThatThrownBy(() -> runs.restart(completed.getId() + 1000))
+                    .isInstanceOf(RestartRefusedException.class)
+                    .hasMessage("There is no job execution " + (completed.getId() + 1000) + ".");
+            assertThatThrownBy(() -> runs.restart(completed.getId()))
+                    .isInstanceOf(RestartRefusedException.class)
+                    .hasMessage("Job execution " + completed.getId() + " has already completed; there is nothing to restart.");
+        }
+    }
+
+    @Test
+    void aMissingInboxSettingIsNamed() {
+        try (ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), root)) {
+            assertThatThrownBy(() -> context.getBean(PipelineLauncher.class).run(List.of()))
+                    .isInstanceOf(BadSettingException.class)
+                    .hasMessage("outbox: " + root.resolve("outbox") + " is not an existing folder");
+        }
+    }
+
+    static JobExecution start(ConfigurableApplicationContext context, PipelineRun run) {
+        Job job = context.getBean(run.jobName() + "Job", Job.class);
+        return context.getBean(JobRuns.class).startWaiting(job, run::toParameters);
+    }
+}

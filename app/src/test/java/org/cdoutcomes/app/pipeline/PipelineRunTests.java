@@ -1,0 +1,38 @@
+package org.cdoutcomes.app.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PipelineRunTests {
+    @Test
+    void theRunIsNamedByItsJobAndStartTimeAndKeepsItsFoldersThroughItsParameters() {
+        PipelineRun run = new PipelineRun("run", LocalDateTime.of(2026, 1, 2, 3, 4, 5), null, Path.of("/data/out"),
+                List.of(Path.of("/data/a.csv"), Path.of("/data/exports")));
+
+        PipelineRun again = PipelineRun.of("run", run.toParameters());
+
+        assertThat(again).isEqualTo(run);
+        assertThat(again.runId()).isEqualTo("run-20260102-030405");
+        assertThat(again.runDate()).isEqualTo(LocalDate.of(2026, 1, 2));
+        assertThat(again.runFolder()).isEqualTo(Path.of("/data/out/run-20260102-030405"));
+        assertThat(again.movesInputs()).isFalse();
+        assertThat(run.toParameters().getIdentifyingParameters()).extracting(p -> p.name()).containsExactly("runTime");
+    }
+
+    @Test
+    void pathsBeyondWhatAParameterHoldsAreRefusedWithAHint() {
+        List<Path> many = Collections.nCopies(300, Path.of("/data/clinic/exports/visits.csv"));
+        PipelineRun run = new PipelineRun("run", LocalDateTime.of(2026, 1, 2, 3, 4, 5), null, Path.of("/out"), many);
+
+        assertThatThrownBy(run::toParameters)
+                .isInstanceOf(BadSettingException.class)
+                .hasMessage("PATH: too many paths for one run (9599 characters, at most 2500); name their folder instead");
+    }
+}
