@@ -101,23 +101,21 @@ public final class CdoContext implements AutoCloseable {
     }
 
     private static HikariDataSource pool(String url, String user, String password, String where) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setPoolName("cdo");
+        Properties credentials = new Properties();
         if (user != null) {
-            config.setUsername(user);
+            credentials.setProperty("user", user);
         }
         if (password != null) {
-            config.setPassword(password);
+            credentials.setProperty("password", password);
         }
-        // Answer quickly when nothing listens; the message below says where and why.
-        config.addDataSourceProperty("connectTimeout", "10");
-        config.setInitializationFailTimeout(-1);
-        HikariDataSource dataSource = new HikariDataSource(config);
-        try (Connection ignored = dataSource.getConnection()) {
-            return dataSource;
+        // One plain connection first: it fails at once, with the driver's reason (a pool would retry until its timeout).
+        try (Connection ignored = new Driver().connect(url, credentials)) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(url);
+            config.setPoolName("cdo");
+            config.setDataSourceProperties(credentials);
+            return new HikariDataSource(config);
         } catch (SQLException e) {
-            dataSource.close();
             throw CdoException.badUsage("cannot connect to the database at " + where + ": " + reason(e), e);
         }
     }
