@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.cdoutcomes.db.embedded.Leases.Lease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final String PGDATA = "pgdata";
+    private static final String SERVER_LOG = "postgresql.log";
+    private static final String LOCK_FILE = "server.lock";
+    private static final String LEASES = "leases";
     private static final Map<Path, EmbeddedDatabase> OPEN = new HashMap<>();
     private static boolean shutdownHookAdded;
 
@@ -61,9 +67,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static EmbeddedDatabase join(Path folder) throws IOException {
-        PostgresServer server = new PostgresServer(folder.resolve("pgdata"), folder.resolve("postgresql.log"));
-        Leases leases = new Leases(folder.resolve("leases"));
-        try (FolderLock ignored = FolderLock.acquire(folder.resolve("server.lock"))) {
+        PostgresServer server = new PostgresServer(folder.resolve(PGDATA), folder.resolve(SERVER_LOG));
+        Leases leases = new Leases(folder.resolve(LEASES));
+        try (FolderLock ignored = FolderLock.acquire(folder.resolve(LOCK_FILE))) {
             leases.alive();
             Lease lease = leases.take();
             try {
@@ -72,6 +78,39 @@ public final class EmbeddedDatabase implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 lease.release();
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * Empties the folder (the database with it) so that the next {@link #open} starts from nothing, as {@code cdo demo}
+     * does at each run. A server left behind is stopped first; a folder some live process uses is refused.
+     * {@code server.lock} stays: deleting a lock file others may be waiting on would let two of them hold "the" lock.
+     */
+    public static void wipe(Path folder) {
+        Path key = folder.toAbsolutePath().normalize();
+        synchronized (OPEN) {
+            if (OPEN.containsKey(key)) {
+                throw new EmbeddedDatabaseException("cannot replace the data folder " + key + ": this process still uses it");
+            }
+            if (!Files.isDirectory(key)) {
+                return;
+            }
+            Path lockFile = key.resolve(LOCK_FILE);
+            try (FolderLock ignored = FolderLock.acquire(lockFile)) {
+                if (new Leases(key.resolve(LEASES)).alive() > 0) {
+                    throw new EmbeddedDatabaseException("cannot replace the data folder " + key + ": another cdo is using it");
+                }
+                new PostgresServer(key.resolve(PGDATA), key.resolve(SERVER_LOG)).stop();
+                try (Stream<Path> files = Files.walk(key)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        if (!file.equals(key) && !file.equals(lockFile)) {
+                            Files.delete(file);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new EmbeddedDatabaseException("cannot replace the data folder " + key + ": " + e.getMessage(), e);
             }
         }
     }
@@ -111,7 +150,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 return;
             }
             OPEN.remove(folder);
-            try (FolderLock ignored = FolderLock.acquire(folder.resolve("server.lock"))) {
+            try (FolderLock ignored = FolderLock.acquire(folder.resolve(LOCK_FILE))) {
                 lease.release();
                 if (leases.alive() == 0) {
                     server.stop();

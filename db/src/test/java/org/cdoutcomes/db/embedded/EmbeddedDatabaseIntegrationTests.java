@@ -66,6 +66,20 @@ class EmbeddedDatabaseIntegrationTests {
     }
 
     @Test
+    void wipedFolderStartsOverAndAFolderInUseIsNotWiped() throws SQLException {
+        try (EmbeddedDatabase database = EmbeddedDatabase.open(folder);
+             Connection c = dataSource(database).getConnection(); Statement s = c.createStatement()) {
+            s.execute("create table gone (n int)");
+            assertThrows(EmbeddedDatabaseException.class, () -> EmbeddedDatabase.wipe(folder));
+        }
+        EmbeddedDatabase.wipe(folder);
+        try (EmbeddedDatabase database = EmbeddedDatabase.open(folder);
+             Connection c = dataSource(database).getConnection(); Statement s = c.createStatement()) {
+            assertEquals(0, count(s, "select count(*) from pg_tables where tablename = 'gone'"));
+        }
+    }
+
+    @Test
     void opensOfOneFolderInOneProcessShareTheServerUntilTheLastCloses() throws SQLException {
         EmbeddedDatabase first = EmbeddedDatabase.open(folder);
         EmbeddedDatabase second = EmbeddedDatabase.open(folder);
