@@ -11,9 +11,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,9 @@ final class PostgresServer {
     static final String DATABASE = "postgres";
     private static final Duration SETTLE = Duration.ofSeconds(30);
     private static final String LIBRARY_LOCK = "epg-lock";
+    private static final String INITIALIZED = "cdo-initialized";
+    // The library waits this long whether or not the server failed at once; a start takes under 3 s on a busy machine.
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(15);
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
     private final Path dataDirectory;
@@ -76,6 +81,26 @@ final class PostgresServer {
     }
 
     private int start() throws IOException {
+        try {
+            return launch();
+        } catch (EmbeddedDatabaseException e) {
+            // A cluster that never once started (its initdb was cut short with its cdo) never held data: make it anew.
+            boolean neverStarted = Files.isDirectory(dataDirectory) && !Files.exists(dataDirectory.resolve(INITIALIZED))
+                    && PostmasterPidFile.read(dataDirectory).flatMap(PostmasterPidFile::liveServer).isEmpty();
+            if (!neverStarted) {
+                throw e;
+            }
+            LOG.warn("the database in {} was never completely created; creating it anew", dataDirectory);
+            try (Stream<Path> files = Files.walk(dataDirectory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+            return launch();
+        }
+    }
+
+    private int launch() throws IOException {
         long started = System.nanoTime();
         int port;
         try {
@@ -93,7 +118,7 @@ final class PostgresServer {
                     .setServerConfig("log_min_error_statement", "panic")
                     .setOutputRedirector(toLog)
                     .setErrorRedirector(toLog)
-                    .setPGStartupWait(SETTLE)
+                    .setPGStartupWait(STARTUP_WAIT)
                     .start();
             port = server.getPort();
             // The library keeps a lock on pgdata/epg-lock for as long as its JVM lives, which would keep every later
@@ -107,6 +132,9 @@ final class PostgresServer {
         if (!answers(port)) {
             throw new EmbeddedDatabaseException("the embedded database server in " + dataDirectory
                     + " started but does not answer on port " + port + " (see " + log + ")");
+        }
+        if (!Files.exists(dataDirectory.resolve(INITIALIZED))) {
+            Files.writeString(dataDirectory.resolve(INITIALIZED), "this cluster has started once: it may hold data\n");
         }
         LOG.info("started the database server on port {} in {} ms", port, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return port;

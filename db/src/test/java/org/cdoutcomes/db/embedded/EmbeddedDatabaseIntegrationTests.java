@@ -80,6 +80,20 @@ class EmbeddedDatabaseIntegrationTests {
     }
 
     @Test
+    void clusterWhoseCreationWasCutShortIsCreatedAnew() throws IOException, SQLException {
+        // What initdb leaves when its cdo and it are killed after it wrote the configuration, before the catalogs.
+        Files.createDirectories(folder.resolve("pgdata"));
+        Files.writeString(folder.resolve("pgdata/postgresql.conf"), "# cut short\n");
+        Files.writeString(folder.resolve("pgdata/PG_VERSION"), "15\n");
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.open(folder);
+             Connection c = dataSource(database).getConnection(); Statement s = c.createStatement()) {
+            assertEquals(1, count(s, "select 1"));
+        }
+        assertTrue(Files.exists(folder.resolve("pgdata/cdo-initialized")));
+    }
+
+    @Test
     void opensOfOneFolderInOneProcessShareTheServerUntilTheLastCloses() throws SQLException {
         EmbeddedDatabase first = EmbeddedDatabase.open(folder);
         EmbeddedDatabase second = EmbeddedDatabase.open(folder);
