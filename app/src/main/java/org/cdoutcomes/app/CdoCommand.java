@@ -1,5 +1,6 @@
 package org.cdoutcomes.app;
 
+import org.cdoutcomes.app.jobs.JobsCommand;
 import picocli.CommandLine.Command;
 
 /** The {@code cdo} command and its subcommands. */
@@ -11,10 +12,13 @@ import picocli.CommandLine.Command;
                 "",
                 "Without --db (or CDO_DB_URL) the data lives in an embedded PostgreSQL under ./cdo-data/."},
         subcommands = {
+        subcommands = {
                 org.cdoutcomes.app.generate.GenerateCommand.class,
                 org.cdoutcomes.app.pipeline.RunCommand.class,
                 org.cdoutcomes.app.schedule.ScheduleCommand.class,
+                JobsCommand.class,
                 org.cdoutcomes.app.jobs.RestartCommand.class,
+        },
         },
         exitCodeOnInvalidInput = 2,
         exitCodeOnExecutionException = 1)

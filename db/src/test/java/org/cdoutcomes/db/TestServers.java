@@ -2,9 +2,15 @@ package org.cdoutcomes.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Chooses the PostgreSQL server integration tests run against, and says which. */
 final class TestServers {
+    private static final int DOCKER_CHECK_SECONDS = 15;
+
     private TestServers() {
     }
 
@@ -38,10 +44,21 @@ final class TestServers {
         }
     }
 
+    /** Answers within seconds even when DOCKER_HOST names an engine that does not respond. */
     private static boolean dockerAvailable() {
+        CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(() -> {
+            try {
+                return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+            } catch (RuntimeException | LinkageError e) {
+                return false;
+            }
+        });
         try {
-            return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
+            return check.get(DOCKER_CHECK_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
             return false;
         }
     }

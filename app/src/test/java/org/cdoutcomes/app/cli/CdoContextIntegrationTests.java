@@ -1,0 +1,66 @@
+package org.cdoutcomes.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+import javax.sql.DataSource;
+import org.cdoutcomes.app.jobs.JobExecutionSummary;
+import org.cdoutcomes.app.jobs.JobExecutions;
+import org.cdoutcomes.db.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+class CdoContextIntegrationTests {
+
+    @Test
+    void migratesAnEmptyDatabaseAndRunsAJobOfTheGivenConfigurationInTheJdbcJobRepository() throws Exception {
+        DatabaseOptions options = new DatabaseOptions();
+        options.url = urlWithCredentials((PGSimpleDataSource) TestDatabases.fresh("cdo_context"));
+
+        try (CdoContext cdo = CdoContext.open(options, CountingJob.class)) {
+            assertEquals(13L, new JdbcTemplate(cdo.dataSource()).queryForObject("select count(*) from muscle", Long.class));
+            assertSame(cdo.dataSource(), cdo.bean(DataSource.class));
+            assertSame(cdo.settings(), cdo.bean(CdoSettings.class));
+
+            JobExecution execution = cdo.bean(JobOperator.class).start(cdo.bean(Job.class), new JobParameters());
+
+            assertEquals(BatchStatus.COMPLETED, execution.getStatus());
+            List<JobExecutionSummary> listed = new JobExecutions(cdo.dataSource()).recent(5);
+            assertEquals(1, listed.size());
+            assertEquals("counting", listed.get(0).jobName());
+            assertEquals("COMPLETED", listed.get(0).status());
+        }
+    }
+
+    /** As a user would pass it to --db: the data source keeps user and password apart from its URL. */
+    private static String urlWithCredentials(PGSimpleDataSource dataSource) {
+        String url = dataSource.getUrl() + (dataSource.getUrl().contains("?") ? "&" : "?") + "user=" + dataSource.getUser();
+        return dataSource.getPassword() == null ? url : url + "&password=" + dataSource.getPassword();
+    }
+
+    @Configuration
+    static class CountingJob {
+        @Bean
+        Job countingJob(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+            return new JobBuilder("counting", jobRepository)
+                    .start(new StepBuilder("count", jobRepository)
+                            .tasklet((contribution, chunk) -> RepeatStatus.FINISHED, transactionManager)
+                            .build())
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.cdoutcomes.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the packaged {@code target/cdo.jar} as separate processes, the way users run {@code ./cdo}: the embedded
+ * server's life across processes, and what a user sees when the database cannot be reached.
+ */
+class CdoProcessIntegrationTests {
+    private static final Path JAR = Path.of("target", "cdo.jar").toAbsolutePath();
+    private static final Pattern PORT = Pattern.compile("listening on IPv4 address \"[^\"]+\", port (\\d+)");
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void jarIsPackaged() {
+        assertTrue(Files.isRegularFile(JAR), "run in the integration-test phase, after package: " + JAR);
+    }
+
+    @Test
+    void twoConcurrentRunsOnAFreshFolderBothSucceedAndTheServerIsStoppedAfterBoth() throws Exception {
+        Path data = work.resolve("data");
+        Process first = start("jobs", "--data-dir", data.toString());
+        Process second = start("jobs", "--data-dir", data.toString());
+
+        for (Result result : List.of(finish(first), finish(second))) {
+            assertEquals(0, result.exitCode(), result.stderr());
+            assertEquals("No job executions yet.\n", result.stdout());
+            assertEquals("", result.stderr());
+        }
+        assertServerGone(data);
+    }
+
+    @Test
+    void serverLeftByAKilledRunIsTakenOverByTheNextRunAndStoppedWhenItEnds() throws Exception {
+        Path data = work.resolve("data");
+        Process killed = start("jobs", "--data-dir", data.toString());
+        // Kill it (SIGKILL: no shutdown hook runs) as soon as its server is up, while it migrates the new database.
+        Path pidFile = data.resolve("pgdata/postmaster.pid");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!serverReady(pidFile) && killed.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(killed.isAlive(), "the first run ended before it could be killed");
+        killed.destroyForcibly();
+        killed.waitFor();
+        long orphan = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        assertTrue(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false), "the killed run left its server running");
+
+        Result next = finish(start("jobs", "--data-dir", data.toString()));
+
+        assertEquals(0, next.exitCode(), next.stderr());
+        assertEquals("No job executions yet.\n", next.stdout());
+        assertServerGone(data);
+        // The orphan is gone (or a zombie nobody reaped yet: it has no executable any more).
+        assertFalse(ProcessHandle.of(orphan).flatMap(process -> process.info().command()).isPresent());
+    }
+
+    @Test
+    void unreachableServerIsOneSentenceAndExitCode2() throws Exception {
+        Result result = finish(start("jobs", "--db", "jdbc:postgresql://127.0.0.1:1/cdo"));
+
+        assertEquals(2, result.exitCode());
+        assertEquals("", result.stdout());
+        assertEquals("cdo: cannot connect to the database at 127.0.0.1:1/cdo (from --db): nothing accepts connections there\n", result.stderr());
+    }
+
+    @Test
+    void badUrlAndBadSettingAreOneSentenceAndExitCode2() throws Exception {
+        Result url = finish(start("jobs", "--db", "postgres://localhost/cdo"));
+        assertEquals(2, url.exitCode());
+        assertEquals("cdo: --db expects a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/cdo\n", url.stderr());
+
+        ProcessBuilder badSetting = command("jobs", "--db", "jdbc:postgresql://127.0.0.1:1/cdo");
+        badSetting.environment().put("CDO_SUPPRESSION_THRESHOLD", "few");
+        Result setting = finish(badSetting.start());
+        assertEquals(2, setting.exitCode());
+        assertEquals("cdo: setting suppression-threshold (environment variable CDO_SUPPRESSION_THRESHOLD) expects a whole number of 0 or more, got 'few'\n",
+                setting.stderr());
+    }
+
+    private static boolean serverReady(Path pidFile) throws IOException {
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            return lines.size() >= 8 && lines.get(7).trim().equals("ready");
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** No server runs for the folder: no postmaster.pid, no lease, and no port it ever listened on answers. */
+    private static void assertServerGone(Path data) throws IOException {
+        assertFalse(Files.exists(data.resolve("pgdata/postmaster.pid")), "postmaster.pid removed by a clean stop");
+        try (var leases = Files.list(data.resolve("leases"))) {
+            assertEquals(List.of(), leases.toList());
+        }
+        Matcher ports = PORT.matcher(Files.readString(data.resolve("postgresql.log")));
+        List<String> seen = new ArrayList<>();
+        while (ports.find()) {
+            seen.add(ports.group(1));
+        }
+        assertFalse(seen.isEmpty(), "the log names the ports the server listened on");
+        for (String port : seen) {
+            try {
+                DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres?user=postgres&connectTimeout=2").close();
+                throw new AssertionError("a server still answers on port " + port);
+            } catch (SQLException expected) {
+                // nothing listens there any more
+            }
+        }
+    }
+
+    private ProcessBuilder command(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("CDO_"));
+        return builder;
+    }
+
+    private Process start(String... args) throws IOException {
+        return command(args).start();
+    }
+
+    private static Result finish(Process process) throws Exception {
+        // Read both streams while waiting, so a chatty process cannot block on a full pipe.
+        var stdout = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+        var stderr = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("cdo did not finish within 180 s");
+        }
+        return new Result(process.exitValue(), stdout.get(), stderr.get());
+    }
+
+    private static String read(java.io.InputStream stream) {
+        try {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private record Result(int exitCode, String stdout, String stderr) {
+    }
+}

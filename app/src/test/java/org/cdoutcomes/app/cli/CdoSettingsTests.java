@@ -1,0 +1,91 @@
+package org.cdoutcomes.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.cdoutcomes.model.vocabulary.Muscle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CdoSettingsTests {
+    @TempDir
+    Path folder;
+
+    @Test
+    void withoutFileOrEnvironmentTheDefaultsHold() {
+        CdoSettings settings = CdoSettings.load(null, Map.of());
+        assertEquals(5, settings.suppressionThreshold());
+        assertEquals(Path.of("inbox"), settings.inbox());
+        assertEquals(Map.of(), settings.schedules());
+    }
+
+    @Test
+    void fileIsReadAndEnvironmentOverridesIt() throws IOException {
+        Path file = write("""
+                clinic-name: Movement Disorders Clinic
+                inbox: /data/in
+                outbox: /data/out
+                suppression-threshold: 11
+                schedules:
+                  run: "0 0 6 * * MON-FRI"
+                muscle-groups:
+                  levator-scapulae: shoulder-elevators
+                """);
+        CdoSettings settings = CdoSettings.load(file, Map.of(
+                "CDO_SUPPRESSION_THRESHOLD", "0",
+                "CDO_SCHEDULES_REPORT", "0 30 7 1 * *",
+                "CDO_DB_URL", "jdbc:postgresql://elsewhere/cdo"));
+        assertEquals("Movement Disorders Clinic", settings.clinicName());
+        assertEquals(Path.of("/data/in"), settings.inbox());
+        assertEquals(Path.of("/data/out"), settings.outbox());
+        assertEquals(0, settings.suppressionThreshold());
+        assertEquals(Map.of("run", "0 0 6 * * MON-FRI", "report", "0 30 7 1 * *"), settings.schedules());
+        assertEquals("shoulder-elevators", settings.muscleGroups().groupOf(Muscle.VOCABULARY.find("levator-scapulae").orElseThrow()));
+    }
+
+    @Test
+    void badValuesNameTheSettingWhereItCameFromAndWhatItExpects() throws IOException {
+        Path file = write("suppression-threshold: five\n");
+        CdoException fromFile = assertThrows(CdoException.class, () -> CdoSettings.load(file, Map.of()));
+        assertEquals(CdoException.BAD_USAGE, fromFile.exitCode());
+        assertEquals("setting suppression-threshold (" + file + ") expects a whole number of 0 or more, got 'five'", fromFile.getMessage());
+
+        CdoException fromEnvironment = assertThrows(CdoException.class,
+                () -> CdoSettings.load(null, Map.of("CDO_SUPPRESSION_THRESHOLD", "-1")));
+        assertEquals("setting suppression-threshold (environment variable CDO_SUPPRESSION_THRESHOLD) expects a whole number of 0 or more, got '-1'",
+                fromEnvironment.getMessage());
+
+        CdoException cron = assertThrows(CdoException.class, () -> CdoSettings.load(null, Map.of("CDO_SCHEDULES_RUN", "every day")));
+        assertTrue(cron.getMessage().startsWith("setting schedules.run (environment variable CDO_SCHEDULES_RUN) expects a cron expression"),
+                cron.getMessage());
+
+        CdoException muscle = assertThrows(CdoException.class, () -> CdoSettings.load(write("muscle-groups:\n  elbow: arm\n"), Map.of()));
+        assertTrue(muscle.getMessage().contains("unknown muscle 'elbow'"), muscle.getMessage());
+    }
+
+    @Test
+    void unknownSettingsMissingFilesAndBrokenYamlAreRefused() throws IOException {
+        Path typo = write("clinic-nmae: X\n");
+        assertEquals(typo + " has an unknown setting 'clinic-nmae'; known settings: clinic-name, inbox, outbox, schedules, muscle-groups, suppression-threshold",
+                assertThrows(CdoException.class, () -> CdoSettings.load(typo, Map.of())).getMessage());
+
+        Path missing = folder.resolve("nope.yml");
+        assertEquals("--config expects a settings file, and " + missing + " is not one",
+                assertThrows(CdoException.class, () -> CdoSettings.load(missing, Map.of())).getMessage());
+
+        Path broken = write("clinic-name: A\nschedules: [unclosed\n");
+        String message = assertThrows(CdoException.class, () -> CdoSettings.load(broken, Map.of())).getMessage();
+        assertTrue(message.startsWith(broken + " line 3 is not valid YAML"), message);
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = Files.createTempFile(folder, "cdo", ".yml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}
