@@ -1,5 +1,6 @@
 package org.cdoutcomes.app;
 
+import org.cdoutcomes.app.jobs.JobsCommand;
 import picocli.CommandLine.Command;
 
 /** The {@code cdo} command and its subcommands. */
@@ -10,7 +11,9 @@ import picocli.CommandLine.Command;
                 "CD Outcomes: outcomes analytics for botulinum toxin treatment of cervical dystonia.",
                 "",
                 "Without --db (or CDO_DB_URL) the data lives in an embedded PostgreSQL under ./cdo-data/."},
-        subcommands = {},
+        subcommands = {
+                JobsCommand.class,
+        },
         exitCodeOnInvalidInput = 2,
         exitCodeOnExecutionException = 1)
 public class CdoCommand implements Runnable {

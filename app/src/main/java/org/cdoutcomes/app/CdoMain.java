@@ -1,5 +1,6 @@
 package org.cdoutcomes.app;
 
+import org.cdoutcomes.app.cli.ErrorReporter;
 import picocli.CommandLine;
 
 /** Entry point of {@code ./cdo}: picocli parses and teaches; only commands that need the database start Spring. */
@@ -14,6 +15,7 @@ public final class CdoMain {
     public static int run(String... args) {
         return new CommandLine(new CdoCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new ErrorReporter())
                 .execute(args);
     }
 }

@@ -1,53 +1,206 @@
 package org.cdoutcomes.app.cli;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.cdoutcomes.app.CdoApplication;
+import org.cdoutcomes.db.Migrations;
+import org.cdoutcomes.db.embedded.EmbeddedDatabase;
+import org.flywaydb.core.api.FlywayException;
+import org.postgresql.Driver;
+import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The running application for one command: the database (a server URL or the embedded one), migrated,
- * and a Spring context holding the given job configurations. Close it to release the database.
+ * The running application for one command: settings, the database (a server URL or the embedded one), checked and
+ * migrated, and a Spring context holding the given job configurations, started at the first {@link #bean} call.
+ * Close it to release the database (the last process using an embedded server stops it).
+ *
+ * <pre>{@code
+ * try (CdoContext cdo = CdoContext.open(database, MyJobConfiguration.class)) {
+ *     cdo.bean(JobOperator.class).start(cdo.bean(Job.class), parameters);
+ * }
+ * }</pre>
  */
 public final class CdoContext implements AutoCloseable {
-    private final ConfigurableApplicationContext spring;
+    static final Path DEFAULT_DATA_DIR = Path.of("cdo-data");
 
-    private CdoContext(ConfigurableApplicationContext spring) {
-        this.spring = spring;
+    private final CdoSettings settings;
+    private final EmbeddedDatabase embedded;
+    private final HikariDataSource dataSource;
+    private final Class<?>[] configurations;
+    private final boolean verbose;
+    private ConfigurableApplicationContext spring;
+
+    private CdoContext(CdoSettings settings, EmbeddedDatabase embedded, HikariDataSource dataSource,
+                       Class<?>[] configurations, boolean verbose) {
+        this.settings = settings;
+        this.embedded = embedded;
+        this.dataSource = dataSource;
+        this.configurations = configurations.clone();
+        this.verbose = verbose;
     }
 
+    /**
+     * Loads settings, reaches the database and migrates it.
+     *
+     * @throws CdoException (exit 2) for a bad setting, a bad URL or a database that cannot be reached
+     */
     public static CdoContext open(DatabaseOptions options, Class<?>... configurations) {
-        String url = options.url != null ? options.url : System.getenv("CDO_DB_URL");
-        if (url == null) {
-            throw new IllegalStateException("embedded database not wired yet: pass --db");
+        if (options.verbose) {
+            LoggingSystem.get(CdoContext.class.getClassLoader()).setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
         }
-        Class<?>[] sources = new Class<?>[configurations.length + 1];
-        sources[0] = CdoApplication.class;
-        System.arraycopy(configurations, 0, sources, 1, configurations.length);
-        ConfigurableApplicationContext spring = new SpringApplicationBuilder(sources)
-                .web(WebApplicationType.NONE)
-                .bannerMode(org.springframework.boot.Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .properties(Map.of(
-                        "spring.datasource.url", url,
-                        "spring.batch.job.enabled", "false",
-                        "spring.flyway.locations", String.join(",", org.cdoutcomes.db.Migrations.LOCATIONS)))
-                .run();
-        return new CdoContext(spring);
+        CdoSettings settings = CdoSettings.load(options.config, System.getenv());
+        Map<String, String> environment = System.getenv();
+        String url = options.url != null ? options.url : environment.get("CDO_DB_URL");
+        String origin = options.url != null ? "--db" : "CDO_DB_URL";
+        EmbeddedDatabase embedded = null;
+        HikariDataSource dataSource = null;
+        try {
+            if (url == null || url.isBlank()) {
+                embedded = EmbeddedDatabase.open(options.dataDir != null ? options.dataDir : DEFAULT_DATA_DIR);
+                url = embedded.jdbcUrl();
+                origin = "the embedded database in " + embedded.folder();
+            }
+            String where = describe(url, origin);
+            dataSource = pool(url, environment.get("CDO_DB_USER"), environment.get("CDO_DB_PASSWORD"), where);
+            migrate(dataSource, where);
+            return new CdoContext(settings, embedded, dataSource, configurations, options.verbose);
+        } catch (RuntimeException e) {
+            if (dataSource != null) {
+                dataSource.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
     }
 
+    /** Where the URL points, for messages: host, port and database, never the URL's credentials. */
+    private static String describe(String url, String origin) {
+        Properties parsed = Driver.parseURL(url, new Properties());
+        if (parsed == null) {
+            throw CdoException.badUsage(origin + " expects a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/cdo");
+        }
+        String target = parsed.getProperty("PGHOST", "localhost") + ":" + parsed.getProperty("PGPORT", "5432") + "/" + parsed.getProperty("PGDBNAME", "");
+        return origin.startsWith("the embedded") ? origin + " (" + target + ")" : target + " (from " + origin + ")";
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, String where) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setPoolName("cdo");
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        // Answer quickly when nothing listens; the message below says where and why.
+        config.addDataSourceProperty("connectTimeout", "10");
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try (Connection ignored = dataSource.getConnection()) {
+            return dataSource;
+        } catch (SQLException e) {
+            dataSource.close();
+            throw CdoException.badUsage("cannot connect to the database at " + where + ": " + reason(e), e);
+        }
+    }
+
+    private static String reason(SQLException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof ConnectException || cause instanceof UnknownHostException
+                || cause instanceof SocketTimeoutException)) {
+            cause = cause.getCause();
+        }
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (cause instanceof UnknownHostException) {
+            return "unknown host";
+        } else if (cause instanceof ConnectException) {
+            return "nothing accepts connections there";
+        } else if (cause instanceof SocketTimeoutException) {
+            return "the server did not answer in time";
+        } else if (state.startsWith("28")) {
+            return "the server refused the user name or password (set CDO_DB_USER and CDO_DB_PASSWORD)";
+        } else if (state.equals("3D000")) {
+            return "that database does not exist on the server";
+        }
+        return ErrorReporter.firstLine(e);
+    }
+
+    private static void migrate(DataSource dataSource, String where) {
+        try {
+            Migrations.migrate(dataSource);
+        } catch (FlywayException e) {
+            throw CdoException.badUsage("cannot bring the database at " + where + " to the current schema: " + ErrorReporter.firstLine(e), e);
+        }
+    }
+
+    public CdoSettings settings() {
+        return settings;
+    }
+
+    /** A bean of the Spring context (started at the first call): job configurations, JobOperator, JdbcTemplate... */
     public <T> T bean(Class<T> type) {
-        return spring.getBean(type);
+        return spring().getBean(type);
     }
 
     public DataSource dataSource() {
-        return spring.getBean(DataSource.class);
+        return dataSource;
+    }
+
+    private synchronized ConfigurableApplicationContext spring() {
+        if (spring == null) {
+            Class<?>[] sources = new Class<?>[configurations.length + 1];
+            sources[0] = CdoApplication.class;
+            System.arraycopy(configurations, 0, sources, 1, configurations.length);
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("spring.batch.job.enabled", "false");
+            // The schema, Batch tables included, is Flyway's (org.cdoutcomes.db.Migrations), run before Spring starts.
+            properties.put("spring.batch.jdbc.initialize-schema", "never");
+            if (verbose) {
+                properties.put("logging.level.root", "INFO");
+            }
+            spring = new SpringApplicationBuilder(sources)
+                    .web(WebApplicationType.NONE)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .properties(properties)
+                    .initializers(context -> {
+                        context.getBeanFactory().registerSingleton("dataSource", dataSource);
+                        context.getBeanFactory().registerSingleton("cdoSettings", settings);
+                    })
+                    .run();
+        }
+        return spring;
     }
 
     @Override
     public void close() {
-        spring.close();
+        try {
+            if (spring != null) {
+                spring.close();
+            }
+        } finally {
+            dataSource.close();
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
     }
 }

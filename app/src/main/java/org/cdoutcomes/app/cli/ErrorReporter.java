@@ -1,0 +1,63 @@
+package org.cdoutcomes.app.cli;
+
+import org.cdoutcomes.db.embedded.EmbeddedDatabaseException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns what a command throws into one sentence on stderr and the exit code of cli.md. Stack traces only with
+ * {@code --verbose}: messages users see must stay short and free of patient data.
+ */
+public final class ErrorReporter implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+        CdoException known = find(exception, CdoException.class);
+        EmbeddedDatabaseException embedded = find(exception, EmbeddedDatabaseException.class);
+        String sentence;
+        int exitCode;
+        if (known != null) {
+            sentence = known.getMessage();
+            exitCode = known.exitCode();
+        } else if (embedded != null) {
+            sentence = embedded.getMessage();
+            exitCode = CdoException.BAD_USAGE;
+        } else {
+            sentence = commandLine.getCommandName() + " failed: " + firstLine(rootCause(exception));
+            exitCode = CdoException.JOB_FAILED;
+        }
+        commandLine.getErr().println("cdo: " + sentence);
+        if (parseResult.originalArgs().contains(DatabaseOptions.VERBOSE)) {
+            exception.printStackTrace(commandLine.getErr());
+        }
+        commandLine.getErr().flush();
+        return exitCode;
+    }
+
+    private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static Throwable rootCause(Throwable thrown) {
+        Throwable root = thrown;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    /** The first line only: exception messages may carry details (SQL DETAIL lines name row values) on later lines. */
+    static String firstLine(Throwable thrown) {
+        String message = thrown.getMessage();
+        if (message == null || message.isBlank()) {
+            return thrown.getClass().getSimpleName();
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).trim();
+    }
+}

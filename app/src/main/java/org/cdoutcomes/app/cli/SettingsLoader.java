@@ -1,0 +1,171 @@
+package org.cdoutcomes.app.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.cdoutcomes.model.vocabulary.MuscleGroups;
+import org.springframework.scheduling.support.CronExpression;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads settings: {@code cdo.yml} keys {@code clinic-name}, {@code inbox}, {@code outbox}, {@code schedules}
+ * (map), {@code muscle-groups} (map), {@code suppression-threshold}; environment variables {@code CDO_CLINIC_NAME},
+ * {@code CDO_INBOX}, {@code CDO_OUTBOX}, {@code CDO_SUPPRESSION_THRESHOLD}, {@code CDO_SCHEDULES_<JOB>} and
+ * {@code CDO_MUSCLE_GROUPS_<MUSCLE>} override them. Every bad value is refused with the setting's name, where it
+ * came from and what it expects.
+ */
+final class SettingsLoader {
+    private static final String CLINIC_NAME = "clinic-name";
+    private static final String INBOX = "inbox";
+    private static final String OUTBOX = "outbox";
+    private static final String SCHEDULES = "schedules";
+    private static final String MUSCLE_GROUPS = "muscle-groups";
+    private static final String SUPPRESSION = "suppression-threshold";
+    private static final List<String> KNOWN = List.of(CLINIC_NAME, INBOX, OUTBOX, SCHEDULES, MUSCLE_GROUPS, SUPPRESSION);
+
+    private final Map<String, String> environment;
+
+    SettingsLoader(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    CdoSettings load(Path explicitFile) {
+        CdoSettings defaults = CdoSettings.defaults();
+        Path file = explicitFile != null ? explicitFile : Path.of(CdoSettings.DEFAULT_FILE);
+        if (explicitFile != null && !Files.isRegularFile(explicitFile)) {
+            throw CdoException.badUsage("--config expects a settings file, and " + explicitFile + " is not one");
+        }
+        Map<String, Object> yaml = Files.isRegularFile(file) ? readYaml(file) : Map.of();
+        String origin = file.toString();
+
+        String clinicName = text(CLINIC_NAME, yaml, origin, defaults.clinicName());
+        Path inbox = path(INBOX, yaml, origin, defaults.inbox());
+        Path outbox = path(OUTBOX, yaml, origin, defaults.outbox());
+        int suppression = wholeNumber(SUPPRESSION, yaml, origin, defaults.suppressionThreshold());
+        Map<String, String> schedules = map(SCHEDULES, yaml, origin);
+        schedules.forEach((job, cron) -> {
+            if (!CronExpression.isValidExpression(cron)) {
+                throw CdoException.badUsage("setting " + SCHEDULES + "." + job + " (" + originOf(SCHEDULES + "." + job, origin)
+                        + ") expects a cron expression of six fields (second minute hour day month weekday) such as '0 0 6 * * MON-FRI', got '" + cron + "'");
+            }
+        });
+        Map<String, String> muscleGroups = map(MUSCLE_GROUPS, yaml, origin);
+        try {
+            MuscleGroups.withOverrides(muscleGroups);
+        } catch (IllegalArgumentException e) {
+            throw CdoException.badUsage("setting " + MUSCLE_GROUPS + " (" + origin + " or CDO_MUSCLE_GROUPS_*): " + e.getMessage()
+                    + "; it expects muscle: group pairs");
+        }
+        return new CdoSettings(clinicName, inbox, outbox, schedules, muscleGroups, suppression);
+    }
+
+    private static Map<String, Object> readYaml(Path file) {
+        Object document;
+        try (Reader reader = Files.newBufferedReader(file)) {
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        } catch (MarkedYAMLException e) {
+            throw CdoException.badUsage(file + " line " + (e.getProblemMark().getLine() + 1) + " is not valid YAML: " + e.getProblem());
+        } catch (YAMLException | IOException e) {
+            throw CdoException.badUsage("cannot read settings file " + file + ": " + e.getMessage());
+        }
+        if (document == null) {
+            return Map.of();
+        }
+        if (!(document instanceof Map<?, ?> map)) {
+            throw CdoException.badUsage(file + " expects settings as 'name: value' lines (" + String.join(", ", KNOWN) + ")");
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        map.forEach((key, value) -> {
+            String name = String.valueOf(key);
+            if (!KNOWN.contains(name)) {
+                throw CdoException.badUsage(file + " has an unknown setting '" + name + "'; known settings: " + String.join(", ", KNOWN));
+            }
+            settings.put(name, value);
+        });
+        return settings;
+    }
+
+    private String text(String name, Map<String, Object> yaml, String file, String fallback) {
+        String value = raw(name, yaml, file, fallback);
+        if (value.isBlank()) {
+            throw CdoException.badUsage("setting " + name + " (" + originOf(name, file) + ") expects a non-empty text");
+        }
+        return value.trim();
+    }
+
+    private Path path(String name, Map<String, Object> yaml, String file, Path fallback) {
+        String value = text(name, yaml, file, fallback.toString());
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw CdoException.badUsage("setting " + name + " (" + originOf(name, file) + ") expects a folder path, got '" + value + "'");
+        }
+    }
+
+    private int wholeNumber(String name, Map<String, Object> yaml, String file, int fallback) {
+        String value = raw(name, yaml, file, Integer.toString(fallback)).trim();
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with what is expected
+        }
+        throw CdoException.badUsage("setting " + name + " (" + originOf(name, file) + ") expects a whole number of 0 or more, got '" + value + "'");
+    }
+
+    private String raw(String name, Map<String, Object> yaml, String file, String fallback) {
+        String fromEnvironment = environment.get(variable(name));
+        if (fromEnvironment != null) {
+            return fromEnvironment;
+        }
+        Object value = yaml.get(name);
+        if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            throw CdoException.badUsage("setting " + name + " (" + file + ") expects a single value, not a list or map");
+        }
+        return value == null ? fallback : value.toString();
+    }
+
+    /** The file's entries, then environment variables {@code CDO_<NAME>_<KEY>} with the key in lower case and dashes. */
+    private Map<String, String> map(String name, Map<String, Object> yaml, String file) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        Object value = yaml.get(name);
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, entry) -> {
+                if (entry == null || entry instanceof Map<?, ?> || entry instanceof List<?>) {
+                    throw CdoException.badUsage("setting " + name + "." + key + " (" + file + ") expects a single value");
+                }
+                entries.put(String.valueOf(key), entry.toString());
+            });
+        } else if (value != null) {
+            throw CdoException.badUsage("setting " + name + " (" + file + ") expects 'key: value' entries on indented lines below it");
+        }
+        String prefix = variable(name) + "_";
+        environment.forEach((variable, entry) -> {
+            if (variable.startsWith(prefix) && variable.length() > prefix.length()) {
+                entries.put(variable.substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '-'), entry);
+            }
+        });
+        return entries;
+    }
+
+    private String originOf(String name, String file) {
+        String variable = variable(name);
+        return environment.containsKey(variable) ? "environment variable " + variable : file;
+    }
+
+    private static String variable(String name) {
+        return "CDO_" + name.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+    }
+}

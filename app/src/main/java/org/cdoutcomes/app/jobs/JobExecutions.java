@@ -1,0 +1,69 @@
+package org.cdoutcomes.app.jobs;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** Reads job executions from the Spring Batch tables. */
+public final class JobExecutions {
+    static final int MESSAGE_LENGTH = 100;
+
+    private static final String RECENT = """
+            select e.job_execution_id, i.job_name, e.status, e.start_time, e.end_time, e.exit_message,
+                   coalesce(sum(s.read_count), 0) as read_count,
+                   coalesce(sum(s.write_count), 0) as write_count,
+                   coalesce(sum(s.read_skip_count + s.process_skip_count + s.write_skip_count), 0) as skip_count
+            from batch_job_execution e
+            join batch_job_instance i on i.job_instance_id = e.job_instance_id
+            left join batch_step_execution s on s.job_execution_id = e.job_execution_id
+            group by e.job_execution_id, i.job_name
+            order by e.job_execution_id desc
+            limit ?
+            """;
+
+    private final DataSource dataSource;
+
+    public JobExecutions(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The most recent executions, newest first (execution ids grow with time). */
+    public List<JobExecutionSummary> recent(int limit) throws SQLException {
+        List<JobExecutionSummary> executions = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(RECENT)) {
+            statement.setInt(1, limit);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    executions.add(new JobExecutionSummary(rs.getLong("job_execution_id"), rs.getString("job_name"),
+                            rs.getString("status"), time(rs.getTimestamp("start_time")), time(rs.getTimestamp("end_time")),
+                            rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("skip_count"),
+                            shortMessage(rs.getString("exit_message"))));
+                }
+            }
+        }
+        return executions;
+    }
+
+    private static LocalDateTime time(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toLocalDateTime();
+    }
+
+    /**
+     * The first line, cut to {@value #MESSAGE_LENGTH} characters: Batch records the whole stack trace, whose later
+     * lines (SQL DETAIL lines among them) may quote row values.
+     */
+    static String shortMessage(String exitMessage) {
+        if (exitMessage == null || exitMessage.isBlank()) {
+            return "";
+        }
+        String first = exitMessage.strip().lines().findFirst().orElse("").strip();
+        return first.length() <= MESSAGE_LENGTH ? first : first.substring(0, MESSAGE_LENGTH - 3) + "...";
+    }
+}

@@ -1,0 +1,124 @@
+package org.cdoutcomes.db.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import org.cdoutcomes.db.embedded.Leases.Lease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL server of a data folder, shared by every process that uses the folder: the first one
+ * starts it, later ones join it, the last one to leave stops it. A server left behind by a process that was killed
+ * is joined by the next one, which then stops it when it leaves last.
+ *
+ * <p>The folder holds {@code pgdata/} (the PostgreSQL cluster, fsync on), {@code postgresql.log},
+ * {@code server.lock} (held while a process decides to start, join or stop the server) and {@code leases/}
+ * (one locked file per process using the server). Within one JVM a folder is opened once and counted.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final Map<Path, EmbeddedDatabase> OPEN = new HashMap<>();
+    private static boolean shutdownHookAdded;
+
+    private final Path folder;
+    private final PostgresServer server;
+    private final Leases leases;
+    private final Lease lease;
+    private final int port;
+    private int users = 1;
+
+    private EmbeddedDatabase(Path folder, PostgresServer server, Leases leases, Lease lease, int port) {
+        this.folder = folder;
+        this.server = server;
+        this.leases = leases;
+        this.lease = lease;
+        this.port = port;
+    }
+
+    /** Joins (or starts) the server of the folder, creating the folder and the database at first use. */
+    public static EmbeddedDatabase open(Path folder) {
+        Path key = folder.toAbsolutePath().normalize();
+        synchronized (OPEN) {
+            EmbeddedDatabase open = OPEN.get(key);
+            if (open != null) {
+                open.users++;
+                return open;
+            }
+            try {
+                Files.createDirectories(key);
+                EmbeddedDatabase database = join(key);
+                OPEN.put(key, database);
+                addShutdownHookOnce();
+                return database;
+            } catch (IOException e) {
+                throw new EmbeddedDatabaseException("cannot use the data folder " + key + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static EmbeddedDatabase join(Path folder) throws IOException {
+        PostgresServer server = new PostgresServer(folder.resolve("pgdata"), folder.resolve("postgresql.log"));
+        Leases leases = new Leases(folder.resolve("leases"));
+        try (FolderLock ignored = FolderLock.acquire(folder.resolve("server.lock"))) {
+            leases.alive();
+            Lease lease = leases.take();
+            try {
+                int port = server.startOrReuse();
+                return new EmbeddedDatabase(folder, server, leases, lease, port);
+            } catch (IOException | RuntimeException e) {
+                lease.release();
+                throw e;
+            }
+        }
+    }
+
+    /** Stops the servers of this JVM's open folders when it is interrupted (Ctrl-C, SIGTERM) before closing them. */
+    private static void addShutdownHookOnce() {
+        if (!shutdownHookAdded) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                synchronized (OPEN) {
+                    for (EmbeddedDatabase database : new ArrayList<>(OPEN.values())) {
+                        database.users = 1;
+                        database.close();
+                    }
+                }
+            }, "cdo-embedded-database-leave"));
+            shutdownHookAdded = true;
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/" + PostgresServer.DATABASE + "?user=" + PostgresServer.USER;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Leaves the server; the last process to leave stops it. */
+    @Override
+    public void close() {
+        synchronized (OPEN) {
+            if (users == 0 || --users > 0) {
+                return;
+            }
+            OPEN.remove(folder);
+            try (FolderLock ignored = FolderLock.acquire(folder.resolve("server.lock"))) {
+                lease.release();
+                if (leases.alive() == 0) {
+                    server.stop();
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not stop the embedded database server in {}: {}", folder, e.getMessage());
+            }
+        }
+    }
+}
