@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 "CD Outcomes: outcomes analytics for botulinum toxin treatment of cervical dystonia.",
                 "",
                 "Without --db (or CDO_DB_URL) the data lives in an embedded PostgreSQL under ./cdo-data/."},
-        subcommands = {},
+        subcommands = {org.cdoutcomes.app.ingest.IngestCommand.class},
         exitCodeOnInvalidInput = 2,
         exitCodeOnExecutionException = 1)
 public class CdoCommand implements Runnable {

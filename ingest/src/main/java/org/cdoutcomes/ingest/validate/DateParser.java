@@ -41,6 +41,32 @@ public final class DateParser {
         return new DateParser(pattern, formatter);
     }
 
+    /** The common case without a formatter: millions of dates per file make the general parser's cost show. */
+    private static LocalDate parseIso(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     static String withProlepticYears(String pattern) {
         StringBuilder out = new StringBuilder(pattern.length());
         boolean literal = false;
@@ -59,6 +85,9 @@ public final class DateParser {
 
     /** The date, or null when the text is not a date that exists in this format. */
     public LocalDate parse(String text) {
+        if (pattern.equals(ISO_PATTERN)) {
+            return parseIso(text);
+        }
         try {
             return LocalDate.parse(text, formatter);
         } catch (DateTimeParseException e) {

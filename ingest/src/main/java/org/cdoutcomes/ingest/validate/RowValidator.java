@@ -2,6 +2,8 @@ package org.cdoutcomes.ingest.validate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,12 +32,14 @@ import org.cdoutcomes.model.vocabulary.Vocabulary;
  * still reported at its own column. Messages never repeat cell contents (ids, symptom values).
  */
 public final class RowValidator {
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    /** Distinct code spellings remembered per vocabulary; files repeat a handful of spellings millions of times. */
+    private static final int CODE_CACHE_LIMIT = 4096;
 
     private final Header header;
     private final DateParser dates;
     private final LocalDate today;
+    private final Map<Vocabulary<?>, Map<String, Optional<?>>> codeCache = new HashMap<>();
 
     public RowValidator(Header header, DateParser dates, LocalDate today) {
         this.header = header;
@@ -126,6 +130,37 @@ public final class RowValidator {
         return new String[] {recordId, patientId, iso(recordedOn), id(kind), term, plain(value), visitId, id(source)};
     }
 
+    @SuppressWarnings("unchecked")
+    private <E extends Enum<E> & Coded> Optional<E> find(Vocabulary<E> vocabulary, String text) {
+        Map<String, Optional<?>> cache = codeCache.computeIfAbsent(vocabulary, v -> new HashMap<>());
+        Optional<?> code = cache.get(text);
+        if (code == null) {
+            code = vocabulary.find(text);
+            if (cache.size() < CODE_CACHE_LIMIT) {
+                cache.put(text, code);
+            }
+        }
+        return (Optional<E>) code;
+    }
+
+    /** Digits with an optional sign and one optional decimal point (a dot), at least one digit. */
+    static boolean isDecimal(String text) {
+        int i = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
+        boolean digit = false;
+        boolean point = false;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return false;
+            }
+        }
+        return digit;
+    }
+
     private static String id(Coded code) {
         return code == null ? null : code.id();
     }
@@ -202,7 +237,7 @@ public final class RowValidator {
             if (!present(column, required)) {
                 return null;
             }
-            Optional<E> code = vocabulary.find(text(column));
+            Optional<E> code = find(vocabulary, text(column));
             if (code.isEmpty()) {
                 fail(column, RejectCode.UNKNOWN_CODE, "The code in column " + column + " is not a known " + column.replace('_', ' ')
                         + "; expected one of: " + vocabulary.entries().stream().map(Coded::id).collect(Collectors.joining(", ")) + ".");
@@ -234,7 +269,7 @@ public final class RowValidator {
                 return null;
             }
             String text = text(column);
-            if (!NUMBER.matcher(text).matches()) {
+            if (!isDecimal(text)) {
                 fail(column, RejectCode.BAD_NUMBER, "The value in column " + column + " is not a number (digits, with a dot for decimals).");
                 return null;
             }
