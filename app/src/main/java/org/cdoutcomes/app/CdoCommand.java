@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 "",
                 "Without --db (or CDO_DB_URL) the data lives in an embedded PostgreSQL under ./cdo-data/."},
         subcommands = {
+                org.cdoutcomes.app.ingest.IngestCommand.class,
                 JobsCommand.class,
         },
         exitCodeOnInvalidInput = 2,
