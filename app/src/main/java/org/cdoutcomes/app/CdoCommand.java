@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
                 "Without --db (or CDO_DB_URL) the data lives in an embedded PostgreSQL under ./cdo-data/."},
         subcommands = {
                 org.cdoutcomes.app.ingest.IngestCommand.class,
+                org.cdoutcomes.app.analyze.AnalyzeCommand.class,
+                org.cdoutcomes.app.report.ReportCommand.class,
+                org.cdoutcomes.app.demo.DemoCommand.class,
                 JobsCommand.class,
         },
         exitCodeOnInvalidInput = 2,

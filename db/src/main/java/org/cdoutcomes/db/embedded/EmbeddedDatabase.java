@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.cdoutcomes.db.embedded.Leases.Lease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,42 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 return database;
             } catch (IOException e) {
                 throw new EmbeddedDatabaseException("cannot use the data folder " + key + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Deletes the folder's database and log, for a command that replaces its own database at each run ({@code cdo
+     * demo}). Refused while a live process uses the folder; a server left behind by a killed process is stopped first.
+     * The folder and its lock file stay.
+     *
+     * @throws EmbeddedDatabaseException when a process (this one included) uses the folder, or files cannot be deleted
+     */
+    public static void delete(Path folder) {
+        Path key = folder.toAbsolutePath().normalize();
+        synchronized (OPEN) {
+            if (OPEN.containsKey(key)) {
+                throw new EmbeddedDatabaseException("the database in " + key + " is still open in this process");
+            }
+            if (!Files.isDirectory(key)) {
+                return;
+            }
+            Path lockFile = key.resolve("server.lock");
+            try (FolderLock ignored = FolderLock.acquire(lockFile)) {
+                if (new Leases(key.resolve("leases")).alive() > 0) {
+                    throw new EmbeddedDatabaseException("another cdo is using the database in " + key
+                            + "; run this again when it has finished");
+                }
+                new PostgresServer(key.resolve("pgdata"), key.resolve("postgresql.log")).stop();
+                try (Stream<Path> files = Files.walk(key)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        if (!file.equals(key) && !file.equals(lockFile)) {
+                            Files.delete(file);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new EmbeddedDatabaseException("cannot delete the database in " + key + ": " + e.getMessage(), e);
             }
         }
     }
