@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cdoutcomes.app.CdoRun;
 import org.cdoutcomes.app.HandClinic;
+import org.cdoutcomes.app.LatestFullQuarter;
 import org.cdoutcomes.app.report.Workbooks.CodeRows;
 import org.cdoutcomes.db.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,11 +113,7 @@ class ReportCommandIntegrationTests {
 
     @Test
     void withoutAPeriodTheReportCoversTheLatestFullQuarter() throws IOException {
-        LocalDate today = LocalDate.now();
-        int quarter = (today.getMonthValue() - 1) / 3 + 1;
-        LocalDate quarterEnd = LocalDate.of(today.getYear(), quarter * 3, 1).plusMonths(1).minusDays(1);
-        String expected = today.equals(quarterEnd) ? today.getYear() + "-Q" + quarter
-                : quarter == 1 ? (today.getYear() - 1) + "-Q4" : today.getYear() + "-Q" + (quarter - 1);
+        String expected = LatestFullQuarter.before(LocalDate.now()).label();
 
         try (XSSFWorkbook latest = report("latest", db)) {
             Sheet summary = latest.getSheet("Summary");

@@ -1,0 +1,128 @@
+package org.cdoutcomes.app.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cdoutcomes.app.LatestFullQuarter;
+import org.cdoutcomes.app.cli.ErrorReporter;
+import org.cdoutcomes.db.embedded.EmbeddedDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code cdo demo} with a small clinic written by the test in place of the generator, on an embedded database in a temporary folder. */
+class DemoCommandIntegrationTests {
+    @TempDir
+    Path work;
+
+    /**
+     * Patient i has one Botox session on the i-th day of the latest full quarter with relief 5 days later, and one
+     * visit row names a product no vocabulary knows (rejected as UNKNOWN_CODE).
+     */
+    static void smallClinic(Path folder, int patients) throws IOException {
+        LocalDate first = LatestFullQuarter.before(LocalDate.now()).first();
+        List<String> patientRows = new ArrayList<>(List.of("patient_id,site_id"));
+        List<String> visitRows = new ArrayList<>(List.of("visit_id,patient_id,visit_date,product,muscle,side,dose_units"));
+        List<String> symptomRows = new ArrayList<>(List.of("patient_id,recorded_on,kind"));
+        for (int i = 1; i <= patients; i++) {
+            LocalDate session = first.plusDays(i);
+            patientRows.add("D-" + i + ",main");
+            visitRows.add("DV-" + i + ",D-" + i + "," + session + ",Botox,SCM,right,40");
+            symptomRows.add("D-" + i + "," + session.plusDays(5) + ",relief_onset");
+        }
+        visitRows.add("DV-X,D-1," + first + ",Botax,SCM,right,40");
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("patients.csv"), patientRows);
+        Files.write(folder.resolve("visits.csv"), visitRows);
+        Files.write(folder.resolve("symptoms.csv"), symptomRows);
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run demo(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine demo = new CommandLine(new DemoCommand(DemoCommandIntegrationTests::smallClinic))
+                .setExecutionExceptionHandler(new ErrorReporter());
+        demo.setOut(new PrintWriter(out, true));
+        demo.setErr(new PrintWriter(err, true));
+        int exitCode = demo.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void writesTheReportAndTheAnalysisOfTheLatestFullQuarterIntoItsOwnReplacedDatabase() throws IOException {
+        LatestFullQuarter quarter = LatestFullQuarter.before(LocalDate.now());
+        Path out = work.resolve("demo-out");
+        Path dataDir = work.resolve("data");
+
+        Run first = demo("--patients", "3", "--out", out.toString(), "--data-dir", dataDir.toString());
+
+        assertEquals(0, first.exitCode(), first::toString);
+        Path workbook = out.resolve("report-" + quarter.label() + ".xlsx");
+        Path json = out.resolve("analysis.json");
+        assertTrue(first.out().contains(workbook.toAbsolutePath().normalize().toString()), first::toString);
+        assertTrue(first.out().contains(json.toAbsolutePath().normalize().toString()), first::toString);
+        try (XSSFWorkbook report = new XSSFWorkbook(Files.newInputStream(workbook))) {
+            assertEquals("Summary", report.getSheetAt(0).getSheetName());
+        }
+        DocumentContext analysis = JsonPath.parse(Files.readString(json));
+        assertEquals(quarter.first().toString(), analysis.read("$.cohort.from"));
+        assertEquals(quarter.last().toString(), analysis.read("$.cohort.to"));
+        assertEquals(List.of(3, 3, 3), List.of(analysis.read("$.cohort.patients"), analysis.read("$.cohort.cycles"),
+                analysis.read("$.time_to_onset[0].events")));
+        List<String> rejects = Files.readAllLines(out.resolve("rejects.csv"));
+        assertEquals(2, rejects.size(), rejects::toString);
+        assertTrue(rejects.get(1).contains(",UNKNOWN_CODE,"), rejects::toString);
+        assertTrue(Files.isDirectory(dataDir.resolve("demo").resolve("pgdata")));
+
+        // a smaller clinic the second time: had the database been kept, the first clinic's patients would still count
+        Run second = demo("--patients", "2", "--out", out.toString(), "--data-dir", dataDir.toString());
+
+        assertEquals(0, second.exitCode(), second::toString);
+        assertEquals(2, (int) JsonPath.parse(Files.readString(json)).read("$.cohort.patients"));
+    }
+
+    @Test
+    void refusesToReplaceADatabaseInUse() {
+        Path dataDir = work.resolve("busy");
+        try (EmbeddedDatabase busy = EmbeddedDatabase.open(dataDir.resolve("demo"))) {
+            Run run = demo("--patients", "2", "--out", work.resolve("out").toString(), "--data-dir", dataDir.toString());
+
+            assertEquals(2, run.exitCode(), run::toString);
+            assertTrue(run.err().contains(busy.folder().toString()), run::toString);
+        }
+    }
+
+    @Test
+    void badOptionsExit2() {
+        Path file = work.resolve("a-file");
+        Run noPatients = demo("--patients", "0", "--out", work.resolve("x").toString());
+        assertEquals(2, noPatients.exitCode(), noPatients::toString);
+        assertTrue(noPatients.err().contains("--patients"), noPatients::toString);
+
+        Run outIsAFile = demo("--out", touch(file).toString());
+        assertEquals(2, outIsAFile.exitCode(), outIsAFile::toString);
+        assertTrue(outIsAFile.err().contains("--out expects a folder"), outIsAFile::toString);
+    }
+
+    private static Path touch(Path file) {
+        try {
+            return Files.writeString(file, "");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
