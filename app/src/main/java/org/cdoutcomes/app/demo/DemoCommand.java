@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
                 "  clinic/                 the generated patients, visits and symptoms files",
                 "",
                 "The demo database is <data dir>/demo (./cdo-data/demo by default), replaced",
-                "at each run; your own data (--db, CDO_DB_URL, ./cdo-data) is never touched.",
+                "at each run (once another cdo demo using it has finished); your own data",
+                "(--db, CDO_DB_URL, the database in ./cdo-data) is never touched.",
                 ""},
         footer = {"",
                 "Examples:",
@@ -55,8 +56,7 @@ import picocli.CommandLine.Spec;
                 "      2,000 patients, files in ./cdo-demo",
                 "  cdo demo --patients 20000 --out /tmp/big-demo",
                 "",
-                "Exit status: 0 done, 1 the demo failed, 2 bad usage or the demo database",
-                "is in use by another cdo demo."})
+                "Exit status: 0 done, 1 the demo failed, 2 bad usage."})
 public class DemoCommand implements Callable<Integer> {
     static final String DATABASE_FOLDER = "demo";
 
@@ -99,11 +99,12 @@ public class DemoCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ParameterException(spec.commandLine(), "--out expects a folder, but " + out + " is a file");
         }
-        Path database = dataDir.resolve(DATABASE_FOLDER);
-        EmbeddedDatabase.delete(database);
-
         Path exports = out.resolve("clinic");
         clinic.generate(exports, patients);
+
+        // replaced just before it is opened, so another cdo demo cannot slip in between
+        Path database = dataDir.resolve(DATABASE_FOLDER);
+        EmbeddedDatabase.delete(database);
         Path rejects = out.resolve("rejects.csv");
         List<String> files = List.of("patients.csv", "visits.csv", "symptoms.csv").stream()
                 .map(name -> exports.resolve(name).toString()).toList();

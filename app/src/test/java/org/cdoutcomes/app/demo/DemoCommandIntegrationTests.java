@@ -1,13 +1,17 @@
 package org.cdoutcomes.app.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -96,7 +100,29 @@ class DemoCommandIntegrationTests {
     }
 
     @Test
-    void refusesToReplaceADatabaseInUse() {
+    void waitsForAnotherProcessUsingItsDatabaseToFinishThenReplacesIt() throws Exception {
+        Path dataDir = work.resolve("shared");
+        long holdMillis = 4_000;
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DatabaseHolder.class.getName(),
+                dataDir.resolve("demo").toString(), Long.toString(holdMillis))
+                .redirectErrorStream(true).start();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("holding", output.readLine());
+
+            Run run = demo("--patients", "2", "--out", work.resolve("after-wait").toString(), "--data-dir", dataDir.toString());
+
+            assertEquals(0, run.exitCode(), run::toString);
+            // the holder exits right after leaving the database, seconds before the demo has started its server and ingested
+            assertFalse(other.isAlive(), "the demo replaced the database while another process used it");
+            assertEquals(2, (int) JsonPath.parse(Files.readString(work.resolve("after-wait/analysis.json"))).read("$.cohort.patients"));
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void refusesToReplaceTheDatabaseThisProcessHasOpen() {
         Path dataDir = work.resolve("busy");
         try (EmbeddedDatabase busy = EmbeddedDatabase.open(dataDir.resolve("demo"))) {
             Run run = demo("--patients", "2", "--out", work.resolve("out").toString(), "--data-dir", dataDir.toString());

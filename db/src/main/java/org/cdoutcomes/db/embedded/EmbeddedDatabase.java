@@ -3,6 +3,7 @@ package org.cdoutcomes.db.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,6 +26,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final Map<Path, EmbeddedDatabase> OPEN = new HashMap<>();
     private static boolean shutdownHookAdded;
+    private static final Duration DELETE_POLL = Duration.ofMillis(200);
+    private static final Duration DELETE_TELL_AFTER = Duration.ofSeconds(2);
 
     private final Path folder;
     private final PostgresServer server;
@@ -64,10 +67,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * Deletes the folder's database and log, for a command that replaces its own database at each run ({@code cdo
-     * demo}). Refused while a live process uses the folder; a server left behind by a killed process is stopped first.
-     * The folder and its lock file stay.
+     * demo}). While other live processes use the folder it waits for them to leave (saying so in the log); a server
+     * left behind by a killed process is stopped first. The folder and its lock file stay.
      *
-     * @throws EmbeddedDatabaseException when a process (this one included) uses the folder, or files cannot be deleted
+     * @throws EmbeddedDatabaseException when this process has the folder open, or files cannot be deleted
      */
     public static void delete(Path folder) {
         Path key = folder.toAbsolutePath().normalize();
@@ -75,25 +78,42 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (OPEN.containsKey(key)) {
                 throw new EmbeddedDatabaseException("the database in " + key + " is still open in this process");
             }
-            if (!Files.isDirectory(key)) {
-                return;
-            }
-            Path lockFile = key.resolve("server.lock");
-            try (FolderLock ignored = FolderLock.acquire(lockFile)) {
-                if (new Leases(key.resolve("leases")).alive() > 0) {
-                    throw new EmbeddedDatabaseException("another cdo is using the database in " + key
-                            + "; run this again when it has finished");
-                }
-                new PostgresServer(key.resolve("pgdata"), key.resolve("postgresql.log")).stop();
-                try (Stream<Path> files = Files.walk(key)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        if (!file.equals(key) && !file.equals(lockFile)) {
-                            Files.delete(file);
-                        }
+        }
+        if (!Files.isDirectory(key)) {
+            return;
+        }
+        Path lockFile = key.resolve("server.lock");
+        long start = System.nanoTime();
+        boolean told = false;
+        try {
+            while (true) {
+                try (FolderLock ignored = FolderLock.acquire(lockFile)) {
+                    if (new Leases(key.resolve("leases")).alive() == 0) {
+                        new PostgresServer(key.resolve("pgdata"), key.resolve("postgresql.log")).stop();
+                        deleteAllBut(key, lockFile);
+                        return;
                     }
                 }
-            } catch (IOException e) {
-                throw new EmbeddedDatabaseException("cannot delete the database in " + key + ": " + e.getMessage(), e);
+                if (!told && System.nanoTime() - start > DELETE_TELL_AFTER.toNanos()) {
+                    LOG.warn("waiting for another cdo to finish with the database in {} before replacing it", key);
+                    told = true;
+                }
+                Thread.sleep(DELETE_POLL.toMillis());
+            }
+        } catch (IOException e) {
+            throw new EmbeddedDatabaseException("cannot delete the database in " + key + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddedDatabaseException("interrupted while waiting to replace the database in " + key, e);
+        }
+    }
+
+    private static void deleteAllBut(Path folder, Path kept) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (!file.equals(folder) && !file.equals(kept)) {
+                    Files.delete(file);
+                }
             }
         }
     }
