@@ -8,6 +8,7 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cdoutcomes.app.LatestFullQuarter;
 import org.cdoutcomes.app.cli.ErrorReporter;
@@ -24,6 +26,8 @@ import org.cdoutcomes.db.embedded.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code cdo demo} with a small clinic written by the test in place of the generator, on an embedded database in a temporary folder. */
 class DemoCommandIntegrationTests {
@@ -79,7 +83,7 @@ class DemoCommandIntegrationTests {
         Path json = out.resolve("analysis.json");
         assertTrue(first.out().contains(workbook.toAbsolutePath().normalize().toString()), first::toString);
         assertTrue(first.out().contains(json.toAbsolutePath().normalize().toString()), first::toString);
-        try (XSSFWorkbook report = new XSSFWorkbook(Files.newInputStream(workbook))) {
+        try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook report = new XSSFWorkbook(in)) {
             assertEquals("Summary", report.getSheetAt(0).getSheetName());
         }
         DocumentContext analysis = JsonPath.parse(Files.readString(json));
@@ -97,6 +101,41 @@ class DemoCommandIntegrationTests {
 
         assertEquals(0, second.exitCode(), second::toString);
         assertEquals(2, (int) JsonPath.parse(Files.readString(json)).read("$.cohort.patients"));
+    }
+
+    /** Stands in for {@code cdo generate}, whose options the demo's default generator passes. */
+    @Command(name = "generate")
+    static final class TestGenerate implements Callable<Integer> {
+        @Option(names = "--patients", required = true)
+        int patients;
+
+        @Option(names = "--out", required = true)
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            smallClinic(out, patients);
+            return 0;
+        }
+    }
+
+    @Command(name = "cdo", subcommands = {DemoCommand.class, TestGenerate.class})
+    static final class TestRoot {
+    }
+
+    @Test
+    void byDefaultGeneratesTheClinicWithTheGenerateCommand() throws IOException {
+        Path out = work.resolve("with-generate");
+        CommandLine cdo = new CommandLine(new TestRoot()).setExecutionExceptionHandler(new ErrorReporter());
+        StringWriter err = new StringWriter();
+        cdo.setErr(new PrintWriter(err, true));
+        cdo.setOut(new PrintWriter(new StringWriter(), true));
+
+        int exitCode = cdo.execute("demo", "--patients", "4", "--out", out.toString(), "--data-dir", work.resolve("data").toString());
+
+        assertEquals(0, exitCode, err::toString);
+        assertEquals(5, Files.readAllLines(out.resolve("clinic").resolve("patients.csv")).size());
+        assertEquals(4, (int) JsonPath.parse(Files.readString(out.resolve("analysis.json"))).read("$.cohort.patients"));
     }
 
     @Test
