@@ -12,13 +12,15 @@ import picocli.CommandLine.Command;
                 "",
                 "Without --db (or CDO_DB_URL) the data lives in an embedded PostgreSQL under ./cdo-data/."},
         subcommands = {
-        subcommands = {
+                org.cdoutcomes.app.demo.DemoCommand.class,
                 org.cdoutcomes.app.generate.GenerateCommand.class,
+                org.cdoutcomes.app.ingest.IngestCommand.class,
+                org.cdoutcomes.app.analyze.AnalyzeCommand.class,
+                org.cdoutcomes.app.report.ReportCommand.class,
                 org.cdoutcomes.app.pipeline.RunCommand.class,
                 org.cdoutcomes.app.schedule.ScheduleCommand.class,
                 JobsCommand.class,
                 org.cdoutcomes.app.jobs.RestartCommand.class,
-        },
         },
         exitCodeOnInvalidInput = 2,
         exitCodeOnExecutionException = 1)

@@ -60,23 +60,40 @@ public final class CdoContext implements AutoCloseable {
      * @throws CdoException (exit 2) for a bad setting, a bad URL or a database that cannot be reached
      */
     public static CdoContext open(DatabaseOptions options, Class<?>... configurations) {
+        Map<String, String> environment = System.getenv();
+        String url = options.url != null ? options.url : environment.get("CDO_DB_URL");
+        Path embeddedFolder = url == null || url.isBlank() ? (options.dataDir != null ? options.dataDir : DEFAULT_DATA_DIR) : null;
+        return open(options, url, embeddedFolder, configurations);
+    }
+
+    /**
+     * Like {@link #open}, but on the embedded database of {@code folder} whatever {@code --db} or {@code CDO_DB_URL}
+     * say: for a command with a database of its own ({@code cdo demo}).
+     */
+    public static CdoContext openEmbedded(Path folder, DatabaseOptions options, Class<?>... configurations) {
+        return open(options, null, folder, configurations);
+    }
+
+    private static CdoContext open(DatabaseOptions options, String serverUrl, Path embeddedFolder, Class<?>... configurations) {
         if (options.verbose) {
             LoggingSystem.get(CdoContext.class.getClassLoader()).setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
         }
         CdoSettings settings = CdoSettings.load(options.config, System.getenv());
         Map<String, String> environment = System.getenv();
-        String url = options.url != null ? options.url : environment.get("CDO_DB_URL");
+        String url = serverUrl;
         String origin = options.url != null ? "--db" : "CDO_DB_URL";
         EmbeddedDatabase embedded = null;
         HikariDataSource dataSource = null;
         try {
-            if (url == null || url.isBlank()) {
-                embedded = EmbeddedDatabase.open(options.dataDir != null ? options.dataDir : DEFAULT_DATA_DIR);
+            if (embeddedFolder != null) {
+                embedded = EmbeddedDatabase.open(embeddedFolder);
                 url = embedded.jdbcUrl();
                 origin = "the embedded database in " + embedded.folder();
             }
             String where = describe(url, origin);
-            dataSource = pool(url, environment.get("CDO_DB_USER"), environment.get("CDO_DB_PASSWORD"), where);
+            // CDO_DB_USER / CDO_DB_PASSWORD are the server's credentials; the embedded server's user is in its URL.
+            dataSource = embedded != null ? pool(url, null, null, where)
+                    : pool(url, environment.get("CDO_DB_USER"), environment.get("CDO_DB_PASSWORD"), where);
             migrate(dataSource, where);
             return new CdoContext(settings, embedded, dataSource, configurations, options.verbose);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package org.cdoutcomes.db.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,6 +30,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final String LEASES = "leases";
     private static final Map<Path, EmbeddedDatabase> OPEN = new HashMap<>();
     private static boolean shutdownHookAdded;
+    private static final Duration DELETE_POLL = Duration.ofMillis(200);
+    private static final Duration DELETE_TELL_AFTER = Duration.ofSeconds(2);
 
     private final Path folder;
     private final PostgresServer server;
@@ -62,6 +65,59 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 return database;
             } catch (IOException e) {
                 throw new EmbeddedDatabaseException("cannot use the data folder " + key + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Deletes the folder's database and log, for a command that replaces its own database at each run ({@code cdo
+     * demo}). While other live processes use the folder it waits for them to leave (saying so in the log); a server
+     * left behind by a killed process is stopped first. The folder and its lock file stay.
+     *
+     * @throws EmbeddedDatabaseException when this process has the folder open, or files cannot be deleted
+     */
+    public static void delete(Path folder) {
+        Path key = folder.toAbsolutePath().normalize();
+        synchronized (OPEN) {
+            if (OPEN.containsKey(key)) {
+                throw new EmbeddedDatabaseException("the database in " + key + " is still open in this process");
+            }
+        }
+        if (!Files.isDirectory(key)) {
+            return;
+        }
+        Path lockFile = key.resolve("server.lock");
+        long start = System.nanoTime();
+        boolean told = false;
+        try {
+            while (true) {
+                try (FolderLock ignored = FolderLock.acquire(lockFile)) {
+                    if (new Leases(key.resolve("leases")).alive() == 0) {
+                        new PostgresServer(key.resolve("pgdata"), key.resolve("postgresql.log")).stop();
+                        deleteAllBut(key, lockFile);
+                        return;
+                    }
+                }
+                if (!told && System.nanoTime() - start > DELETE_TELL_AFTER.toNanos()) {
+                    LOG.warn("waiting for another cdo to finish with the database in {} before replacing it", key);
+                    told = true;
+                }
+                Thread.sleep(DELETE_POLL.toMillis());
+            }
+        } catch (IOException e) {
+            throw new EmbeddedDatabaseException("cannot delete the database in " + key + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EmbeddedDatabaseException("interrupted while waiting to replace the database in " + key, e);
+        }
+    }
+
+    private static void deleteAllBut(Path folder, Path kept) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (!file.equals(folder) && !file.equals(kept)) {
+                    Files.delete(file);
+                }
             }
         }
     }

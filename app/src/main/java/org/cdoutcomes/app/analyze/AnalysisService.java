@@ -1,0 +1,102 @@
+package org.cdoutcomes.app.analyze;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import org.cdoutcomes.analytics.Analysis;
+import org.cdoutcomes.analytics.AnalysisOptions;
+import org.cdoutcomes.analytics.Analyzer;
+import org.cdoutcomes.analytics.output.AnalysisJson;
+import org.cdoutcomes.analytics.result.AnalysisResult;
+import org.cdoutcomes.db.history.PatientHistoryReader;
+import org.cdoutcomes.model.vocabulary.MuscleGroups;
+
+/**
+ * The analysis of the stored data in one streaming pass: resolves the data cutoff, reads every patient's history up
+ * to it (one patient in memory at a time) and feeds the analytics engine. Used by {@code cdo analyze}, by the report
+ * and by the scheduled pipeline.
+ */
+public final class AnalysisService {
+    private final PatientHistoryReader histories;
+    private final MuscleGroups muscleGroups;
+    private final Clock clock;
+
+    /**
+     * @param muscleGroups the clinic's muscle groups (its configured overrides on top of the defaults)
+     * @param clock        what "today" is: the cutoff of an empty database
+     */
+    public AnalysisService(DataSource dataSource, MuscleGroups muscleGroups, Clock clock) {
+        this.histories = new PatientHistoryReader(dataSource);
+        this.muscleGroups = muscleGroups;
+        this.clock = clock;
+    }
+
+    /** The latest visit or symptom date stored; empty when the database holds no record. */
+    public Optional<LocalDate> latestRecordDate() {
+        return histories.latestRecordDate();
+    }
+
+    /** The data cutoff: the given date, else the latest stored record date, else (nothing stored) today. */
+    public LocalDate dataCutoff(LocalDate given) {
+        if (given != null) {
+            return given;
+        }
+        return latestRecordDate().orElseGet(() -> LocalDate.now(clock));
+    }
+
+    /** The options of the request with its cutoff resolved and the clinic's muscle groups. */
+    public AnalysisOptions options(AnalysisRequest request) {
+        return request.toOptions(dataCutoff(request.asOf()), muscleGroups);
+    }
+
+    /**
+     * Runs the pass.
+     *
+     * @param patientsRead told the number of patients read so far, after each one (for progress on a terminal)
+     */
+    public Analysis analyze(AnalysisOptions options, LongConsumer patientsRead) {
+        Analyzer analyzer = new Analyzer(options);
+        long[] read = {0};
+        histories.forEach(options.asOf(), history -> {
+            analyzer.accept(history);
+            patientsRead.accept(++read[0]);
+        });
+        return analyzer.finish();
+    }
+
+    /** Resolves the request and runs the pass. */
+    public Analysis analyze(AnalysisRequest request, LongConsumer patientsRead) {
+        return analyze(options(request), patientsRead);
+    }
+
+    /**
+     * Writes the analysis JSON (analytics.md, "Output") through a temporary file in the same folder moved into place,
+     * so a reader never sees half a file and a failed run leaves the previous file as it was.
+     */
+    public static void writeJson(AnalysisResult result, Path file) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, ".analysis-", ".json.tmp");
+        try {
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                AnalysisJson.write(result, writer);
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

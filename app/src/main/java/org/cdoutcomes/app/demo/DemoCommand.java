@@ -1,0 +1,171 @@
+package org.cdoutcomes.app.demo;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cdoutcomes.app.analyze.AnalysisProgress;
+import org.cdoutcomes.app.cli.CdoContext;
+import org.cdoutcomes.app.cli.CdoException;
+import org.cdoutcomes.app.cli.CdoSettings;
+import org.cdoutcomes.app.cli.DatabaseOptions;
+import org.cdoutcomes.app.report.ReportRequest;
+import org.cdoutcomes.app.report.ReportResult;
+import org.cdoutcomes.app.report.ReportService;
+import org.cdoutcomes.db.embedded.EmbeddedDatabase;
+import org.cdoutcomes.ingest.IngestJobConfiguration;
+import org.cdoutcomes.ingest.IngestOutcome;
+import org.cdoutcomes.ingest.IngestProgress;
+import org.cdoutcomes.ingest.IngestRequest;
+import org.cdoutcomes.ingest.Ingester;
+import org.cdoutcomes.ingest.store.IngestRuns.FileResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cdo demo}: a synthetic clinic in a database of its own, ingested, analysed and reported for the latest full
+ * quarter, so a new user sees every part working without data of their own.
+ */
+@Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+                "Shows CD Outcomes at work on a synthetic clinic: generates its exports",
+                "(cdo generate: two years of visits and symptoms up to yesterday, a few",
+                "rows breaking the rules on purpose), ingests them into a database of its",
+                "own, then analyses the latest full quarter and writes, in DIR:",
+                "",
+                "  report-<quarter>.xlsx   the quarterly Excel report (cdo report)",
+                "  analysis.json           the analysis for researchers (cdo analyze)",
+                "  rejects.csv             the rows the ingest rejected, and why",
+                "  clinic/                 the generated patients, visits and symptoms files",
+                "",
+                "The demo database is <data dir>/demo (./cdo-data/demo by default), replaced",
+                "at each run (once another cdo demo using it has finished); your own data",
+                "(--db, CDO_DB_URL, the database in ./cdo-data) is never touched.",
+                ""},
+        footer = {"",
+                "Examples:",
+                "  cdo demo",
+                "      2,000 patients, files in ./cdo-demo",
+                "  cdo demo --patients 20000 --out /tmp/big-demo",
+                "",
+                "Exit status: 0 done, 1 the demo failed, 2 bad usage."})
+public class DemoCommand implements Callable<Integer> {
+    static final String DATABASE_FOLDER = "demo";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--patients", paramLabel = "N", defaultValue = "2000",
+            description = "how many patients the synthetic clinic has (default: ${DEFAULT-VALUE})")
+    int patients;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "cdo-demo",
+            description = "folder for the report, the analysis, the reject report and the generated files "
+                    + "(default: ./${DEFAULT-VALUE}; files of the same names are replaced)")
+    Path out;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "cdo-data",
+            description = "folder whose demo/ subfolder holds the demo's own database (default: ./${DEFAULT-VALUE})")
+    Path dataDir;
+
+    @Option(names = "--verbose", description = "log what happens (INFO and up) on stderr, and stack traces of failures")
+    boolean verbose;
+
+    private final DemoClinic clinic;
+
+    /** Generates the clinic with {@code cdo generate}, the sibling command. */
+    public DemoCommand() {
+        this.clinic = this::generateWithCommand;
+    }
+
+    /** Generates the clinic with the given generator. */
+    public DemoCommand(DemoClinic clinic) {
+        this.clinic = clinic;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (patients < 1) {
+            throw new ParameterException(spec.commandLine(), "--patients expects a number of patients, 1 or more, but got " + patients);
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ParameterException(spec.commandLine(), "--out expects a folder, but " + out + " is a file");
+        }
+        Path exports = out.resolve("clinic");
+        clinic.generate(exports, patients);
+
+        // replaced just before it is opened, so another cdo demo cannot slip in between
+        Path database = dataDir.resolve(DATABASE_FOLDER);
+        EmbeddedDatabase.delete(database);
+        Path rejects = out.resolve("rejects.csv");
+        List<String> files = List.of("patients.csv", "visits.csv", "symptoms.csv").stream()
+                .map(name -> exports.resolve(name).toString()).toList();
+
+        DatabaseOptions options = new DatabaseOptions();
+        options.dataDir = dataDir;
+        options.verbose = verbose;
+        IngestOutcome ingested;
+        ReportResult report;
+        AnalysisProgress progress = AnalysisProgress.onTerminal();
+        try (CdoContext cdo = CdoContext.openEmbedded(database, options, IngestJobConfiguration.class)) {
+            ingested = cdo.bean(Ingester.class).ingest(new IngestRequest(files, rejects, null), IngestProgress.QUIET);
+            checkIngested(ingested);
+            ReportService reports = new ReportService(cdo.dataSource(), demoSettings(cdo.settings()), Clock.systemDefaultZone());
+            report = reports.write(ReportRequest.quarterInFolder(reports.defaultQuarter(), out), progress);
+            progress.done();
+        }
+
+        PrintWriter stdout = spec.commandLine().getOut();
+        long read = ingested.files().stream().mapToLong(FileResult::read).sum();
+        long rejected = ingested.files().stream().mapToLong(FileResult::rejected).sum();
+        stdout.printf("Demo clinic of %d patients ingested into %s: %d rows read, %d rejected on purpose.%n",
+                patients, database.toAbsolutePath().normalize(), read, rejected);
+        stdout.printf("Report for %s (data as of %s): %d patients, %d cycles.%n", report.period(),
+                report.analysis().cohort().asOf(), report.patients(), report.cycles());
+        stdout.println("  report:        " + report.workbook().toAbsolutePath().normalize());
+        stdout.println("  analysis:      " + report.analysisJson().toAbsolutePath().normalize());
+        stdout.println("  reject report: " + rejects.toAbsolutePath().normalize());
+        stdout.println("  clinic files:  " + exports.toAbsolutePath().normalize());
+        stdout.flush();
+        return 0;
+    }
+
+    private static void checkIngested(IngestOutcome outcome) {
+        for (FileResult file : outcome.files()) {
+            if (file.failed()) {
+                throw CdoException.jobFailed("the demo could not ingest its generated file " + file.file() + ": " + file.failure(), null);
+            }
+        }
+        if (!outcome.completed()) {
+            throw CdoException.jobFailed("the demo's ingest ended with status " + outcome.status(), null);
+        }
+    }
+
+    /** The configured settings (muscle groups, suppression) under a name that cannot be taken for the clinic's own. */
+    private static CdoSettings demoSettings(CdoSettings configured) {
+        return new CdoSettings("Synthetic demo clinic (generated data)", configured.inbox(), configured.outbox(),
+                configured.schedules(), configured.muscleGroupOverrides(), configured.suppressionThreshold());
+    }
+
+    /** Runs {@code cdo generate --patients N --out DIR}, which writes the clinic of synthetic-clinic.md. */
+    private void generateWithCommand(Path folder, int count) {
+        CommandLine generate = spec.root().subcommands().get("generate");
+        if (generate == null) {
+            throw CdoException.badUsage("cdo demo generates its clinic with cdo generate, which this build does not include");
+        }
+        int exitCode = generate.execute("--patients", Integer.toString(count), "--out", folder.toString());
+        if (exitCode == CdoException.BAD_USAGE) {
+            throw CdoException.badUsage("cdo demo could not generate its clinic of " + count + " patients (see the message above)");
+        } else if (exitCode != 0) {
+            throw CdoException.jobFailed("cdo demo could not generate its clinic (cdo generate ended with exit status " + exitCode + ")", null);
+        }
+    }
+}

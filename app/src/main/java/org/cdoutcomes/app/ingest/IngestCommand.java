@@ -1,0 +1,140 @@
+package org.cdoutcomes.app.ingest;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.cdoutcomes.app.cli.CdoContext;
+import org.cdoutcomes.app.cli.DatabaseOptions;
+import org.cdoutcomes.ingest.IngestJobConfiguration;
+import org.cdoutcomes.ingest.IngestOutcome;
+import org.cdoutcomes.ingest.IngestProgress;
+import org.cdoutcomes.ingest.IngestRequest;
+import org.cdoutcomes.ingest.Ingester;
+import org.cdoutcomes.ingest.store.IngestRuns.FileResult;
+import org.cdoutcomes.ingest.validate.DateParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cdo ingest}: loads patients, visits and symptoms files into the database and reports what it did. */
+@Command(name = "ingest",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+                "Loads clinic exports into the database: patients, visits (dose charts)",
+                "and symptoms, as CSV (comma or semicolon, UTF-8) or .xlsx (first sheet).",
+                "A folder is scanned for files whose names start with patients, visits or",
+                "symptoms; a file named here is recognised by its name, else its header.",
+                "",
+                "Rows that break a rule are not stored: the reject report lists them",
+                "(file, line, column, code, message); every other row is stored.",
+                "Ingesting the same files again changes nothing; a corrected row replaces",
+                "the stored one; a visit's rows replace its whole stored dose chart.",
+                "",
+                "Prints per file: rows read, inserted, updated, unchanged, rejected,",
+                "warnings, and dose-chart muscles removed by a correction. A file that",
+                "cannot be read is named with the reason; the other files still load.",
+                ""},
+        footer = {"",
+                "Examples:",
+                "  cdo ingest exports/",
+                "      every patients*, visits* and symptoms* file in exports/",
+                "  cdo ingest visits-2025Q1.xlsx symptoms.csv --rejects q1-rejects.csv",
+                "  cdo ingest exports/ --date-format dd/MM/yyyy",
+                "      text dates written like 31/03/2025",
+                "",
+                "Exit status: 0 done (rejected rows do not fail an ingest), 1 a file",
+                "could not be read or the run failed, 2 bad usage."})
+public class IngestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "files (.csv, .xlsx) or folders to ingest")
+    List<String> paths;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "where to write the reject report (default: rejects-<run id>.csv in the working directory)")
+    Path rejects;
+
+    @Option(names = "--date-format", paramLabel = "PATTERN",
+            description = "how text dates are written, as a java.time pattern such as dd/MM/yyyy or d.M.yyyy "
+                    + "(default: yyyy-MM-dd; xlsx date cells are always read as dates)")
+    String dateFormat;
+
+    @Override
+    public Integer call() throws Exception {
+        if (dateFormat != null) {
+            try {
+                DateParser.of(dateFormat);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--date-format: " + e.getMessage()
+                        + "; expected a pattern such as dd/MM/yyyy");
+            }
+        }
+        IngestProgress progress = System.console() != null ? new TerminalProgress(System.err) : IngestProgress.QUIET;
+        IngestOutcome outcome;
+        try (CdoContext context = CdoContext.open(database, IngestJobConfiguration.class)) {
+            outcome = context.bean(Ingester.class).ingest(new IngestRequest(paths, rejects, dateFormat), progress);
+        }
+        print(outcome, System.out);
+        for (FileResult file : outcome.files()) {
+            if (file.failed()) {
+                System.err.println("cannot read " + file.file() + ": " + file.failure() + ".");
+            }
+        }
+        if (!outcome.completed()) {
+            System.err.println("ingest run " + outcome.runId() + " failed (status " + outcome.status()
+                    + "); it can be restarted with: cdo restart " + outcome.jobExecutionId());
+            return 1;
+        }
+        return outcome.anyFileFailed() ? 1 : 0;
+    }
+
+    static void print(IngestOutcome outcome, PrintStream out) {
+        out.println("ingest run " + outcome.runId());
+        String format = "%-40s %-9s %10s %10s %10s %10s %10s %9s %8s%n";
+        out.printf(Locale.ROOT, format, "file", "type", "read", "inserted", "updated", "unchanged", "rejected", "warnings", "removed");
+        for (FileResult f : outcome.files()) {
+            if (f.failed()) {
+                out.printf(Locale.ROOT, "%-40s %-9s FAILED: %s%n", f.file(), f.recordType() == null ? "?" : f.recordType(), f.failure());
+            } else {
+                out.printf(Locale.ROOT, format, f.file(), f.recordType(), f.read(), f.inserted(), f.updated(), f.unchanged(),
+                        f.rejected(), f.warnings(), f.musclesRemoved());
+            }
+        }
+        long rejected = outcome.files().stream().mapToLong(FileResult::rejected).sum();
+        out.println(rejected + " row" + (rejected == 1 ? "" : "s") + " rejected; reject report: " + outcome.rejectsFile());
+    }
+
+    /** Progress on a terminal: one line per file, rewritten in place. */
+    static final class TerminalProgress implements IngestProgress {
+        private final PrintStream err;
+        private String file;
+        private long fileStartedAt;
+
+        TerminalProgress(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void reading(String file, long rows, double shareRead, boolean done) {
+            if (!file.equals(this.file)) {
+                this.file = file;
+                fileStartedAt = System.nanoTime();
+            }
+            double seconds = Math.max(1e-3, (System.nanoTime() - fileStartedAt) / 1e9);
+            String share = Double.isNaN(shareRead) ? "" : String.format(Locale.ROOT, ", %3.0f%% of the file", 100 * shareRead);
+            err.printf(Locale.ROOT, "\r%s: %,d rows, %,.0f rows/s%s%s", file, rows, rows / seconds, share, done ? "\n" : "");
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.cdoutcomes.app.report;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import org.cdoutcomes.analytics.Analysis;
+import org.cdoutcomes.analytics.AnalysisOptions;
+import org.cdoutcomes.analytics.Quarter;
+import org.cdoutcomes.app.CdoVersion;
+import org.cdoutcomes.app.analyze.AnalysisRequest;
+import org.cdoutcomes.app.analyze.AnalysisService;
+import org.cdoutcomes.app.cli.CdoSettings;
+import org.cdoutcomes.db.quality.IngestQualityReader;
+import org.cdoutcomes.db.quality.IngestQualityReader.CodeCount;
+import org.cdoutcomes.reporting.QuarterlyReportWriter;
+import org.cdoutcomes.reporting.ReportContext;
+import org.cdoutcomes.reporting.ReportContext.IngestCount;
+
+/**
+ * The quarterly report of the stored data: one analysis pass, the ingest data-quality counts, the workbook (and,
+ * when asked, the analysis JSON). Used by {@code cdo report}, {@code cdo demo} and the scheduled pipeline.
+ *
+ * <pre>{@code
+ * ReportService reports = new ReportService(dataSource, settings, Clock.systemDefaultZone());
+ * ReportResult written = reports.write(ReportRequest.quarterInFolder(reports.defaultQuarter(), folder), progress);
+ * }</pre>
+ */
+public final class ReportService {
+    private final DataSource dataSource;
+    private final CdoSettings settings;
+    private final Clock clock;
+    private final AnalysisService analyses;
+
+    /** @param clock what "today" is (the default quarter) and the run time shown on the report */
+    public ReportService(DataSource dataSource, CdoSettings settings, Clock clock) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.clock = clock;
+        this.analyses = new AnalysisService(dataSource, settings.muscleGroups(), clock);
+    }
+
+    /** The period of a report when none is given: the latest quarter that ended on or before today. */
+    public Quarter defaultQuarter() {
+        return Quarter.latestFullBefore(LocalDate.now(clock));
+    }
+
+    /**
+     * Analyses and writes the files of the request; each file is written to a temporary sibling and moved into place.
+     *
+     * @param patientsRead told how many patients were read, after each one (progress)
+     */
+    public ReportResult write(ReportRequest request, LongConsumer patientsRead) throws IOException {
+        AnalysisRequest asked = request.analysis();
+        if (!asked.hasClosedPeriod() && (asked.from() != null || asked.to() != null)) {
+            throw new IllegalArgumentException("a report covers a whole period: give both from and to, or a quarter");
+        }
+        AnalysisRequest cohort = asked.hasClosedPeriod() ? asked : asked.withQuarter(defaultQuarter());
+        AnalysisOptions options = analyses.options(cohort);
+        Analysis analysis = analyses.analyze(options, patientsRead);
+        ReportContext context = context(options, request.suppressBelow() != null ? request.suppressBelow()
+                : settings.suppressionThreshold());
+        QuarterlyReportWriter.write(context, analysis.result(), analysis.figures(), request.workbook());
+        if (request.analysisJson() != null) {
+            AnalysisService.writeJson(analysis.result(), request.analysisJson());
+        }
+        return new ReportResult(options.periodLabel(), request.workbook(), request.analysisJson(), analysis.result());
+    }
+
+    private ReportContext context(AnalysisOptions options, int suppressBelow) {
+        IngestQualityReader.IngestQuality quality = new IngestQualityReader(dataSource).read();
+        return new ReportContext(settings.clinicName(), List.copyOf(new TreeSet<>(options.sites())),
+                options.periodLabel(), options.from(), options.to(), options.asOf(), LocalDateTime.now(clock),
+                suppressBelow, options.aeWindowDays(), options.followUpDays(), options.firstCycleOnly(),
+                settings.muscleGroupOverrides(), CdoVersion.version(),
+                counts(quality.rejectedRows()), counts(quality.warnings()));
+    }
+
+    private static List<IngestCount> counts(List<CodeCount> counts) {
+        return counts.stream().map(c -> new IngestCount(c.file(), c.code(), c.rows())).toList();
+    }
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Ingest benchmark: a synthetic clinic (~1,000,000 symptom rows) ingested by `cdo ingest` into a fresh database
+# on a PostgreSQL server, against `psql \copy` of the same files into plain tables with the same columns, timed
+# in the same run. Prints both times, the ratio end to end, and the ratio without JVM start-up (the time of a
+# one-row ingest, which is start-up, Spring context and a job run, is subtracted).
+#
+#   bench/ingest-bench.sh [--patients N] [--keep]
+#   env: BENCH_SERVER_URL (default jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres), PGHOST/PGUSER for psql
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+patients=20000
+keep=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --patients) patients="$2"; shift 2 ;;
+    --keep) keep=true; shift ;;
+    *) echo "usage: $0 [--patients N] [--keep]" >&2; exit 2 ;;
+  esac
+done
+
+export PGHOST="${PGHOST:-127.0.0.1}" PGUSER="${PGUSER:-postgres}"
+jar=app/target/cdo.jar
+if [ ! -f "$jar" ]; then
+  ./mvnw -B -q -o -pl app -am package -DskipTests
+fi
+
+work=$(mktemp -d)
+trap '[ "$keep" = true ] || rm -rf "$work"' EXIT
+data="$work/clinic"
+mkdir -p "$data"
+
+if java -jar "$jar" generate --help 2>/dev/null | grep -q -- --patients; then
+  echo "generating with cdo generate --patients $patients"
+  java -jar "$jar" generate --patients "$patients" --out "$data" --from 2021-01-01 --to 2025-12-31 >/dev/null
+else
+  echo "cdo generate not available: generating with python ($patients patients)"
+  python3 - "$data" "$patients" <<'PY'
+import random, sys, datetime
+out, n = sys.argv[1], int(sys.argv[2])
+rnd = random.Random(7)
+start = datetime.date(2021, 1, 1)
+products = ["Botox", "Dysport", "Xeomin", "incobotulinumtoxinA", "Myobloc"]
+muscles = ["sternocleidomastoid", "splenius_capitis", "trapezius", "levator_scapulae", "scalenus_medius"]
+terms = ["dysphagia", "neck_weakness", "headache", "dry_mouth"]
+with open(f"{out}/patients.csv", "w") as p, open(f"{out}/visits.csv", "w") as v, open(f"{out}/symptoms.csv", "w") as s:
+    p.write("patient_id,site_id,sex,birth_year,diagnosis_date,cd_pattern\n")
+    v.write("visit_id,patient_id,visit_date,product,muscle,side,dose_units,guidance,site_id\n")
+    s.write("record_id,patient_id,recorded_on,kind,term,value,visit_id,source\n")
+    rid = 0
+    for i in range(n):
+        pid = f"CD-{i:06d}"
+        p.write(f"{pid},main,{rnd.choice('FM')},{rnd.randint(1940, 2000)},2019-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)},torticollis\n")
+        product = rnd.choice(products)
+        for k in range(14):
+            vid = f"V-{i:06d}-{k:02d}"
+            day = start + datetime.timedelta(days=k * 90 + rnd.randint(0, 20))
+            for m in rnd.sample(muscles, 3):
+                v.write(f"{vid},{pid},{day},{product},{m},{rnd.choice(['left', 'right', 'bilateral'])},{rnd.randint(10, 60)},emg,main\n")
+            for kind, offset in (("relief_onset", 7), ("relief_wear_off", 80)):
+                rid += 1
+                s.write(f"R{rid},{pid},{day + datetime.timedelta(days=offset)},{kind},,,{vid},patient_diary\n")
+            for d in range(2):
+                rid += 1
+                s.write(f"R{rid},{pid},{day + datetime.timedelta(days=10 + d)},score,twstrs_total,{rnd.randint(10, 60)},{vid},clinician\n")
+            rid += 1
+            s.write(f"R{rid},{pid},{day + datetime.timedelta(days=12)},adverse_event,{rnd.choice(terms)},{rnd.randint(1, 3)},{vid},phone\n")
+PY
+fi
+for f in "$data"/*.csv; do echo "  $(basename "$f"): $(($(wc -l < "$f") - 1)) rows"; done
+
+stamp=$(date +%s)
+server="${BENCH_SERVER_URL:-jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}"
+db_cdo="cdo_bench_$stamp"
+db_copy="cdo_bench_copy_$stamp"
+url="${server/\/postgres\?//$db_cdo?}"
+psql -qd postgres -c "create database $db_cdo" -c "create database $db_copy"
+cleanup_db() { [ "$keep" = true ] || psql -qd postgres -c "drop database if exists $db_cdo" -c "drop database if exists $db_copy" >/dev/null; }
+trap 'cleanup_db; [ "$keep" = true ] || rm -rf "$work"' EXIT
+
+# Warm-up and start-up baseline: a one-row ingest (also migrates the fresh database, outside the timings).
+mkdir -p "$work/tiny"
+printf 'patient_id\nWARMUP-1\n' > "$work/tiny/patients.csv"
+(cd "$work" && java -jar "$OLDPWD/$jar" ingest --db "$url" tiny --rejects "$work/warm-rejects.csv" >/dev/null 2>&1)
+now() { date +%s.%N; }
+t0=$(now)
+(cd "$work" && java -jar "$OLDPWD/$jar" ingest --db "$url" tiny --rejects "$work/tiny-rejects.csv" >/dev/null 2>&1)
+t1=$(now)
+(cd "$work" && java -Xmx512m -jar "$OLDPWD/$jar" ingest --db "$url" clinic --rejects "$work/rejects.csv" > "$work/ingest.out" 2>"$work/ingest.err") \
+  || { echo "cdo ingest failed:"; cat "$work/ingest.out" "$work/ingest.err" | grep -v ' INFO ' | tail -20; exit 1; }
+t2=$(now)
+grep -v ' INFO ' "$work/ingest.out" || true
+
+psql -qd "$db_copy" <<'SQL'
+create table patients (patient_id text, site_id text, sex text, birth_year integer, diagnosis_date date, cd_pattern text);
+create table visits (visit_id text, patient_id text, visit_date date, product text, muscle text, side text, dose_units numeric, guidance text, site_id text);
+create table symptoms (record_id text, patient_id text, recorded_on date, kind text, term text, value numeric, visit_id text, source text);
+SQL
+t3=$(now)
+psql -qd "$db_copy" \
+  -c "\\copy patients from '$data/patients.csv' with (format csv, header true)" \
+  -c "\\copy visits from '$data/visits.csv' with (format csv, header true)" \
+  -c "\\copy symptoms from '$data/symptoms.csv' with (format csv, header true)"
+t4=$(now)
+
+python3 - "$t0" "$t1" "$t2" "$t3" "$t4" <<'PY'
+import sys
+t0, t1, t2, t3, t4 = map(float, sys.argv[1:])
+startup, ingest, copy = t1 - t0, t2 - t1, t4 - t3
+print(f"cdo ingest (end to end, -Xmx512m): {ingest:7.2f} s")
+print(f"one-row ingest (JVM + context):     {startup:7.2f} s")
+print(f"psql \\copy of the same files:       {copy:7.2f} s")
+print(f"ratio end to end:                   {ingest / copy:7.2f}x")
+print(f"ratio without start-up:             {(ingest - startup) / copy:7.2f}x")
+PY

@@ -1,0 +1,9 @@
+package org.cdoutcomes.ingest;
+
+/** Hears how reading a file goes: rows so far, and the share of the file read (0..1, NaN when unknown). */
+@FunctionalInterface
+public interface IngestProgress {
+    IngestProgress QUIET = (file, rows, share, done) -> { };
+
+    void reading(String file, long rows, double shareRead, boolean done);
+}

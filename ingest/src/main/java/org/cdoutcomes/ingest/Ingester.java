@@ -1,0 +1,63 @@
+package org.cdoutcomes.ingest;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.cdoutcomes.ingest.read.InputDiscovery;
+import org.cdoutcomes.ingest.store.IngestRuns;
+import org.cdoutcomes.ingest.validate.DateParser;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+
+/**
+ * Starts ingest runs: plans the inputs, creates the run (its id is the job's identifying parameter, so every
+ * invocation is a new job instance and {@code JobOperator.restart} resumes a killed one with the same parameters),
+ * and runs the job synchronously.
+ */
+public class Ingester {
+    public static final String RUN_ID = "run.id";
+    public static final String RUN_DATE = "run.date";
+    public static final String DATE_FORMAT = "date.format";
+    public static final String REJECTS_FILE = "rejects.file";
+
+    private final IngestRuns runs;
+    private final JobOperator jobOperator;
+    private final Job job;
+    private final Clock clock;
+    private final IngestProgressRelay progress;
+
+    Ingester(IngestRuns runs, JobOperator jobOperator, Job job, Clock clock, IngestProgressRelay progress) {
+        this.runs = runs;
+        this.jobOperator = jobOperator;
+        this.job = job;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    /** @throws IllegalArgumentException when the date format is not a date pattern (bad usage) */
+    public IngestOutcome ingest(IngestRequest request, IngestProgress listener) throws Exception {
+        DateParser dates = request.dateFormat() == null ? DateParser.iso() : DateParser.of(request.dateFormat());
+        long runId = runs.create(InputDiscovery.expand(request.paths()));
+        Path rejects = (request.rejectsFile() != null ? request.rejectsFile() : Path.of("rejects-" + runId + ".csv")).toAbsolutePath();
+        JobParameters parameters = new JobParametersBuilder()
+                .addLong(RUN_ID, runId)
+                .addString(RUN_DATE, LocalDate.now(clock).toString(), false)
+                .addString(DATE_FORMAT, dates.pattern(), false)
+                .addString(REJECTS_FILE, rejects.toString(), false)
+                .toJobParameters();
+        progress.set(listener);
+        try {
+            JobExecution execution = jobOperator.start(job, parameters);
+            return outcome(runId, execution.getId(), execution.getStatus().name(), rejects);
+        } finally {
+            progress.set(IngestProgress.QUIET);
+        }
+    }
+
+    public IngestOutcome outcome(long runId, long jobExecutionId, String status, Path rejectsFile) {
+        return new IngestOutcome(runId, jobExecutionId, status, rejectsFile, runs.results(runId));
+    }
+}

@@ -1,0 +1,249 @@
+package org.cdoutcomes.ingest.read;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A streaming RFC 4180 parser: comma or semicolon (whichever the header line has more of, outside quotes),
+ * optional BOM, LF or CRLF, quoted fields that may span lines with {@code ""} for a quote. A quote that never
+ * closes (end of file, an over-long field, or text after the closing quote) makes the row malformed: it is
+ * returned as such at the line where it starts and reading resumes on the next physical line, which needs the
+ * text again, so the parser reopens its source rather than buffering an unbounded runaway field.
+ */
+public final class CsvParser implements Closeable {
+
+    /** Opens the text from its beginning; called again to resume after a runaway quote. */
+    @FunctionalInterface
+    public interface Source {
+        Reader open() throws IOException;
+    }
+
+    static final int MAX_FIELD_CHARS = 1 << 20;
+    private static final char BOM = '\uFEFF';
+
+    private final Source source;
+    private int maxCells = Integer.MAX_VALUE;
+    private final char[] buffer = new char[1 << 16];
+    private final StringBuilder field = new StringBuilder();
+    private final List<String> cells = new ArrayList<>();
+    private Reader reader;
+    private int position;
+    private int limit;
+    private long line = 1;
+    private boolean eof;
+    private char delimiter = ',';
+    private List<String> header;
+
+    public CsvParser(Source source) throws IOException {
+        this.source = source;
+        this.reader = source.open();
+    }
+
+    /** Cells beyond this many are counted but not kept: a row with more cells than the header is rejected anyway. */
+    public void keepAtMost(int cells) {
+        this.maxCells = cells;
+    }
+
+    /** The header line's cells (untrimmed), or null when the file is empty. Must be called first. */
+    public List<String> header() throws IOException {
+        if (header != null || eof) {
+            return header;
+        }
+        StringBuilder first = new StringBuilder();
+        int c = read();
+        if (c == BOM) {
+            c = read();
+        }
+        while (c >= 0 && c != '\n') {
+            first.append((char) c);
+            c = read();
+        }
+        if (c < 0 && first.length() == 0) {
+            eof = true;
+            return null;
+        }
+        line = 2;
+        if (c < 0) {
+            eof = true;
+        }
+        if (first.length() > 0 && first.charAt(first.length() - 1) == '\r') {
+            first.setLength(first.length() - 1);
+        }
+        delimiter = detectDelimiter(first);
+        header = splitLine(first);
+        return header;
+    }
+
+    public char delimiter() {
+        return delimiter;
+    }
+
+    static char detectDelimiter(CharSequence line) {
+        int commas = 0;
+        int semicolons = 0;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == ',') {
+                commas++;
+            } else if (!quoted && c == ';') {
+                semicolons++;
+            }
+        }
+        return semicolons > commas ? ';' : ',';
+    }
+
+    private List<String> splitLine(CharSequence text) {
+        List<String> names = new ArrayList<>();
+        StringBuilder name = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    name.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == delimiter && !quoted) {
+                names.add(name.toString());
+                name.setLength(0);
+            } else {
+                name.append(c);
+            }
+        }
+        names.add(name.toString());
+        return names;
+    }
+
+    /** The next row after the header, or null at the end of the file. */
+    public SourceRow next() throws IOException {
+        if (eof) {
+            return null;
+        }
+        long start = line;
+        cells.clear();
+        field.setLength(0);
+        int count = 0;
+        boolean quoted = false;
+        boolean closed = false;
+        while (true) {
+            int c = read();
+            if (quoted && !closed) {
+                if (c < 0) {
+                    return resumeAfter(start);
+                }
+                if (c == '"') {
+                    if (peek() == '"') {
+                        read();
+                        field.append('"');
+                    } else {
+                        closed = true;
+                    }
+                } else {
+                    if (c == '\n') {
+                        line++;
+                    }
+                    field.append((char) c);
+                    if (field.length() > MAX_FIELD_CHARS) {
+                        return resumeAfter(start);
+                    }
+                }
+                continue;
+            }
+            if (c < 0 || c == '\n') {
+                if (c < 0) {
+                    eof = true;
+                    if (count == 0 && field.length() == 0 && !quoted) {
+                        return null;
+                    }
+                } else {
+                    line++;
+                }
+                count = addCell(count);
+                return new SourceRow(start, cells.toArray(new String[0]), null, count, false);
+            }
+            if (c == '\r' && peek() == '\n') {
+                continue;
+            }
+            if (c == delimiter) {
+                count = addCell(count);
+                field.setLength(0);
+                quoted = false;
+                closed = false;
+            } else if (closed) {
+                if (c != ' ' && c != '\t') {
+                    return resumeAfter(start);
+                }
+            } else if (c == '"' && field.length() == 0) {
+                quoted = true;
+            } else if (field.length() < MAX_FIELD_CHARS) {
+                field.append((char) c);
+            }
+        }
+    }
+
+    private int addCell(int count) {
+        if (count < maxCells) {
+            cells.add(field.toString());
+        }
+        return count + 1;
+    }
+
+    /** Reports the row starting at {@code start} as malformed and repositions at the start of the next line. */
+    private SourceRow resumeAfter(long start) throws IOException {
+        reader.close();
+        reader = source.open();
+        position = 0;
+        limit = 0;
+        eof = false;
+        long newlines = 0;
+        while (newlines < start) {
+            int c = read();
+            if (c < 0) {
+                eof = true;
+                break;
+            }
+            if (c == '\n') {
+                newlines++;
+            }
+        }
+        line = start + 1;
+        return SourceRow.malformed(start);
+    }
+
+    private int read() throws IOException {
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        return buffer[position++];
+    }
+
+    private int peek() throws IOException {
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        return buffer[position];
+    }
+
+    private boolean fill() throws IOException {
+        int n = reader.read(buffer, 0, buffer.length);
+        if (n <= 0) {
+            return false;
+        }
+        position = 0;
+        limit = n;
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

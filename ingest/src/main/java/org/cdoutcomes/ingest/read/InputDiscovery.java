@@ -1,0 +1,57 @@
+package org.cdoutcomes.ingest.read;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Turns the paths given to {@code ingest} into the run's inputs, in reading order: files in the order given;
+ * a folder contributes its files (not sub-folders) whose names start with patients, visits or symptoms and end
+ * in .csv or .xlsx, in name order. The same file named twice is read once.
+ */
+public final class InputDiscovery {
+    private InputDiscovery() {
+    }
+
+    public static List<PlannedInput> expand(List<String> given) {
+        Map<String, PlannedInput> inputs = new LinkedHashMap<>();
+        for (String name : given) {
+            Path path = Path.of(name);
+            if (Files.isDirectory(path)) {
+                List<Path> found = scan(path);
+                if (found.isEmpty()) {
+                    inputs.putIfAbsent(name, new PlannedInput(name, path, Optional.empty(),
+                            "the folder holds no file named patients*, visits* or symptoms* (.csv or .xlsx)"));
+                }
+                for (Path file : found) {
+                    String shown = path.resolve(file.getFileName()).toString();
+                    inputs.putIfAbsent(shown, new PlannedInput(shown, file, RecordType.byFileName(file.getFileName().toString()), null));
+                }
+            } else {
+                String failure = Files.exists(path) ? (Files.isReadable(path) ? null : "it cannot be read (permission denied)")
+                        : "it does not exist";
+                Optional<RecordType> type = path.getFileName() == null ? Optional.empty()
+                        : RecordType.byFileName(path.getFileName().toString());
+                inputs.putIfAbsent(name, new PlannedInput(name, path, type, failure));
+            }
+        }
+        return new ArrayList<>(inputs.values());
+    }
+
+    private static List<Path> scan(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> RecordType.isInputFileName(f.getFileName().toString()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.cdoutcomes.ingest.read;
+
+import java.time.LocalDate;
+
+/**
+ * One data row as read: its line (CSV: the physical line where it starts; xlsx: the sheet row number) and its
+ * cells in header order. {@code dates} holds xlsx date cells (null for CSV). {@code cellCount} may exceed the
+ * header's width (the row then has too many cells); {@code malformed} marks a CSV row whose quote never closed.
+ */
+public record SourceRow(long line, String[] cells, LocalDate[] dates, int cellCount, boolean malformed) {
+
+    public static SourceRow malformed(long line) {
+        return new SourceRow(line, new String[0], null, 0, true);
+    }
+
+    public String cell(int index) {
+        return index >= 0 && index < cells.length ? cells[index] : null;
+    }
+
+    public LocalDate dateCell(int index) {
+        return dates != null && index >= 0 && index < dates.length ? dates[index] : null;
+    }
+
+    /** A row whose every cell is empty or spaces: skipped, not counted. */
+    public boolean blank() {
+        if (malformed) {
+            return false;
+        }
+        for (String cell : cells) {
+            if (cell != null && !cell.isBlank()) {
+                return false;
+            }
+        }
+        return dates == null || java.util.Arrays.stream(dates).allMatch(java.util.Objects::isNull);
+    }
+}

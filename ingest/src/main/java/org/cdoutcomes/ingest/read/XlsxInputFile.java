@@ -1,0 +1,185 @@
+package org.cdoutcomes.ingest.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * The first sheet of an xlsx workbook, read as a stream of SAX events (the sheet is never held in memory).
+ * Date-formatted cells arrive as dates; other numbers as plain decimals; row numbers are the sheet's.
+ * POI's zip-bomb limits apply: an entry that inflates suspiciously or beyond {@link #MAX_ENTRY_BYTES} is refused.
+ */
+public final class XlsxInputFile implements InputFile {
+    static final long MAX_ENTRY_BYTES = 4L << 30;
+    private static final double MIN_INFLATE_RATIO = 0.01;
+
+    private final Path path;
+    private volatile long rowsSeen;
+
+    public XlsxInputFile(Path path) {
+        this.path = path;
+    }
+
+    @Override
+    public void read(RowSink sink) throws IOException {
+        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
+        OPCPackage pkg;
+        try {
+            pkg = OPCPackage.open(path.toFile(), PackageAccess.READ);
+        } catch (InvalidFormatException | IllegalArgumentException e) {
+            throw new UnreadableFileException("it is not an xlsx workbook", e);
+        } catch (RuntimeException e) {
+            throw unreadable(e);
+        }
+        try {
+            XSSFReader workbook = new XSSFReader(pkg);
+            Iterator<InputStream> sheets = workbook.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw new UnreadableFileException("the workbook has no sheet");
+            }
+            DateAwareFormatter formatter = new DateAwareFormatter();
+            SheetRows rows = new SheetRows(sink, formatter);
+            try (InputStream sheet = sheets.next()) {
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new XSSFSheetXMLHandler(workbook.getStylesTable(), workbook.getSharedStringsTable(),
+                        rows, formatter, false));
+                parser.parse(new InputSource(sheet));
+            }
+            if (!rows.headerSeen) {
+                throw new UnreadableFileException("its first sheet has no header row (it is empty)");
+            }
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException | ClassCastException e) {
+            throw new UnreadableFileException("it is not a readable xlsx workbook", e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RuntimeException own && own.getClass().getName().startsWith("org.cdoutcomes.")) {
+                throw own;
+            }
+            throw unreadable(e);
+        } finally {
+            pkg.revert();
+        }
+    }
+
+    private static UnreadableFileException unreadable(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("zip bomb")) {
+                return new UnreadableFileException("it looks like a zip bomb (it expands far more than a workbook does)", e);
+            }
+        }
+        return new UnreadableFileException("it is not a readable xlsx workbook", e);
+    }
+
+    @Override
+    public double shareRead() {
+        return Double.NaN;
+    }
+
+    long rowsSeen() {
+        return rowsSeen;
+    }
+
+    /** Formats date-formatted numeric cells as ISO dates and flags them, so the row gets a date and not text. */
+    private static final class DateAwareFormatter extends DataFormatter {
+        LocalDate lastDate;
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString) {
+            return formatRawCellContents(value, formatIndex, formatString, false);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                lastDate = DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate();
+                return lastDate.toString();
+            }
+            return plain(value);
+        }
+    }
+
+    static String plain(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value);
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    private final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final RowSink sink;
+        private final DateAwareFormatter formatter;
+        private final List<String> cells = new ArrayList<>();
+        private final List<LocalDate> dates = new ArrayList<>();
+        private boolean headerSeen;
+        private int width;
+
+        SheetRows(RowSink sink, DateAwareFormatter formatter) {
+            this.sink = sink;
+            this.formatter = formatter;
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            cells.clear();
+            dates.clear();
+            formatter.lastDate = null;
+        }
+
+        @Override
+        public void cell(String reference, String formattedValue, XSSFComment comment) {
+            LocalDate date = formatter.lastDate;
+            formatter.lastDate = null;
+            if (formattedValue == null || formattedValue.isEmpty()) {
+                return;
+            }
+            int column = new CellReference(reference).getCol();
+            while (cells.size() <= column) {
+                cells.add(null);
+                dates.add(null);
+            }
+            cells.set(column, formattedValue);
+            dates.set(column, date);
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            rowsSeen++;
+            if (!headerSeen) {
+                if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                    return;
+                }
+                headerSeen = true;
+                List<String> names = new ArrayList<>();
+                cells.forEach(c -> names.add(c == null ? "" : c));
+                width = names.size();
+                sink.header(names);
+                return;
+            }
+            int count = cells.size();
+            String[] kept = cells.subList(0, Math.min(count, width)).toArray(new String[0]);
+            LocalDate[] keptDates = dates.subList(0, Math.min(count, width)).toArray(new LocalDate[0]);
+            sink.row(new SourceRow(rowNum + 1L, kept, keptDates, count, false));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.cdoutcomes.ingest.store;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.cdoutcomes.ingest.read.PlannedInput;
+import org.cdoutcomes.ingest.read.RecordType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The bookkeeping of ingest runs: a new run with its planned inputs, the next file to stage, and what each file reported. */
+public final class IngestRuns {
+    private final JdbcTemplate jdbc;
+
+    public IngestRuns(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A per-file line of a run's result; record type null when the file failed before revealing it. */
+    public record FileResult(String file, String recordType, boolean failed, String failure, long read, long inserted,
+                             long updated, long unchanged, long rejected, long warnings, long musclesRemoved) {
+    }
+
+    /** Creates a run and its inputs (in one transaction: the caller's or its own). */
+    public long create(List<PlannedInput> inputs) {
+        Long runId = jdbc.queryForObject("select nextval('ingest_run_seq')", Long.class);
+        jdbc.update("insert into ingest_run (run_id) values (?)", runId);
+        int fileNo = 0;
+        for (PlannedInput input : inputs) {
+            jdbc.update("insert into ingest_stage_file (run_id, file_no, file, path, record_type, status, failure) "
+                            + "values (?, ?, ?, ?, ?, ?, ?)",
+                    runId, ++fileNo, input.file(), input.path().toAbsolutePath().toString(), input.typeByName().map(RecordType::id).orElse(null),
+                    "PLANNED", input.failure());
+        }
+        return runId;
+    }
+
+    /** The first file of the run not staged yet, in reading order. */
+    public Optional<FileStager.StageFile> nextToStage(long runId) {
+        return jdbc.query("select file_no, file, path, record_type, failure from ingest_stage_file where run_id = ? and status = 'PLANNED' "
+                        + "order by file_no limit 1",
+                (rs, i) -> new FileStager.StageFile(runId, rs.getInt(1), rs.getString(2), Path.of(rs.getString(3)),
+                        Optional.ofNullable(rs.getString(4)).map(RecordType::byId), rs.getString(5)),
+                runId).stream().findFirst();
+    }
+
+    public void executionStarted(long runId, long jobExecutionId) {
+        jdbc.update("update ingest_run set job_execution_id = ?, status = 'STARTED', finished_at = null where run_id = ?",
+                jobExecutionId, runId);
+    }
+
+    public void executionEnded(long runId, String status) {
+        jdbc.update("update ingest_run set status = ?, finished_at = now() where run_id = ?", status, runId);
+    }
+
+    public List<FileResult> results(long runId) {
+        return jdbc.query("select f.file, f.record_type, f.status = 'FAILED', f.failure_reason, f.rows_read, f.inserted, f.updated, "
+                        + "f.unchanged, f.rejected, f.warnings, f.muscles_removed from ingest_file f "
+                        + "join ingest_stage_file p on p.run_id = f.run_id and p.file = f.file where f.run_id = ? order by p.file_no",
+                (rs, i) -> new FileResult(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)),
+                runId);
+    }
+}

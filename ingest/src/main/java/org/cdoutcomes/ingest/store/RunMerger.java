@@ -1,0 +1,214 @@
+package org.cdoutcomes.ingest.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.cdoutcomes.ingest.read.RecordType;
+import org.cdoutcomes.model.vocabulary.Product;
+
+/**
+ * Merges a run's staged rows into the records, set-based, in the caller's single transaction, serialised with every
+ * other merge by a transaction-scoped advisory lock: a killed merge leaves nothing, and two runs of the same files
+ * end as one (the second finds everything unchanged).
+ *
+ * <p>Counting, per accepted row: patients and symptoms are counted as if their rows were applied one after the
+ * other in reading order (files in run order, then lines): the first row of an identity is {@code inserted} when
+ * nothing is stored, {@code unchanged} when the stored values are equal, else {@code updated}; every later row of
+ * that identity in the run is {@code unchanged} when equal to the row before it, else {@code updated}; the last
+ * one is what is stored. A visit's rows are its whole dose chart, so each row of a visit takes the visit's outcome:
+ * {@code inserted} (new visit), {@code unchanged} (same patient, date, product, site and the same summed chart),
+ * else {@code updated}. Muscles removed by a corrected chart are counted in the file of the visit's first row.
+ */
+public final class RunMerger {
+    /** Key of the advisory lock that serialises merges (any constant; "cdo" in ASCII). */
+    static final long MERGE_LOCK = 0x63646fL;
+
+    private RunMerger() {
+    }
+
+    public static void merge(Connection connection, long runId) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("select pg_advisory_xact_lock(" + MERGE_LOCK + ")");
+            if (alreadyMerged(connection, runId)) {
+                return;
+            }
+            for (RecordType type : RecordType.values()) {
+                s.execute(StagingTables.createSql(type, runId));
+            }
+            String sp = StagingTables.name(RecordType.PATIENTS, runId);
+            String sv = StagingTables.name(RecordType.VISITS, runId);
+            String ss = StagingTables.name(RecordType.SYMPTOMS, runId);
+            String files = "ingest_stage_file f on f.run_id = " + runId + " and f.file_no = s.file_no";
+            s.execute("analyze " + sp + "; analyze " + sv + "; analyze " + ss);
+
+            s.execute("insert into ingest_reject (run_id, file, line, column_name, code, message) "
+                    + "select " + runId + ", f.file, s.line, s.reject_column, s.reject_code, s.reject_message from ("
+                    + rejectsOf(sp) + " union all " + rejectsOf(sv) + " union all " + rejectsOf(ss) + ") s join " + files);
+
+            // CONFLICTING_VISIT: rows that passed every other rule but disagree with another row of their visit.
+            s.execute("create temp table m_conflict on commit drop as select visit_id, array_remove(array["
+                    + "case when count(distinct patient_id) > 1 then 'patient_id' end, "
+                    + "case when count(distinct visit_date) > 1 then 'visit_date' end, "
+                    + "case when count(distinct product) > 1 then 'product' end, "
+                    + "case when count(distinct site_id) > 1 then 'site_id' end], null) as columns "
+                    + "from " + sv + " where reject_code is null group by visit_id having count(distinct patient_id) > 1 "
+                    + "or count(distinct visit_date) > 1 or count(distinct product) > 1 or count(distinct site_id) > 1");
+            s.execute("insert into ingest_reject (run_id, file, line, column_name, code, message) "
+                    + "select " + runId + ", f.file, s.line, d.col, 'CONFLICTING_VISIT', "
+                    + "'Rows of this visit disagree on ' || d.col || ' (a visit''s rows must share patient, date, product and site); "
+                    + "every row of the visit in this ingest was rejected.' "
+                    + "from " + sv + " s join m_conflict c using (visit_id) join " + files + " cross join lateral ("
+                    + "select col from unnest(c.columns) col order by coalesce(array_position(f.header, col), 100000 + "
+                    + "array_position(" + sqlArray(RecordType.VISITS) + ", col)) limit 1) d where s.reject_code is null");
+
+            mergePatients(s, sp);
+            mergeVisits(s, sv, ss);
+            mergeSymptoms(s, ss);
+            s.execute("insert into ingest_warning (run_id, file, line, code, message) "
+                    + "select " + runId + ", f.file, o.first_line, 'DOSE_ABOVE_USUAL_MAX', "
+                    + "'The visit''s total dose of ' || o.product || ' (' || o.total || ' units) is above the usual maximum of ' "
+                    + "|| o.usual_max || ' units; it was stored: check it.' "
+                    + "from m_visit_outcome o join ingest_stage_file f on f.run_id = " + runId + " and f.file_no = o.first_file "
+                    + "where o.total > o.usual_max");
+            s.execute("insert into ingest_file (run_id, file, record_type, status, failure_reason, rows_read, inserted, updated, "
+                    + "unchanged, rejected, warnings, muscles_removed) "
+                    + "select f.run_id, f.file, f.record_type, case when f.status = 'FAILED' then 'FAILED' else 'INGESTED' end, "
+                    + "f.failure, f.rows_read, coalesce(o.inserted, 0), coalesce(o.updated, 0), coalesce(o.unchanged, 0), "
+                    + "(select count(*) from ingest_reject r where r.run_id = f.run_id and r.file = f.file), "
+                    + "(select count(*) from ingest_warning w where w.run_id = f.run_id and w.file = f.file), "
+                    + "coalesce((select sum(removed) from m_visit_outcome v where v.first_file = f.file_no), 0) "
+                    + "from ingest_stage_file f left join (select file_no, count(*) filter (where outcome = 'inserted') inserted, "
+                    + "count(*) filter (where outcome = 'updated') updated, count(*) filter (where outcome = 'unchanged') unchanged "
+                    + "from (select file_no, outcome from m_patient union all "
+                    + "select r.file_no, o.outcome from m_visit_row r join m_visit_outcome o using (visit_id) union all "
+                    + "select file_no, outcome from m_symptom) u group by file_no) o using (file_no) "
+                    + "where f.run_id = " + runId);
+            s.execute("update ingest_stage_file set merged = true where run_id = " + runId);
+            s.execute("drop table " + sp + ", " + sv + ", " + ss);
+        }
+    }
+
+    private static boolean alreadyMerged(Connection connection, long runId) throws SQLException {
+        try (PreparedStatement q = connection.prepareStatement("select bool_or(merged) from ingest_stage_file where run_id = ?")) {
+            q.setLong(1, runId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static String rejectsOf(String table) {
+        return "select file_no, line, reject_column, reject_code, reject_message from " + table + " where reject_code is not null";
+    }
+
+    private static String sqlArray(RecordType type) {
+        return type.columns().stream().map(c -> "'" + c + "'").collect(Collectors.joining(",", "array[", "]"));
+    }
+
+    private static void mergePatients(Statement s, String sp) throws SQLException {
+        String values = "s.site_id, s.sex, s.birth_year, s.diagnosis_date, s.cd_pattern";
+        s.execute("create temp table m_patient on commit drop as select s.file_no, s.line, s.patient_id, " + values + ", "
+                + "case when row_number() over w = 1 then case when p.patient_id is null then 'inserted' "
+                + "when (p.site_id, p.sex, p.birth_year, p.diagnosis_date, p.cd_pattern) is not distinct from (" + values + ") "
+                + "then 'unchanged' else 'updated' end "
+                + "when lag(row(" + values + ")::text) over w = row(" + values + ")::text then 'unchanged' else 'updated' end as outcome, "
+                + "row_number() over (partition by s.patient_id order by s.file_no desc, s.line desc) = 1 as winner "
+                + "from " + sp + " s left join patient p on p.patient_id = s.patient_id where s.reject_code is null "
+                + "window w as (partition by s.patient_id order by s.file_no, s.line)");
+        s.execute("insert into patient (patient_id, site_id, sex, birth_year, diagnosis_date, cd_pattern) "
+                + "select patient_id, site_id, sex, birth_year, diagnosis_date, cd_pattern from m_patient where winner "
+                + "on conflict (patient_id) do update set site_id = excluded.site_id, sex = excluded.sex, "
+                + "birth_year = excluded.birth_year, diagnosis_date = excluded.diagnosis_date, cd_pattern = excluded.cd_pattern "
+                + "where (patient.site_id, patient.sex, patient.birth_year, patient.diagnosis_date, patient.cd_pattern) "
+                + "is distinct from (excluded.site_id, excluded.sex, excluded.birth_year, excluded.diagnosis_date, excluded.cd_pattern)");
+    }
+
+    private static void mergeVisits(Statement s, String sv, String ss) throws SQLException {
+        s.execute("create temp table m_visit_row on commit drop as select * from " + sv + " s where reject_code is null "
+                + "and not exists (select 1 from m_conflict c where c.visit_id = s.visit_id)");
+        s.execute("create temp table m_visit on commit drop as select visit_id, min(patient_id) patient_id, "
+                + "min(visit_date) visit_date, min(product) product, max(site_id) site_id, "
+                + "(array_agg(file_no order by file_no, line))[1] first_file, (array_agg(line order by file_no, line))[1] first_line "
+                + "from m_visit_row group by visit_id");
+        s.execute("create temp table m_chart on commit drop as select visit_id, muscle, side, trim_scale(sum(dose_units)) dose_units, "
+                + "(array_agg(guidance order by file_no desc, line desc) filter (where guidance is not null))[1] guidance "
+                + "from m_visit_row group by visit_id, muscle, side");
+        s.execute("analyze m_visit; analyze m_chart");
+        String usualMax = Stream.of(Product.values())
+                .map(p -> "('" + p.id() + "', " + p.usualMaxVisitUnits().toPlainString() + ")")
+                .collect(Collectors.joining(", ", "(values ", ")"));
+        s.execute("create temp table m_visit_outcome on commit drop as "
+                + "with total as (select visit_id, sum(dose_units) total from m_chart group by visit_id), "
+                + "removed as (select m.visit_id, count(*) n from visit_muscle m join m_visit h using (visit_id) "
+                + "where not exists (select 1 from m_chart c where c.visit_id = m.visit_id and c.muscle = m.muscle and c.side = m.side) "
+                + "group by m.visit_id), "
+                + "changed as (select c.visit_id, count(*) n from m_chart c left join visit_muscle m on m.visit_id = c.visit_id "
+                + "and m.muscle = c.muscle and m.side = c.side and m.dose_units = c.dose_units "
+                + "and m.guidance is not distinct from c.guidance where m.visit_id is null group by c.visit_id) "
+                + "select h.visit_id, h.first_file, h.first_line, h.product, t.total, u.usual_max, coalesce(r.n, 0) removed, "
+                + "case when v.visit_id is null then 'inserted' when (v.patient_id, v.visit_date, v.product, v.site_id) "
+                + "is not distinct from (h.patient_id, h.visit_date, h.product, h.site_id) and r.n is null and c.n is null "
+                + "then 'unchanged' else 'updated' end outcome "
+                + "from m_visit h join total t using (visit_id) join " + usualMax + " u(product, usual_max) on u.product = h.product "
+                + "left join visit v on v.visit_id = h.visit_id left join removed r on r.visit_id = h.visit_id "
+                + "left join changed c on c.visit_id = h.visit_id");
+        // Patients named only by visits or symptoms are created with every field absent (site null counts as main).
+        s.execute("insert into patient (patient_id) select patient_id from m_visit union "
+                + "select patient_id from " + ss + " where reject_code is null on conflict do nothing");
+        s.execute("insert into visit (visit_id, patient_id, visit_date, product, site_id) "
+                + "select visit_id, patient_id, visit_date, product, site_id from m_visit "
+                + "on conflict (visit_id) do update set patient_id = excluded.patient_id, visit_date = excluded.visit_date, "
+                + "product = excluded.product, site_id = excluded.site_id "
+                + "where (visit.patient_id, visit.visit_date, visit.product, visit.site_id) "
+                + "is distinct from (excluded.patient_id, excluded.visit_date, excluded.product, excluded.site_id)");
+        s.execute("delete from visit_muscle m using m_visit h where m.visit_id = h.visit_id and not exists "
+                + "(select 1 from m_chart c where c.visit_id = m.visit_id and c.muscle = m.muscle and c.side = m.side)");
+        s.execute("insert into visit_muscle (visit_id, muscle, side, dose_units, guidance) "
+                + "select visit_id, muscle, side, dose_units, guidance from m_chart "
+                + "on conflict (visit_id, muscle, side) do update set dose_units = excluded.dose_units, guidance = excluded.guidance "
+                + "where (visit_muscle.dose_units, visit_muscle.guidance) is distinct from (excluded.dose_units, excluded.guidance)");
+    }
+
+    private static void mergeSymptoms(Statement s, String ss) throws SQLException {
+        String values = "patient_id, recorded_on, kind, term, value, visit_id, source";
+        String sValues = prefixed("s.", values);
+        String tValues = prefixed("t.", values);
+        String stored = "t.symptom_id is not null as stored, (" + tValues + ") is not distinct from (" + sValues + ") as same, "
+                + "row(" + sValues + ")::text as sig";
+        s.execute("create temp table m_symptom on commit drop as select x.file_no, x.line, x.record_id, " + prefixed("x.", values) + ", "
+                + "case when row_number() over w = 1 then case when not x.stored then 'inserted' when x.same then 'unchanged' "
+                + "else 'updated' end when lag(x.sig) over w = x.sig then 'unchanged' else 'updated' end as outcome, "
+                + "row_number() over (partition by " + identity("x.") + " order by x.file_no desc, x.line desc) = 1 as winner "
+                + "from (select s.*, " + stored + " from " + ss + " s left join symptom t on t.record_id = s.record_id "
+                + "where s.reject_code is null and s.record_id is not null union all "
+                + "select s.*, " + stored + " from " + ss + " s left join symptom t on t.record_id is null "
+                + "and t.patient_id = s.patient_id and t.recorded_on = s.recorded_on and t.kind = s.kind "
+                + "and coalesce(t.term, '') = coalesce(s.term, '') where s.reject_code is null and s.record_id is null) x "
+                + "window w as (partition by " + identity("x.") + " order by x.file_no, x.line)");
+        String set = Stream.of(values.split(", ")).map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
+        String changed = "(" + prefixed("symptom.", values) + ") is distinct from (" + prefixed("excluded.", values) + ")";
+        s.execute("insert into symptom (record_id, " + values + ") select record_id, " + values + " from m_symptom "
+                + "where winner and record_id is not null "
+                + "on conflict (record_id) where record_id is not null do update set " + set + " where " + changed);
+        s.execute("insert into symptom (record_id, " + values + ") select record_id, " + values + " from m_symptom "
+                + "where winner and record_id is null "
+                + "on conflict (patient_id, recorded_on, kind, coalesce(term, '')) where record_id is null "
+                + "do update set value = excluded.value, visit_id = excluded.visit_id, source = excluded.source where " + changed);
+    }
+
+    /** A symptom's identity: its record_id when given, else (patient, date, kind, term). */
+    private static String identity(String p) {
+        return p + "record_id, case when " + p + "record_id is null then " + p + "patient_id end, "
+                + "case when " + p + "record_id is null then " + p + "recorded_on end, "
+                + "case when " + p + "record_id is null then " + p + "kind end, "
+                + "case when " + p + "record_id is null then coalesce(" + p + "term, '') end";
+    }
+
+    private static String prefixed(String prefix, String columns) {
+        return Stream.of(columns.split(", ")).map(c -> prefix + c).collect(Collectors.joining(", "));
+    }
+}

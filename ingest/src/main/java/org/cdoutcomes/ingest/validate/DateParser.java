@@ -1,0 +1,97 @@
+package org.cdoutcomes.ingest.validate;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+
+/**
+ * Parses dates strictly (2025-02-30 does not exist): ISO yyyy-MM-dd unless a {@code --date-format} pattern is given.
+ * Pattern years ({@code y}) are read as proleptic years ({@code u}) so strict resolution needs no era.
+ */
+public final class DateParser {
+    public static final String ISO_PATTERN = "yyyy-MM-dd";
+
+    private final String pattern;
+    private final DateTimeFormatter formatter;
+
+    private DateParser(String pattern, DateTimeFormatter formatter) {
+        this.pattern = pattern;
+        this.formatter = formatter;
+    }
+
+    public static DateParser iso() {
+        return of(ISO_PATTERN);
+    }
+
+    /** @throws IllegalArgumentException when the pattern is not a date pattern */
+    public static DateParser of(String pattern) {
+        if (pattern == null || pattern.isBlank()) {
+            throw new IllegalArgumentException("the date format is empty");
+        }
+        DateTimeFormatter formatter = DateTimeFormatter.ofPattern(withProlepticYears(pattern)).withResolverStyle(ResolverStyle.STRICT);
+        try {
+            LocalDate sample = LocalDate.of(2025, 3, 31);
+            if (!LocalDate.parse(formatter.format(sample), formatter).equals(sample)) {
+                throw new IllegalArgumentException("the date format " + pattern + " does not name a day, month and year");
+            }
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("the date format " + pattern + " does not name a day, month and year", e);
+        }
+        return new DateParser(pattern, formatter);
+    }
+
+    /** The common case without a formatter: millions of dates per file make the general parser's cost show. */
+    private static LocalDate parseIso(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    static String withProlepticYears(String pattern) {
+        StringBuilder out = new StringBuilder(pattern.length());
+        boolean literal = false;
+        for (char c : pattern.toCharArray()) {
+            if (c == '\'') {
+                literal = !literal;
+            }
+            out.append(!literal && c == 'y' ? 'u' : c);
+        }
+        return out.toString();
+    }
+
+    public String pattern() {
+        return pattern;
+    }
+
+    /** The date, or null when the text is not a date that exists in this format. */
+    public LocalDate parse(String text) {
+        if (pattern.equals(ISO_PATTERN)) {
+            return parseIso(text);
+        }
+        try {
+            return LocalDate.parse(text, formatter);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
