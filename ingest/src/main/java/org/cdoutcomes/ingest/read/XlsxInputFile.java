@@ -48,9 +48,7 @@ public final class XlsxInputFile implements InputFile {
         OPCPackage pkg;
         try {
             pkg = OPCPackage.open(path.toFile(), PackageAccess.READ);
-        } catch (InvalidFormatException | IllegalArgumentException e) {
-            throw new UnreadableFileException("it is not an xlsx workbook", e);
-        } catch (RuntimeException e) {
+        } catch (InvalidFormatException | RuntimeException e) {
             throw unreadable(e);
         }
         try {
@@ -70,8 +68,8 @@ public final class XlsxInputFile implements InputFile {
             if (!rows.headerSeen) {
                 throw new UnreadableFileException("its first sheet has no header row (it is empty)");
             }
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException | ClassCastException e) {
-            throw new UnreadableFileException("it is not a readable xlsx workbook", e);
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
+            throw unreadable(e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RuntimeException own && own.getClass().getName().startsWith("org.cdoutcomes.")) {
                 throw own;
