@@ -17,9 +17,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 import org.cdoutcomes.db.TestDatabases;
 import org.cdoutcomes.ingest.store.IngestRuns.FileResult;
 import org.junit.jupiter.api.BeforeAll;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,8 +78,37 @@ class CrashAndConcurrencyIntegrationTests {
         killedAndIngestedAgain("cdo_ingest_kill_merge", line -> line.startsWith("PROGRESS done ") && line.endsWith("visits.csv"));
     }
 
+    @Test
+    void killedWhileStagingThenRestartedWhereItStopped() throws Exception {
+        var dataSource = TestDatabases.migrated("cdo_ingest_kill_restart");
+        killChild(dataSource, line -> line.startsWith("PROGRESS rows ") && line.endsWith("symptoms.csv"));
+        try (IngestTestContext ctx = new IngestTestContext(dataSource)) {
+            Long executionId = ctx.jdbc.queryForObject("select job_execution_id from ingest_run", Long.class);
+            assertEquals(List.of("PLANNED", "STAGED", "PLANNED"), ctx.jdbc.queryForList(
+                    "select status from ingest_stage_file order by file_no", String.class), "killed while staging the second file");
+            JobOperator operator = ctx.bean(JobOperator.class);
+            JobExecution killed = ctx.bean(JobRepository.class).getJobExecution(executionId);
+            JobExecution restarted = operator.restart(operator.recover(killed));
+            assertEquals("COMPLETED", restarted.getStatus().name());
+            assertEquals(uninterrupted, ctx.records());
+            assertEquals(List.of(5_000L, 240_000L, 80_000L), ctx.jdbc.queryForList(
+                    "select f.inserted from ingest_file f join ingest_stage_file p using (run_id, file) order by p.file_no", Long.class));
+        }
+    }
+
     private void killedAndIngestedAgain(String prefix, Predicate<String> killWhen) throws Exception {
         var dataSource = TestDatabases.migrated(prefix);
+        killChild(dataSource, killWhen);
+        try (IngestTestContext ctx = new IngestTestContext(dataSource)) {
+            IngestOutcome again = ctx.ingest(clinic);
+            assertTrue(again.completed());
+            assertEquals(uninterrupted, ctx.records());
+            IngestOutcome third = ctx.ingest(clinic);
+            assertTrue(third.files().stream().allMatch(f -> f.unchanged() == f.read()), "a third ingest finds everything unchanged");
+        }
+    }
+
+    private static void killChild(DataSource dataSource, Predicate<String> killWhen) throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), IngestChild.class.getName(), TestDatabases.jdbcUrl(dataSource),
                 clinic.toString())
@@ -94,13 +127,6 @@ class CrashAndConcurrencyIntegrationTests {
         child.waitFor();
         assertTrue(killed, "the child was killed at the chosen moment");
         assertEquals(137, child.exitValue(), "SIGKILL");
-        try (IngestTestContext ctx = new IngestTestContext(dataSource)) {
-            IngestOutcome again = ctx.ingest(clinic);
-            assertTrue(again.completed());
-            assertEquals(uninterrupted, ctx.records());
-            IngestOutcome third = ctx.ingest(clinic);
-            assertTrue(third.files().stream().allMatch(f -> f.unchanged() == f.read()), "a third ingest finds everything unchanged");
-        }
     }
 
     @Test
