@@ -21,7 +21,7 @@ done
 
 export PGHOST="${PGHOST:-127.0.0.1}" PGUSER="${PGUSER:-postgres}"
 jar=app/target/cdo.jar
-if [ ! -f "$jar" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find model db ingest analytics reporting app -path '*/src/main/*' -newer "$jar" -print -quit)" ]; then
   ./mvnw -B -q -o -pl app -am package -DskipTests
 fi
 

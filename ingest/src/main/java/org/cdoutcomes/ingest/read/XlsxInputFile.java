@@ -35,7 +35,6 @@ public final class XlsxInputFile implements InputFile {
     private static final double MIN_INFLATE_RATIO = 0.01;
 
     private final Path path;
-    private volatile long rowsSeen;
 
     public XlsxInputFile(Path path) {
         this.path = path;
@@ -92,10 +91,6 @@ public final class XlsxInputFile implements InputFile {
     @Override
     public double shareRead() {
         return Double.NaN;
-    }
-
-    long rowsSeen() {
-        return rowsSeen;
     }
 
     /** Formats date-formatted numeric cells as ISO dates and flags them, so the row gets a date and not text. */
@@ -162,7 +157,6 @@ public final class XlsxInputFile implements InputFile {
 
         @Override
         public void endRow(int rowNum) {
-            rowsSeen++;
             if (!headerSeen) {
                 if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
                     return;
