@@ -48,6 +48,7 @@ public final class FileStager {
     }
 
     public void stage(Connection connection, StageFile file) throws SQLException {
+        progress.reading(file.file(), 0, 0, false);
         Savepoint savepoint = connection.setSavepoint();
         Staging staging = new Staging(connection, file);
         try {
