@@ -78,7 +78,7 @@ class InputFilesIntegrationTests {
 
     @Test
     void xlsxFirstSheetWithDateCellsAndTextDates() throws Exception {
-        Path workbook = dir.resolve("Visits 2025.xlsx");
+        Path workbook = dir.resolve("dose charts 2025.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(workbook)) {
             CellStyle dateStyle = wb.createCellStyle();
             dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
