@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-patients=20000
+patients=14300
 keep=false
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -21,7 +21,7 @@ done
 
 export PGHOST="${PGHOST:-127.0.0.1}" PGUSER="${PGUSER:-postgres}"
 jar=app/target/cdo.jar
-if [ ! -f "$jar" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find model db ingest analytics reporting app -path '*/src/main/*' -newer "$jar" -print -quit)" ]; then
   ./mvnw -B -q -o -pl app -am package -DskipTests
 fi
 
@@ -102,6 +102,11 @@ psql -qd "$db_copy" \
   -c "\\copy visits from '$data/visits.csv' with (format csv, header true)" \
   -c "\\copy symptoms from '$data/symptoms.csv' with (format csv, header true)"
 t4=$(now)
+
+echo "steps of the ingest job (from the Batch job repository):"
+psql -qAtd "$db_cdo" -c "select '  ' || s.step_name || ': ' || round(extract(epoch from s.end_time - s.start_time)::numeric, 2) || ' s'
+  from batch_step_execution s where s.job_execution_id = (select job_execution_id from ingest_run order by run_id desc limit 1)
+  order by s.step_execution_id"
 
 python3 - "$t0" "$t1" "$t2" "$t3" "$t4" <<'PY'
 import sys

@@ -27,7 +27,10 @@ public final class CsvInputFile implements InputFile {
     public void read(RowSink sink) throws IOException {
         try (CsvParser parser = new CsvParser(this::open)) {
             List<String> header = parser.header();
-            if (header == null || header.stream().allMatch(String::isBlank)) {
+            if (header == null) {
+                throw new UnreadableFileException("it is empty (no header line)");
+            }
+            if (header.stream().allMatch(String::isBlank)) {
                 throw new UnreadableFileException("it has no header line (the first line is empty)");
             }
             sink.header(header);

@@ -35,7 +35,6 @@ public final class XlsxInputFile implements InputFile {
     private static final double MIN_INFLATE_RATIO = 0.01;
 
     private final Path path;
-    private volatile long rowsSeen;
 
     public XlsxInputFile(Path path) {
         this.path = path;
@@ -48,9 +47,7 @@ public final class XlsxInputFile implements InputFile {
         OPCPackage pkg;
         try {
             pkg = OPCPackage.open(path.toFile(), PackageAccess.READ);
-        } catch (InvalidFormatException | IllegalArgumentException e) {
-            throw new UnreadableFileException("it is not an xlsx workbook", e);
-        } catch (RuntimeException e) {
+        } catch (InvalidFormatException | RuntimeException e) {
             throw unreadable(e);
         }
         try {
@@ -70,8 +67,8 @@ public final class XlsxInputFile implements InputFile {
             if (!rows.headerSeen) {
                 throw new UnreadableFileException("its first sheet has no header row (it is empty)");
             }
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException | ClassCastException e) {
-            throw new UnreadableFileException("it is not a readable xlsx workbook", e);
+        } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
+            throw unreadable(e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RuntimeException own && own.getClass().getName().startsWith("org.cdoutcomes.")) {
                 throw own;
@@ -94,10 +91,6 @@ public final class XlsxInputFile implements InputFile {
     @Override
     public double shareRead() {
         return Double.NaN;
-    }
-
-    long rowsSeen() {
-        return rowsSeen;
     }
 
     /** Formats date-formatted numeric cells as ISO dates and flags them, so the row gets a date and not text. */
@@ -164,7 +157,6 @@ public final class XlsxInputFile implements InputFile {
 
         @Override
         public void endRow(int rowNum) {
-            rowsSeen++;
             if (!headerSeen) {
                 if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
                     return;

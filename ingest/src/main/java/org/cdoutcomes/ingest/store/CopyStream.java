@@ -15,19 +15,6 @@ final class CopyStream {
         this.copy = copy;
     }
 
-    void row(Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                buffer.append('\t');
-            }
-            append(values[i]);
-        }
-        buffer.append('\n');
-        if (buffer.length() >= FLUSH_AT) {
-            flush();
-        }
-    }
-
     /** Appends a row made of leading values then a block of text values. */
     void row(Object[] head, String[] tail) throws SQLException {
         for (int i = 0; i < head.length; i++) {

@@ -48,6 +48,7 @@ public final class FileStager {
     }
 
     public void stage(Connection connection, StageFile file) throws SQLException {
+        progress.reading(file.file(), 0, 0, false);
         Savepoint savepoint = connection.setSavepoint();
         Staging staging = new Staging(connection, file);
         try {
@@ -62,7 +63,11 @@ public final class FileStager {
             }
             staging.finish();
             connection.releaseSavepoint(savepoint);
-        } catch (UnreadableFileException | IOException | RowFailure e) {
+        } catch (RowFailure e) {
+            staging.cancel();
+            connection.rollback(savepoint);
+            throw (SQLException) e.getCause();
+        } catch (UnreadableFileException | IOException e) {
             staging.cancel();
             connection.rollback(savepoint);
             markFailed(connection, file, staging.header == null ? file.typeByName().orElse(null) : staging.header.type(), reason(e));
@@ -71,9 +76,6 @@ public final class FileStager {
     }
 
     private static String reason(Exception e) {
-        if (e instanceof RowFailure f && f.getCause() instanceof SQLException sql) {
-            throw new IllegalStateException("staging failed", sql);
-        }
         if (e instanceof UnreadableFileException) {
             return e.getMessage();
         }

@@ -1,0 +1,159 @@
+package org.cdoutcomes.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.cdoutcomes.db.TestDatabases;
+import org.cdoutcomes.ingest.store.IngestRuns.FileResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A killed ingest (SIGKILL of its JVM while staging, and while merging) loses and duplicates nothing: ingesting the
+ * same files again ends in exactly the state of an uninterrupted run. Two concurrent ingests end as one.
+ */
+class CrashAndConcurrencyIntegrationTests {
+    @TempDir
+    static Path dir;
+    static Path clinic;
+    static Map<String, List<String>> uninterrupted;
+
+    @BeforeAll
+    static void clinicAndItsUninterruptedState() throws Exception {
+        clinic = dir.resolve("clinic");
+        Files.createDirectories(clinic);
+        try (Writer patients = Files.newBufferedWriter(clinic.resolve("patients.csv"));
+             Writer visits = Files.newBufferedWriter(clinic.resolve("visits.csv"));
+             Writer symptoms = Files.newBufferedWriter(clinic.resolve("symptoms.csv"))) {
+            patients.write("patient_id,sex,birth_year\n");
+            visits.write(IngestIntegrationTests.VISITS_HEADER + "\n");
+            symptoms.write("record_id,patient_id,recorded_on,kind,term,value,visit_id\n");
+            LocalDate start = LocalDate.of(2022, 1, 3);
+            int record = 0;
+            for (int p = 0; p < 5000; p++) {
+                patients.write("P" + p + "," + (p % 2 == 0 ? "F" : "M") + "," + (1940 + p % 60) + "\n");
+                for (int v = 0; v < 8; v++) {
+                    LocalDate day = start.plusDays(90L * v + p % 30);
+                    visits.write("V" + p + "-" + v + ",P" + p + "," + day + ",Botox,SCM,L," + (20 + v) + ",,\n");
+                    visits.write("V" + p + "-" + v + ",P" + p + "," + day + ",Botox,trap,R,30,,\n");
+                    for (int s = 0; s < 6; s++) {
+                        symptoms.write("R" + (record++) + ",P" + p + "," + day.plusDays(5 + s) + ",score,twstrs_total," + (20 + s) + ",V" + p + "-" + v + "\n");
+                    }
+                }
+            }
+        }
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_reference")) {
+            ctx.ingest(clinic);
+            uninterrupted = ctx.records();
+        }
+        assertEquals(240_000, uninterrupted.get(IngestTestContext.RECORD_TABLES.get(3)).size());
+    }
+
+    @Test
+    void killedWhileStagingThenIngestedAgain() throws Exception {
+        killedAndIngestedAgain("cdo_ingest_kill_stage", CrashAndConcurrencyIntegrationTests::midSymptomsFile);
+    }
+
+    @Test
+    void killedWhileMergingThenIngestedAgain() throws Exception {
+        killedAndIngestedAgain("cdo_ingest_kill_merge", line -> line.startsWith("PROGRESS done ") && line.endsWith("visits.csv"));
+    }
+
+    @Test
+    void killedWhileStagingThenRestartedWhereItStopped() throws Exception {
+        var dataSource = TestDatabases.migrated("cdo_ingest_kill_restart");
+        killChild(dataSource, CrashAndConcurrencyIntegrationTests::midSymptomsFile);
+        try (IngestTestContext ctx = new IngestTestContext(dataSource)) {
+            Long executionId = ctx.jdbc.queryForObject("select job_execution_id from ingest_run", Long.class);
+            assertEquals(List.of("STAGED", "PLANNED", "PLANNED"), ctx.jdbc.queryForList(
+                    "select status from ingest_stage_file order by file_no", String.class), "killed while staging the second file");
+            JobOperator operator = ctx.bean(JobOperator.class);
+            JobExecution killed = ctx.bean(JobRepository.class).getJobExecution(executionId);
+            JobExecution restarted = operator.restart(operator.recover(killed));
+            assertEquals("COMPLETED", restarted.getStatus().name());
+            assertEquals(uninterrupted, ctx.records());
+            assertEquals(List.of(5_000L, 240_000L, 80_000L), ctx.jdbc.queryForList(
+                    "select f.inserted from ingest_file f join ingest_stage_file p using (run_id, file) order by p.file_no", Long.class));
+        }
+    }
+
+    /** The child has streamed some rows of the symptoms file (progress comes every 65,536 rows). */
+    private static boolean midSymptomsFile(String line) {
+        return line.startsWith("PROGRESS rows ") && !line.startsWith("PROGRESS rows 0 ") && line.endsWith("symptoms.csv");
+    }
+
+    private void killedAndIngestedAgain(String prefix, Predicate<String> killWhen) throws Exception {
+        var dataSource = TestDatabases.migrated(prefix);
+        killChild(dataSource, killWhen);
+        try (IngestTestContext ctx = new IngestTestContext(dataSource)) {
+            IngestOutcome again = ctx.ingest(clinic);
+            assertTrue(again.completed());
+            assertEquals(uninterrupted, ctx.records());
+            IngestOutcome third = ctx.ingest(clinic);
+            assertTrue(third.files().stream().allMatch(f -> f.unchanged() == f.read()), "a third ingest finds everything unchanged");
+        }
+    }
+
+    private static void killChild(DataSource dataSource, Predicate<String> killWhen) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), IngestChild.class.getName(), TestDatabases.jdbcUrl(dataSource),
+                clinic.toString())
+                .redirectErrorStream(true)
+                .start();
+        boolean killed = false;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (killWhen.test(line)) {
+                    child.destroyForcibly();
+                    killed = true;
+                    break;
+                }
+            }
+        }
+        child.waitFor();
+        assertTrue(killed, "the child was killed at the chosen moment");
+        assertEquals(137, child.exitValue(), "SIGKILL");
+    }
+
+    @Test
+    void twoConcurrentIngestsOfTheSameFilesEndAsOne() throws Exception {
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_concurrent")) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Callable<IngestOutcome> ingest = () -> ctx.ingest(clinic);
+                Future<IngestOutcome> a = pool.submit(ingest);
+                Future<IngestOutcome> b = pool.submit(ingest);
+                List<IngestOutcome> outcomes = List.of(a.get(), b.get());
+                assertTrue(outcomes.stream().allMatch(IngestOutcome::completed));
+                assertEquals(uninterrupted, ctx.records());
+                List<Long> inserted = new ArrayList<>();
+                for (IngestOutcome outcome : outcomes) {
+                    inserted.add(outcome.files().stream().mapToLong(FileResult::inserted).sum());
+                }
+                // one run inserted every row (5,000 + 80,000 + 240,000), the other found them all unchanged
+                assertEquals(List.of(0L, 325_000L), inserted.stream().sorted().toList());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.cdoutcomes.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.cdoutcomes.ingest.store.IngestRuns.FileResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end runs of the ingest job on hand-written files; every expectation is worked out from input-formats.md. */
+class IngestIntegrationTests {
+    @TempDir
+    Path dir;
+
+    static final String VISITS_HEADER = "visit_id,patient_id,visit_date,product,muscle,side,dose_units,guidance,site_id";
+
+    private Path write(String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static FileResult file(IngestOutcome outcome, String suffix) {
+        return outcome.files().stream().filter(f -> f.file().endsWith(suffix)).findFirst().orElseThrow();
+    }
+
+    /** read, inserted, updated, unchanged, rejected, warnings, muscles removed. */
+    private static void counts(FileResult f, long... expected) {
+        assertEquals(List.of(expected[0], expected[1], expected[2], expected[3], expected[4], expected[5], expected[6]),
+                List.of(f.read(), f.inserted(), f.updated(), f.unchanged(), f.rejected(), f.warnings(), f.musclesRemoved()), f.file());
+    }
+
+    @Test
+    void dirtyCorpusRejectsExactlyTheBrokenRowsAndReingestChangesNothing() throws Exception {
+        Path clinic = dir.resolve("clinic");
+        write("clinic/visits.csv", VISITS_HEADER + ",comment\n"
+                + "V1,P1,2025-01-10,Botox,SCM,L,50,emg,,first\n"             // 2 ok
+                + "V1,P1,2025-01-10,Botox,splenius,R,60,emg,,\n"             // 3 ok
+                + "\n"                                                        // 4 blank: skipped, not counted
+                + "V2,P2,2025-02-30,Botox,SCM,L,50,,,\n"                     // 5 BAD_DATE
+                + "V3,P2,2025-01-11,Botax,SCM,L,50,,,\n"                     // 6 UNKNOWN_CODE product
+                + "V4,P2,2025-01-12,Dysport,SCM,L,0,,,\n"                    // 7 OUT_OF_RANGE dose
+                + "V5,P3,2025-01-13,Dysport,SCM,L,abc,,,\n"                  // 8 BAD_NUMBER
+                + "V6,P3,2026-01-01,Dysport,SCM,L,100,,,\n"                  // 9 FUTURE_DATE (run day 2025-06-30)
+                + "V7,P3,2025-01-14,Dysport,\"SCM,L,100,,,\n"                // 10 MALFORMED_ROW, resumes at 11
+                + "V8,P4,2025-01-15,Xeomin,trap,B,100,,,\n"                  // 11 ok
+                + "V9,P4,,Xeomin,trap,B,100,,,\n"                            // 12 MISSING_FIELD visit_date
+                + "V10,P4,2025-01-16,Xeomin,trap,B,100,,,,extra\n"           // 13 MALFORMED_ROW (11 cells, header 10)
+                + "V11,P5,2025-01-17,Xeomin,\"levator\nscapulae\",L,30,,,\n" // 14-15 ok (quoted cell over two lines)
+                + "V12,P5,2025-01-18,Botox,SCM,L,500,,,\n");                 // 16 ok, DOSE_ABOVE_USUAL_MAX
+        write("clinic/symptoms.csv", "\uFEFFrecord_id;patient_id;recorded_on;kind;term;value;visit_id;source\r\n"
+                + "S1;P1;2025-01-20;relief_onset;;;V1;patient_diary\r\n"    // 2 ok
+                + "S2;P1;2025-01-21;score;twstrs_total;88;V1;clinician\r\n" // 3 OUT_OF_RANGE value
+                + "S3;P1;2025-01-22;adverse_event;dysphagia;2;V1;phone\r\n" // 4 ok
+                + ";P1;2025-01-23;score;tsui;12,5;;\r\n"                     // 5 BAD_NUMBER (a comma decimal)
+                + "S5;P1;2025-01-24;adverse_event;;;;\r\n"                  // 6 MISSING_FIELD term
+                + "S6;P1;2025-01-25;relief;;;;\r\n"                         // 7 UNKNOWN_CODE kind
+                + "S7;;2025-01-26;relief_onset;;;;\r\n"                     // 8 MISSING_FIELD patient_id
+                + "S8;P1;2025-01-27;relief_wear_off;;;;fax\r\n"             // 9 UNKNOWN_CODE source
+                + ";P6;2025-01-28;score;pain_nrs;3;;\r\n");                 // 10 ok (identity: patient, date, kind, term)
+        write("clinic/patients.csv", "patient_id,sex,birth_year,cd_pattern,diagnosis_date\n"
+                + "P1,F,1970,torticollis,2019-05-01\n"                       // 2 ok
+                + "P2,female,1970,,\n"                                       // 3 UNKNOWN_CODE sex
+                + "P3,M,1899,,\n"                                            // 4 OUT_OF_RANGE birth_year
+                + "P4,M,19x0,,\n"                                            // 5 BAD_NUMBER
+                + "P5,X,1980,,2025-07-01\n");                                // 6 FUTURE_DATE
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_dirty")) {
+            IngestOutcome first = ctx.ingest(clinic);
+            assertTrue(first.completed());
+            String c = clinic.toString();
+            List<String> expectedReport = List.of(
+                    "file,line,column,code",
+                    c + "/patients.csv,3,sex,UNKNOWN_CODE",
+                    c + "/patients.csv,4,birth_year,OUT_OF_RANGE",
+                    c + "/patients.csv,5,birth_year,BAD_NUMBER",
+                    c + "/patients.csv,6,diagnosis_date,FUTURE_DATE",
+                    c + "/symptoms.csv,3,value,OUT_OF_RANGE",
+                    c + "/symptoms.csv,5,value,BAD_NUMBER",
+                    c + "/symptoms.csv,6,term,MISSING_FIELD",
+                    c + "/symptoms.csv,7,kind,UNKNOWN_CODE",
+                    c + "/symptoms.csv,8,patient_id,MISSING_FIELD",
+                    c + "/symptoms.csv,9,source,UNKNOWN_CODE",
+                    c + "/visits.csv,5,visit_date,BAD_DATE",
+                    c + "/visits.csv,6,product,UNKNOWN_CODE",
+                    c + "/visits.csv,7,dose_units,OUT_OF_RANGE",
+                    c + "/visits.csv,8,dose_units,BAD_NUMBER",
+                    c + "/visits.csv,9,visit_date,FUTURE_DATE",
+                    c + "/visits.csv,10,,MALFORMED_ROW",
+                    c + "/visits.csv,12,visit_date,MISSING_FIELD",
+                    c + "/visits.csv,13,,MALFORMED_ROW");
+            assertEquals(expectedReport, reportWithoutMessages(first.rejectsFile()));
+            counts(file(first, "patients.csv"), 5, 1, 0, 0, 4, 0, 0);
+            counts(file(first, "symptoms.csv"), 9, 3, 0, 0, 6, 0, 0);
+            counts(file(first, "visits.csv"), 13, 5, 0, 0, 8, 2, 0);
+            assertEquals(List.of("DOSE_ABOVE_USUAL_MAX:16", "UNKNOWN_COLUMN:1"), ctx.jdbc.queryForList(
+                    "select code || ':' || line from ingest_warning where run_id = ? order by code", String.class, first.runId()));
+            assertEquals(18L, ctx.jdbc.queryForObject("select count(*) from ingest_reject where run_id = ?", Long.class, first.runId()));
+
+            Map<String, List<String>> records = ctx.records();
+            assertEquals(List.of("P1|null|F|1970|2019-05-01|torticollis", "P4|null|null|null|null|null",
+                    "P5|null|null|null|null|null", "P6|null|null|null|null|null"), records.get(IngestTestContext.RECORD_TABLES.get(0)));
+            assertEquals(List.of("V11|P5|2025-01-17|incobotulinumtoxinA|null", "V12|P5|2025-01-18|onabotulinumtoxinA|null",
+                    "V1|P1|2025-01-10|onabotulinumtoxinA|null", "V8|P4|2025-01-15|incobotulinumtoxinA|null"),
+                    records.get(IngestTestContext.RECORD_TABLES.get(1)));
+            assertEquals(List.of("V11|levator_scapulae|left|30|null", "V12|sternocleidomastoid|left|500|null",
+                    "V1|splenius_capitis|right|60|emg", "V1|sternocleidomastoid|left|50|emg", "V8|trapezius|bilateral|100|null"),
+                    records.get(IngestTestContext.RECORD_TABLES.get(2)));
+            assertEquals(List.of("S1|P1|2025-01-20|relief_onset|null|null|V1|patient_diary",
+                    "S3|P1|2025-01-22|adverse_event|dysphagia|2|V1|phone", "null|P6|2025-01-28|score|pain_nrs|3|null|null"),
+                    records.get(IngestTestContext.RECORD_TABLES.get(3)));
+            String report = Files.readString(first.rejectsFile());
+            for (String secret : List.of("P1", "P2", "P3", "P4", "88", "12,5")) {
+                assertFalse(report.replace(c, "").contains(secret), "report repeats " + secret);
+            }
+
+            IngestOutcome again = ctx.ingest(clinic);
+            assertEquals(records, ctx.records());
+            counts(file(again, "patients.csv"), 5, 0, 0, 1, 4, 0, 0);
+            counts(file(again, "symptoms.csv"), 9, 0, 0, 3, 6, 0, 0);
+            counts(file(again, "visits.csv"), 13, 0, 0, 5, 8, 2, 0);
+        }
+    }
+
+    private static List<String> reportWithoutMessages(Path report) throws Exception {
+        return Files.readAllLines(report).stream()
+                .map(line -> String.join(",", List.of(line.split(",", -1)).subList(0, 4)))
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void filesInAnyOrderGiveTheSameStateAndPatientsFileFillsInCreatedPatients() throws Exception {
+        Path patients = write("patients.csv", "patient_id,site_id,sex\nP1,north,F\nP2,,M\n");
+        Path visits = write("visits.csv", VISITS_HEADER + "\nV1,P1,2025-01-10,Botox,SCM,L,50,,\nV2,P3,2025-01-11,Dysport,trap,R,200,,south\n");
+        Path symptoms = write("symptoms.csv", "patient_id,recorded_on,kind,term,value\nP1,2025-01-20,relief_onset,,\nP4,2025-01-21,score,tsui,7\n");
+        Map<String, List<String>> inOrder;
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_order_a")) {
+            ctx.ingest(patients, visits, symptoms);
+            inOrder = ctx.records();
+        }
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_order_b")) {
+            ctx.ingest(symptoms, visits);
+            IngestOutcome late = ctx.ingest(patients);
+            // P1 was created by the visit with every field absent: the patients file fills it in (updated); P2 is new.
+            counts(file(late, "patients.csv"), 2, 1, 1, 0, 0, 0, 0);
+            assertEquals(inOrder, ctx.records());
+        }
+        assertEquals(List.of("P1|north|F|null|null|null", "P2|null|M|null|null|null", "P3|null|null|null|null|null",
+                "P4|null|null|null|null|null"), inOrder.get(IngestTestContext.RECORD_TABLES.get(0)));
+    }
+
+    @Test
+    void correctionsReplaceStoredRowsAndAChartCorrectionRemovesAMuscle() throws Exception {
+        Path v1 = write("a/visits.csv", VISITS_HEADER + "\n"
+                + "V1,P1,2025-01-10,Botox,SCM,L,50,,\nV1,P1,2025-01-10,Botox,trap,R,40,,\nV1,P1,2025-01-10,Botox,SCM,L,10,,\n"
+                + "V2,P1,2025-04-10,Botox,SCM,L,50,,\n");
+        Path s1 = write("a/symptoms.csv", "record_id,patient_id,recorded_on,kind,term,value\n"
+                + "R1,P1,2025-01-20,score,tsui,9\n,P1,2025-01-21,score,pain_nrs,4\n");
+        Path v2 = write("b/visits.csv", VISITS_HEADER + "\n"
+                + "V1,P1,2025-01-10,Botox,SCM,L,60,emg,\nV2,P1,2025-04-10,Botox,SCM,L,50,,\n");
+        Path s2 = write("b/symptoms.csv", "record_id,patient_id,recorded_on,kind,term,value\n"
+                + "R1,P1,2025-01-20,score,tsui,8\n,P1,2025-01-21,score,pain_nrs,4\n");
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_correct")) {
+            IngestOutcome first = ctx.ingest(v1, s1);
+            counts(file(first, "a/visits.csv"), 4, 4, 0, 0, 0, 0, 0);
+            assertEquals(List.of("V1|sternocleidomastoid|left|60|null", "V1|trapezius|right|40|null", "V2|sternocleidomastoid|left|50|null"),
+                    ctx.records().get(IngestTestContext.RECORD_TABLES.get(2)), "two rows of one muscle and side are added together");
+            IngestOutcome second = ctx.ingest(v2, s2);
+            // V1's chart changes (guidance given, trapezius gone): its row is updated, one muscle removed; V2 unchanged.
+            counts(file(second, "b/visits.csv"), 2, 0, 1, 1, 0, 0, 1);
+            counts(file(second, "b/symptoms.csv"), 2, 0, 1, 1, 0, 0, 0);
+            Map<String, List<String>> records = ctx.records();
+            assertEquals(List.of("V1|sternocleidomastoid|left|60|emg", "V2|sternocleidomastoid|left|50|null"),
+                    records.get(IngestTestContext.RECORD_TABLES.get(2)));
+            assertEquals(List.of("R1|P1|2025-01-20|score|tsui|8|null|null", "null|P1|2025-01-21|score|pain_nrs|4|null|null"),
+                    records.get(IngestTestContext.RECORD_TABLES.get(3)));
+        }
+    }
+
+    @Test
+    void laterRowOfTheSameIdentityWinsWithinARun() throws Exception {
+        Path s = write("symptoms.csv", "record_id,patient_id,recorded_on,kind,term,value\n"
+                + "R1,P1,2025-01-20,score,tsui,9\nR1,P1,2025-01-20,score,tsui,9\nR1,P1,2025-01-20,score,tsui,5\n");
+        Path p = write("more/patients.csv", "patient_id,sex\nP1,F\nP1,M\n");
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_later")) {
+            IngestOutcome outcome = ctx.ingest(s, p);
+            counts(file(outcome, "symptoms.csv"), 3, 1, 1, 1, 0, 0, 0);
+            counts(file(outcome, "patients.csv"), 2, 1, 1, 0, 0, 0, 0);
+            assertEquals(List.of("R1|P1|2025-01-20|score|tsui|5|null|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(3)));
+            assertEquals(List.of("P1|null|M|null|null|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(0)));
+        }
+    }
+
+    @Test
+    void rowsOfOneVisitThatDisagreeAcrossFilesAreAllRejected() throws Exception {
+        Path a = write("visits-a.csv", VISITS_HEADER + "\n"
+                + "V1,P1,2025-01-10,Botox,SCM,L,50,,\nV2,P1,2025-02-10,Botox,SCM,L,50,,north\nV3,P1,2025-03-10,Botox,SCM,L,50,,north\n");
+        Path b = write("visits-b.csv", "site_id,visit_date,product,visit_id,patient_id,muscle,side,dose_units\n"
+                + ",2025-01-11,Botox,V1,P2,trap,R,40\nsouth,2025-02-10,Botox,V2,P1,trap,R,40\n,2025-03-10,Botox,V3,P1,trap,R,40\n");
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_conflict")) {
+            IngestOutcome outcome = ctx.ingest(a, b);
+            // V1 disagrees on patient and date: each row names the first in its own file's column order.
+            // V2 disagrees on site only; V3 has one site given and one absent, which is no disagreement.
+            assertEquals(List.of("visits-a.csv:2:patient_id:CONFLICTING_VISIT", "visits-a.csv:3:site_id:CONFLICTING_VISIT",
+                            "visits-b.csv:2:visit_date:CONFLICTING_VISIT", "visits-b.csv:3:site_id:CONFLICTING_VISIT"),
+                    ctx.jdbc.queryForList("select regexp_replace(file, '^.*/', '') || ':' || line || ':' || column_name || ':' || code "
+                            + "from ingest_reject where run_id = ? order by file, line", String.class, outcome.runId()));
+            assertEquals(List.of("V3|P1|2025-03-10|onabotulinumtoxinA|north"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(1)));
+            counts(file(outcome, "visits-a.csv"), 3, 1, 0, 0, 2, 0, 0);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.cdoutcomes.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cdoutcomes.ingest.store.IngestRuns.FileResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unreadable files of every kind, and xlsx workbooks. */
+class InputFilesIntegrationTests {
+    @TempDir
+    Path dir;
+
+    @Test
+    void unreadableFilesFailWithTheirReasonAndTheOtherFilesAreStillIngested() throws Exception {
+        Path good = dir.resolve("patients.csv");
+        Files.writeString(good, "patient_id\nP1\n");
+        Path binary = dir.resolve("visits-binary.csv");
+        Files.write(binary, new byte[] {'v', 'i', 's', 'i', 't', '_', 'i', 'd', '\n', 0, 1, 2, 3});
+        Path latin1 = dir.resolve("patients-latin1.csv");
+        Files.write(latin1, "patient_id,site_id\nP2,Zürich\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path empty = dir.resolve("symptoms-empty.csv");
+        Files.writeString(empty, "");
+        Path missingColumn = dir.resolve("visits-short.csv");
+        Files.writeString(missingColumn, "visit_id,patient_id,visit_date,product,muscle,side\nV1,P3,2025-01-02,Botox,SCM,L\n");
+        Path notWorkbook = dir.resolve("symptoms.xlsx");
+        Files.writeString(notWorkbook, "this is not a workbook");
+        Path zipBomb = dir.resolve("visits-bomb.xlsx");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(zipBomb))) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 64; i++) {
+                zip.write(spaces);
+            }
+            zip.closeEntry();
+        }
+        Path unknownHeader = dir.resolve("export.csv");
+        Files.writeString(unknownHeader, "colour,size\nred,2\n");
+        Path missing = dir.resolve("visits-missing.csv");
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_unreadable")) {
+            IngestOutcome outcome = ctx.ingest(good, binary, latin1, empty, missingColumn, notWorkbook, zipBomb, unknownHeader, missing);
+            assertTrue(outcome.completed());
+            assertTrue(outcome.anyFileFailed());
+            Map<String, String> failures = outcome.files().stream().filter(FileResult::failed)
+                    .collect(Collectors.toMap(f -> Path.of(f.file()).getFileName().toString(), FileResult::failure));
+            assertEquals(Map.of(
+                    "visits-binary.csv", "it is not a CSV text file (it contains binary data)",
+                    "patients-latin1.csv", "it is not UTF-8 text (save it as CSV UTF-8)",
+                    "symptoms-empty.csv", "it is empty (no header line)",
+                    "visits-short.csv", "its header lacks the required column dose_units of a visits file",
+                    "symptoms.xlsx", "it is named .xlsx but is not an xlsx workbook",
+                    "visits-bomb.xlsx", "it looks like a zip bomb (it expands far more than a workbook does)",
+                    "export.csv", "its header is not that of a patients, visits or symptoms file (and its name does not say which)",
+                    "visits-missing.csv", "it does not exist"), failures);
+            // nothing of a failed file is stored, not even its readable rows
+            assertEquals(List.of("P1|null|null|null|null|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(0)));
+            assertEquals(0L, ctx.jdbc.queryForObject("select count(*) from ingest_reject where run_id = ?", Long.class, outcome.runId()));
+            assertEquals(List.of(1L, 1L), outcome.files().stream().filter(f -> !f.failed()).map(f -> List.of(f.read(), f.inserted()))
+                    .findFirst().orElseThrow());
+        }
+    }
+
+    @Test
+    void xlsxFirstSheetWithDateCellsAndTextDates() throws Exception {
+        Path workbook = dir.resolve("dose charts 2025.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(workbook)) {
+            CellStyle dateStyle = wb.createCellStyle();
+            dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
+            Sheet sheet = wb.createSheet("dose charts");
+            String[] header = {"Visit_ID", "patient_id", "visit_date", "product", "muscle", "side", "dose_units", "notes"};
+            Row h = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(header[i]);
+            }
+            Row r1 = sheet.createRow(1);
+            r1.createCell(0).setCellValue("V1");
+            r1.createCell(1).setCellValue(12345);          // a numeric patient id
+            r1.createCell(2).setCellValue(LocalDate.of(2025, 3, 4));
+            r1.getCell(2).setCellStyle(dateStyle);
+            r1.createCell(3).setCellValue("Xeomin");
+            r1.createCell(4).setCellValue("Upper Trapezius");
+            r1.createCell(5).setCellValue("B");
+            r1.createCell(6).setCellValue(37.5);
+            // row 3 (index 2) left empty: a blank row is skipped
+            Row r3 = sheet.createRow(3);
+            r3.createCell(0).setCellValue("V2");
+            r3.createCell(1).setCellValue("P2");
+            r3.createCell(2).setCellValue("2025-03-05");       // a text date
+            r3.createCell(3).setCellValue("Dysport");
+            r3.createCell(4).setCellValue("SCM");
+            r3.createCell(5).setCellValue("L");
+            r3.createCell(6).setCellValue(100);
+            Row r4 = sheet.createRow(4);
+            r4.createCell(0).setCellValue("V3");
+            r4.createCell(1).setCellValue("P2");
+            r4.createCell(2).setCellValue("2025-02-30");
+            r4.createCell(3).setCellValue("Dysport");
+            r4.createCell(4).setCellValue("SCM");
+            r4.createCell(5).setCellValue("L");
+            r4.createCell(6).setCellValue(100);
+            Row r5 = sheet.createRow(5);
+            for (int i = 0; i < 9; i++) {
+                r5.createCell(i).setCellValue("x");
+            }
+            wb.createSheet("ignored").createRow(0).createCell(0).setCellValue("not read");
+            wb.write(out);
+        }
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_xlsx")) {
+            IngestOutcome outcome = ctx.ingest(workbook);
+            FileResult result = outcome.files().get(0);
+            assertEquals("visits", result.recordType(), "recognised by its header");
+            assertEquals(List.of(4L, 2L, 2L, 1L), List.of(result.read(), result.inserted(), result.rejected(), result.warnings()));
+            assertEquals(List.of("5:visit_date:BAD_DATE", "6:null:MALFORMED_ROW"), ctx.jdbc.queryForList(
+                    "select line || ':' || coalesce(column_name, 'null') || ':' || code from ingest_reject where run_id = ? order by line",
+                    String.class, outcome.runId()));
+            Map<String, List<String>> records = ctx.records();
+            assertEquals(List.of("V1|12345|2025-03-04|incobotulinumtoxinA|null", "V2|P2|2025-03-05|abobotulinumtoxinA|null"),
+                    records.get(IngestTestContext.RECORD_TABLES.get(1)));
+            assertEquals(List.of("V1|trapezius|bilateral|37.5|null", "V2|sternocleidomastoid|left|100|null"),
+                    records.get(IngestTestContext.RECORD_TABLES.get(2)));
+            IngestOutcome dayFirst = ctx.ingest("dd/MM/yyyy", workbook);
+            assertEquals(3L, dayFirst.files().get(0).rejected(), "with --date-format the text date 2025-03-05 no longer parses; date cells still do");
+        }
+    }
+}

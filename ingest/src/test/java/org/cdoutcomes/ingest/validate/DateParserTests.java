@@ -1,0 +1,37 @@
+package org.cdoutcomes.ingest.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class DateParserTests {
+    @Test
+    void isoDatesMustExist() {
+        DateParser iso = DateParser.iso();
+        assertEquals(LocalDate.of(2024, 2, 29), iso.parse("2024-02-29"));
+        assertNull(iso.parse("2025-02-30"));
+        assertNull(iso.parse("2025-02-29"));
+        assertNull(iso.parse("2025-13-01"));
+        assertNull(iso.parse("2025-1-01"));
+        assertNull(iso.parse("01/02/2025"));
+    }
+
+    @Test
+    void customPatternIsStrictToo() {
+        DateParser dmy = DateParser.of("dd/MM/yyyy");
+        assertEquals(LocalDate.of(2025, 3, 31), dmy.parse("31/03/2025"));
+        assertNull(dmy.parse("30/02/2025"));
+        assertNull(dmy.parse("2025-03-31"));
+        assertEquals(LocalDate.of(2025, 3, 1), DateParser.of("d.M.yyyy").parse("1.3.2025"));
+    }
+
+    @Test
+    void patternsThatDoNotNameADayAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> DateParser.of("yyyy-MM"));
+        assertThrows(IllegalArgumentException.class, () -> DateParser.of("qqq-{"));
+        assertThrows(IllegalArgumentException.class, () -> DateParser.of(" "));
+    }
+}

@@ -1,0 +1,143 @@
+package org.cdoutcomes.ingest.validate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.cdoutcomes.ingest.read.Header;
+import org.cdoutcomes.ingest.read.RecordType;
+import org.cdoutcomes.ingest.read.SourceRow;
+import org.junit.jupiter.api.Test;
+
+class RowValidatorTests {
+    private static final LocalDate TODAY = LocalDate.of(2025, 6, 30);
+    private static final String VISITS = "visit_id,patient_id,visit_date,product,muscle,side,dose_units,guidance,site_id";
+    private static final String SYMPTOMS = "record_id,patient_id,recorded_on,kind,term,value,visit_id,source";
+    private static final String PATIENTS = "patient_id,site_id,sex,birth_year,diagnosis_date,cd_pattern";
+
+    private static RowValidator.Checked check(String header, String row) {
+        return check(header, row, DateParser.iso());
+    }
+
+    private static RowValidator.Checked check(String header, String row, DateParser dates) {
+        Header h = Header.match(List.of(header.split(",", -1)), Optional.empty());
+        String[] cells = row.split(",", -1);
+        return new RowValidator(h, dates, TODAY).check(new SourceRow(7, cells, null, cells.length, false));
+    }
+
+    private static void rejected(String header, String row, String column, RejectCode code) {
+        Reject reject = check(header, row).reject();
+        assertEquals(code, reject == null ? null : reject.code(), row);
+        assertEquals(column, reject.column(), row);
+        assertEquals(7, reject.line());
+    }
+
+    @Test
+    void acceptedVisitRowIsCanonical() {
+        RowValidator.Checked checked = check(VISITS, " V1 ,P1,2025-01-02,Botox,Upper-Trapezius,B,20.50,EMG,");
+        assertNull(checked.reject());
+        assertArrayEquals(new String[] {"V1", "P1", "2025-01-02", "onabotulinumtoxinA", "trapezius", "bilateral", "20.5", "emg", null},
+                checked.values());
+    }
+
+    @Test
+    void everyVisitCode() {
+        rejected(VISITS, ",P1,2025-01-02,Botox,SCM,L,20,,", "visit_id", RejectCode.MISSING_FIELD);
+        rejected(VISITS, "V1,P1,2025-02-30,Botox,SCM,L,20,,", "visit_date", RejectCode.BAD_DATE);
+        rejected(VISITS, "V1,P1,2025-07-01,Botox,SCM,L,20,,", "visit_date", RejectCode.FUTURE_DATE);
+        rejected(VISITS, "V1,P1,2025-01-02,Botax,SCM,L,20,,", "product", RejectCode.UNKNOWN_CODE);
+        rejected(VISITS, "V1,P1,2025-01-02,Botox,neck,L,20,,", "muscle", RejectCode.UNKNOWN_CODE);
+        rejected(VISITS, "V1,P1,2025-01-02,Botox,SCM,up,20,,", "side", RejectCode.UNKNOWN_CODE);
+        rejected(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,12,5,,", null, RejectCode.MALFORMED_ROW);
+        rejected(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,twenty,,", "dose_units", RejectCode.BAD_NUMBER);
+        rejected(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,0,,", "dose_units", RejectCode.OUT_OF_RANGE);
+        rejected(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,-5,,", "dose_units", RejectCode.OUT_OF_RANGE);
+        rejected(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,20,laser,", "guidance", RejectCode.UNKNOWN_CODE);
+        rejected(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,20,,x".replace(",x", "," + "s".repeat(65)), "site_id", RejectCode.OUT_OF_RANGE);
+        rejected(VISITS, "V".repeat(65) + ",P1,2025-01-02,Botox,SCM,L,20,,", "visit_id", RejectCode.OUT_OF_RANGE);
+    }
+
+    @Test
+    void firstBrokenRuleFollowsTheFileColumnOrder() {
+        rejected(VISITS, "V1,P1,2025-02-30,Botax,SCM,L,0,,", "visit_date", RejectCode.BAD_DATE);
+        String reordered = "dose_units,product,visit_date,visit_id,patient_id,muscle,side";
+        rejected(reordered, "0,Botax,2025-02-30,V1,P1,SCM,L", "dose_units", RejectCode.OUT_OF_RANGE);
+        rejected(reordered, "10,Botax,2025-02-30,V1,P1,SCM,L", "product", RejectCode.UNKNOWN_CODE);
+        // a score's range depends on its term, yet is reported at the value column when that comes first
+        rejected("value,kind,term,patient_id,recorded_on", "99,score,tsui,P1,2025-01-01", "value", RejectCode.OUT_OF_RANGE);
+        rejected("value,kind,term,patient_id,recorded_on", "99,score,nonsense,P1,2025-01-01", "term", RejectCode.UNKNOWN_CODE);
+    }
+
+    @Test
+    void everySymptomCode() {
+        rejected(SYMPTOMS, "R1,,2025-01-02,relief_onset,,,,", "patient_id", RejectCode.MISSING_FIELD);
+        rejected(SYMPTOMS, "R1,P1,,relief_onset,,,,", "recorded_on", RejectCode.MISSING_FIELD);
+        rejected(SYMPTOMS, "R1,P1,2025-01-02,relief,,,,", "kind", RejectCode.UNKNOWN_CODE);
+        rejected(SYMPTOMS, "R1,P1,2025-01-02,adverse_event,,,,", "term", RejectCode.MISSING_FIELD);
+        rejected(SYMPTOMS, "R1,P1,2025-01-02,adverse_event,tsui,,,", "term", RejectCode.UNKNOWN_CODE);
+        rejected(SYMPTOMS, "R1,P1,2025-01-02,adverse_event,dysphagia,4,,", "value", RejectCode.OUT_OF_RANGE);
+        rejected(SYMPTOMS, "R1,P1,2025-01-02,adverse_event,dysphagia,1.5,,", "value", RejectCode.OUT_OF_RANGE);
+        rejected(SYMPTOMS, "R1,P1,2025-01-02,score,,5,,", "term", RejectCode.MISSING_FIELD);
+        rejected(SYMPTOMS, "R1,P1,2025-01-02,score,twstrs_total,,,", "value", RejectCode.MISSING_FIELD);
+        rejected(SYMPTOMS, "R1,P1,2025-01-02,score,twstrs_total,88,,", "value", RejectCode.OUT_OF_RANGE);
+        rejected(SYMPTOMS, "R1,P1,2025-01-02,score,pain_nrs,-1,,", "value", RejectCode.OUT_OF_RANGE);
+        rejected(SYMPTOMS, "R1,P1,2025-01-02,score,pain_nrs,7a,,", "value", RejectCode.BAD_NUMBER);
+        rejected(SYMPTOMS, "R1,P1,2025-01-02,score,pain_nrs,7,,fax", "source", RejectCode.UNKNOWN_CODE);
+        assertArrayEquals(new String[] {null, "P1", "2025-01-02", "adverse_event", "dysphagia", "2", "V9", "phone"},
+                check(SYMPTOMS, ",P1,2025-01-02,Adverse Event,swallowing difficulty,2.0,V9,PHONE").values());
+        assertArrayEquals(new String[] {"R1", "P1", "2025-01-02", "score", "twstrs_total", "87", null, null},
+                check(SYMPTOMS, "R1,P1,2025-01-02,score,twstrs_total,87,,").values());
+        assertArrayEquals(new String[] {"R1", "P1", "2025-01-02", "relief_onset", null, null, null, null},
+                check(SYMPTOMS, "R1,P1,2025-01-02,relief_onset,whatever,3,,").values(), "relief records keep no term or value");
+    }
+
+    @Test
+    void everyPatientCode() {
+        rejected(PATIENTS, "P1,,female,,,", "sex", RejectCode.UNKNOWN_CODE);
+        rejected(PATIENTS, "P1,,,19x0,,", "birth_year", RejectCode.BAD_NUMBER);
+        rejected(PATIENTS, "P1,,,1899,,", "birth_year", RejectCode.OUT_OF_RANGE);
+        rejected(PATIENTS, "P1,,,2026,,", "birth_year", RejectCode.OUT_OF_RANGE);
+        rejected(PATIENTS, "P1,,,,2025-07-01,", "diagnosis_date", RejectCode.FUTURE_DATE);
+        rejected(PATIENTS, "P1,,,,31/12/2020,", "diagnosis_date", RejectCode.BAD_DATE);
+        rejected(PATIENTS, "P1,,,,,wobble", "cd_pattern", RejectCode.UNKNOWN_CODE);
+        assertArrayEquals(new String[] {"P1", "north", "unknown", "2025", "2025-06-30", "laterocollis"},
+                check(PATIENTS, "P1,north,Unknown,2025,2025-06-30,Latero-collis".replace("Latero-collis", "laterocollis")).values());
+    }
+
+    @Test
+    void dateFormatOptionReadsOtherPatternsStrictly() {
+        DateParser dmy = DateParser.of("dd/MM/yyyy");
+        assertArrayEquals(new String[] {"P1", null, null, null, "2020-12-31", null},
+                check(PATIENTS, "P1,,,,31/12/2020,", dmy).values());
+        assertEquals(RejectCode.BAD_DATE, check(PATIENTS, "P1,,,,30/02/2020,", dmy).reject().code());
+        assertEquals(RejectCode.BAD_DATE, check(PATIENTS, "P1,,,,2020-12-31,", dmy).reject().code());
+    }
+
+    @Test
+    void messagesNeverRepeatTheCell() {
+        Reject reject = check(SYMPTOMS, "R1,PATIENT-SECRET,2025-01-02,score,twstrs_total,88,,").reject();
+        assertFalse(reject.message().contains("88"));
+        assertFalse(reject.message().contains("PATIENT-SECRET"));
+        assertFalse(check(VISITS, "V1,PATIENT-SECRET,2025-02-30,Botox,SCM,L,20,,").reject().message().contains("2025-02-30"));
+    }
+
+    @Test
+    void decimalsUseADot() {
+        assertEquals(true, RowValidator.isDecimal("12.5"));
+        assertEquals(true, RowValidator.isDecimal(".5"));
+        assertEquals(false, RowValidator.isDecimal("1.2.3"));
+        assertEquals(false, RowValidator.isDecimal("-"));
+        assertEquals(false, RowValidator.isDecimal("1e3"));
+    }
+
+    @Test
+    void headerRecognisesTypeAndRequiredColumns() {
+        assertEquals(RecordType.VISITS, Header.match(List.of(VISITS.split(",")), Optional.empty()).type());
+        assertEquals(RecordType.SYMPTOMS, Header.match(List.of(" Patient_ID ", "RECORDED_ON", "kind"), Optional.empty()).type());
+        assertEquals(List.of("colour"), Header.match(List.of("patient_id", "colour"), Optional.empty()).unknownColumns());
+    }
+}
