@@ -72,6 +72,7 @@ final class SideEffectsSheet {
         layout.text(row++, 0, "Relative risk above 1: the side effect is more frequent in cycles that injected the group. "
                 + "With a zero count, 0.5 is added to each cell (see Methods).", layout.styles.note);
         row++;
+        layout.sheet.setRowBreak(row - 1); // the chart starts a printed page of its own
         layout.text(row++, 0, leftOut.isEmpty()
                 ? "Chart: rate of any side effect per muscle group."
                 : "Chart: rate of any side effect per muscle group. Left out by small-cell suppression: "

@@ -86,6 +86,8 @@ final class SurvivalSheet {
         row++;
         List<KaplanMeierSummary> shown = products.stream().filter(p -> !small.anySmall(p.n(), p.events())).toList();
         List<String> left = products.stream().filter(p -> small.anySmall(p.n(), p.events())).map(KaplanMeierSummary::value).toList();
+        // The chart starts a printed page of its own: cut by a page break, a curve is unreadable.
+        layout.sheet.setRowBreak(row - 1);
         layout.text(row++, 0, left.isEmpty()
                 ? "Chart: Kaplan-Meier curves by product (step lines)."
                 : "Chart: Kaplan-Meier curves by product. Left out by small-cell suppression (fewer than "
