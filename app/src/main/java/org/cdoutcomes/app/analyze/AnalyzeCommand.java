@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code cdo analyze}: the analysis of analytics.md over the stored data, written as JSON for researchers. */
 @Command(name = "analyze",
         mixinStandardHelpOptions = true,
+        headerHeading = "%n",
+        header = "Analyses the stored data and writes the analysis JSON for researchers.",
         sortOptions = false,
         description = {
                 "Analyses the stored injection cycles and writes the result as JSON",

@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
+        headerHeading = "%n",
+        header = "Shows CD Outcomes at work: a synthetic clinic generated, ingested, analysed and reported.",
         sortOptions = false,
         description = {
                 "Shows CD Outcomes at work on a synthetic clinic: generates its exports",

@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code cdo report}: the quarterly Excel workbook of report.md from the stored data. */
 @Command(name = "report",
         mixinStandardHelpOptions = true,
+        headerHeading = "%n",
+        header = "Writes the quarterly Excel report.",
         sortOptions = false,
         description = {
                 "Writes the quarterly Excel report for the clinic: patients treated and",
