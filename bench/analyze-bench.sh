@@ -84,6 +84,7 @@ floor() {
   local t0 t1
   t0=$(now)
   psql -qd "$db" >/dev/null <<SQL
+set jit = off;  -- as PatientHistoryReader runs them
 copy (select patient_id, site_id from patient
       where exists (select 1 from visit v where v.patient_id = patient.patient_id and v.visit_date <= '$as_of')
          or exists (select 1 from symptom s where s.patient_id = patient.patient_id and s.recorded_on <= '$as_of')

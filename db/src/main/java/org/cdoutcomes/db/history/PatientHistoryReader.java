@@ -6,6 +6,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,11 @@ public final class PatientHistoryReader {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false); // cursors stream only inside a transaction
             c.setReadOnly(true);
+            try (Statement settings = c.createStatement()) {
+                // The sorted scans are costly enough to trigger PostgreSQL's JIT, whose compilation costs more than it
+                // saves here: about 1 s of 6 on the dose charts of 100,000 patients (bench/analyze-bench.sh).
+                settings.execute("set local jit = off");
+            }
             try (PreparedStatement patients = cursor(c, PATIENTS, asOf, 2);
                  PreparedStatement charts = cursor(c, DOSE_CHARTS, asOf, 1);
                  PreparedStatement symptoms = cursor(c, SYMPTOMS, asOf, 1);
