@@ -2,11 +2,15 @@ package org.cdoutcomes.db.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,5 +78,45 @@ class PatientHistoryReaderIntegrationTests {
     @Test
     void latestRecordDateSpansVisitsAndSymptoms() {
         assertEquals(LocalDate.parse("2025-12-01"), new PatientHistoryReader(db).latestRecordDate().orElseThrow());
+    }
+
+    @Test
+    void manyPatientsComeInOrderAndAFailingConsumerStopsTheReadingWithItsOwnException() throws SQLException {
+        // More patients than the reading thread may hold ahead (8 batches of 256), so it blocks on a full hand-over.
+        DataSource many = TestDatabases.migrated("cdo_history_many");
+        try (Connection c = many.getConnection(); Statement s = c.createStatement()) {
+            s.execute("insert into patient (patient_id) select 'P' || lpad(i::text, 5, '0') from generate_series(1, 3000) i");
+            s.execute("""
+                    insert into visit (visit_id, patient_id, visit_date, product)
+                    select 'V' || i, 'P' || lpad(i::text, 5, '0'), date '2025-01-01' + i % 100, 'onabotulinumtoxinA'
+                    from generate_series(1, 3000) i""");
+            s.execute("insert into visit_muscle (visit_id, muscle, side, dose_units) select visit_id, 'trapezius', 'left', 20 from visit");
+        }
+        PatientHistoryReader reader = new PatientHistoryReader(many);
+        List<String> read = new ArrayList<>();
+        reader.forEach(LocalDate.parse("2025-12-31"), history -> read.add(history.patientId()));
+        assertEquals(3000, read.size());
+        assertEquals("P00001", read.get(0));
+        assertEquals("P03000", read.get(2999));
+        assertEquals(read.stream().sorted().toList(), read);
+
+        IllegalArgumentException failure = new IllegalArgumentException("consumer failed");
+        int[] seen = {0};
+        RuntimeException thrown = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(RuntimeException.class,
+                () -> reader.forEach(LocalDate.parse("2025-12-31"), history -> {
+                    if (++seen[0] == 10) {
+                        throw failure;
+                    }
+                })));
+        assertSame(failure, thrown);
+        assertEquals(10, seen[0]);
+    }
+
+    @Test
+    void aFailureToReadReachesTheCaller() {
+        PatientHistoryReader reader = new PatientHistoryReader(TestDatabases.fresh("cdo_history_unmigrated"));
+        IllegalStateException thrown = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(IllegalStateException.class,
+                () -> reader.forEach(LocalDate.parse("2025-12-31"), history -> { })));
+        assertEquals("cannot read patient histories", thrown.getMessage());
     }
 }
