@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
+import org.cdoutcomes.app.jobs.JobRuns;
+import org.cdoutcomes.app.jobs.JobsConfiguration;
 import org.cdoutcomes.ingest.IngestJobConfiguration;
 import org.cdoutcomes.ingest.IngestOutcome;
 import org.cdoutcomes.ingest.IngestProgress;
@@ -82,8 +84,11 @@ public class IngestCommand implements Callable<Integer> {
         }
         IngestProgress progress = System.console() != null ? new TerminalProgress(System.err) : IngestProgress.QUIET;
         IngestOutcome outcome;
-        try (CdoContext context = CdoContext.open(database, IngestJobConfiguration.class)) {
-            outcome = context.bean(Ingester.class).ingest(new IngestRequest(paths, rejects, dateFormat), progress);
+        // One ingest at a time per database, as cdo restart resumes one: the lock of the ingest job.
+        try (CdoContext context = CdoContext.open(database, IngestJobConfiguration.class, JobsConfiguration.class)) {
+            Ingester ingester = context.bean(Ingester.class);
+            outcome = context.bean(JobRuns.class).exclusively(IngestJobConfiguration.JOB_NAME,
+                    () -> ingester.ingest(new IngestRequest(paths, rejects, dateFormat), progress));
         }
         print(outcome, System.out);
         for (FileResult file : outcome.files()) {

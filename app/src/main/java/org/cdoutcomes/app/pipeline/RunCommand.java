@@ -36,7 +36,7 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (CdoContext context = CdoContext.open(database, PipelineJobConfiguration.class)) {
+        try (CdoContext context = CdoContext.open(database, ClinicPipelineConfiguration.class)) {
             JobExecution execution;
             try {
                 execution = context.bean(PipelineLauncher.class).run(paths);
