@@ -47,13 +47,16 @@ class RunCommandIntegrationTests {
         Matcher line = RUN_LINE.matcher(run.out());
         assertThat(line.find()).as(run.toString()).isTrue();
         String runId = line.group(1);
-        String quarter = LatestFullQuarter.before(LocalDate.now()).label();
+        LatestFullQuarter latest = LatestFullQuarter.before(LocalDate.now());
+        String quarter = latest.label();
         Path folder = root.resolve("outbox").resolve(runId);
         assertThat(names(folder)).containsExactlyInAnyOrder("report-" + quarter + ".xlsx", "analysis.json", "rejects.csv", "status.txt");
-        assertThat(Files.readString(folder.resolve("analysis.json"))).contains("\"" + quarter + "\"");
+        assertThat(Files.readString(folder.resolve("analysis.json")))
+                .contains("\"cohort\": {\"from\": \"" + latest.first() + "\", \"to\": \"" + latest.last() + "\"");
 
-        long dataLines = dataLines(inbox.resolve(SyntheticClinic.PATIENTS_FILE)) + dataLines(inbox.resolve(SyntheticClinic.VISITS_FILE))
-                + dataLines(inbox.resolve(SyntheticClinic.SYMPTOMS_FILE));
+        Path processed = inbox.resolve("processed").resolve(runId);
+        long dataLines = dataLines(processed.resolve(SyntheticClinic.PATIENTS_FILE)) + dataLines(processed.resolve(SyntheticClinic.VISITS_FILE))
+                + dataLines(processed.resolve(SyntheticClinic.SYMPTOMS_FILE));
         long rejectLines = Files.readAllLines(folder.resolve("rejects.csv")).size() - 1;
         assertThat(Files.readString(folder.resolve("status.txt")))
                 .startsWith("failure: 3 files read, 1 unreadable (in the inbox's failed/ folder, each with its reason); rows read " + dataLines + ",")
@@ -62,7 +65,7 @@ class RunCommandIntegrationTests {
 
         // the inbox holds only its processed/ and failed/ folders now, none of the new files
         assertThat(names(inbox)).containsExactlyInAnyOrder("processed", "failed");
-        assertThat(names(inbox.resolve("processed").resolve(runId))).containsExactlyInAnyOrder(
+        assertThat(names(processed)).containsExactlyInAnyOrder(
                 SyntheticClinic.PATIENTS_FILE, SyntheticClinic.VISITS_FILE, SyntheticClinic.SYMPTOMS_FILE);
         assertThat(names(inbox.resolve("failed"))).containsExactlyInAnyOrder(UNREADABLE, UNREADABLE + ".reason.txt");
         assertThat(Files.readString(inbox.resolve("failed").resolve(UNREADABLE))).isEqualTo(UNREADABLE_CONTENT);
@@ -73,7 +76,7 @@ class RunCommandIntegrationTests {
         long patientRejects = Files.readAllLines(folder.resolve("rejects.csv")).stream()
                 .filter(reject -> reject.contains(SyntheticClinic.PATIENTS_FILE + ",")).count();
         assertThat(jdbc.queryForObject("select count(*) from patient", Long.class) + patientRejects)
-                .isEqualTo(dataLines(inbox.resolve("processed").resolve(runId).resolve(SyntheticClinic.PATIENTS_FILE)));
+                .isEqualTo(dataLines(processed.resolve(SyntheticClinic.PATIENTS_FILE)));
 
         // a second run finds nothing new: success, nothing read, a report all the same
         CdoRun again = CdoRun.of("run", "--db", url, "--config", config().toString());
