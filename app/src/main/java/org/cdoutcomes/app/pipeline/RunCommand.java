@@ -64,7 +64,9 @@ public class RunCommand implements Callable<Integer> {
 
     private void printStatus(Path statusFile) {
         try {
+            // print() of an autoflushing PrintWriter does not flush
             spec.commandLine().getOut().print(Files.readString(statusFile));
+            spec.commandLine().getOut().flush();
         } catch (IOException e) {
             spec.commandLine().getErr().println("No status written to " + statusFile);
         }

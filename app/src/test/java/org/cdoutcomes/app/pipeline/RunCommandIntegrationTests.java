@@ -62,6 +62,7 @@ class RunCommandIntegrationTests {
                 .startsWith("failure: 3 files read, 1 unreadable (in the inbox's failed/ folder, each with its reason); rows read " + dataLines + ",")
                 .contains(", rejected " + rejectLines + ",")
                 .contains("report " + quarter + ": ");
+        assertThat(run.out()).as("the status line is printed too").contains(Files.readString(folder.resolve("status.txt")));
 
         // the inbox holds only its processed/ and failed/ folders now, none of the new files
         assertThat(names(inbox)).containsExactlyInAnyOrder("processed", "failed");
