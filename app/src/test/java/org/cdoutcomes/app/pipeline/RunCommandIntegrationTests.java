@@ -79,6 +79,11 @@ class RunCommandIntegrationTests {
         assertThat(jdbc.queryForObject("select count(*) from patient", Long.class) + patientRejects)
                 .isEqualTo(dataLines(processed.resolve(SyntheticClinic.PATIENTS_FILE)));
 
+        // cdo jobs lists the run with the rows it read
+        CdoRun jobs = CdoRun.of("jobs", "--db", url);
+        assertThat(jobs.out().lines().filter(row -> row.startsWith(line.group(2) + " ")))
+                .singleElement().asString().matches(line.group(2) + "\\s+run\\s+COMPLETED\\s+.*\\s" + dataLines + "\\s.*");
+
         // a second run finds nothing new: success, nothing read, a report all the same
         CdoRun again = CdoRun.of("run", "--db", url, "--config", config().toString());
         assertThat(again.exitCode()).as(again.toString()).isZero();
