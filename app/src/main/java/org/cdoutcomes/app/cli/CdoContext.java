@@ -118,19 +118,22 @@ public final class CdoContext implements AutoCloseable {
     }
 
     private static HikariDataSource pool(String url, String user, String password, String where) {
-        Properties credentials = new Properties();
+        Properties driverProperties = new Properties();
+        // Server error details quote row values (a key that already exists, a value that does not fit): keep them
+        // out of exception messages, which reach logs and the job repository's exit messages.
+        driverProperties.setProperty("logServerErrorDetail", "false");
         if (user != null) {
-            credentials.setProperty("user", user);
+            driverProperties.setProperty("user", user);
         }
         if (password != null) {
-            credentials.setProperty("password", password);
+            driverProperties.setProperty("password", password);
         }
         // One plain connection first: it fails at once, with the driver's reason (a pool would retry until its timeout).
-        try (Connection ignored = new Driver().connect(url, credentials)) {
+        try (Connection ignored = new Driver().connect(url, driverProperties)) {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(url);
             config.setPoolName("cdo");
-            config.setDataSourceProperties(credentials);
+            config.setDataSourceProperties(driverProperties);
             return new HikariDataSource(config);
         } catch (SQLException e) {
             throw CdoException.badUsage("cannot connect to the database at " + where + ": " + reason(e), e);

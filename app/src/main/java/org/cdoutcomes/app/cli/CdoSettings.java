@@ -11,7 +11,8 @@ import org.cdoutcomes.model.vocabulary.MuscleGroups;
  * @param clinicName            shown on reports
  * @param inbox                 where {@code cdo run} finds new files
  * @param outbox                where scheduled reports go
- * @param schedules             job name to Spring cron expression (six fields: second minute hour day month weekday)
+ * @param schedules             job name ({@code run}, {@code report}) to cron expression: crontab's five fields, six with
+ *                              the second first, or a macro such as {@code @weekly}
  * @param muscleGroupOverrides  muscle (id or alias) to the group it counts in, on top of the defaults
  * @param suppressionThreshold  counts below it are suppressed in reports; 0 turns suppression off
  */

@@ -54,9 +54,12 @@ final class SettingsLoader {
         int suppression = wholeNumber(SUPPRESSION, yaml, origin, defaults.suppressionThreshold());
         Map<String, String> schedules = map(SCHEDULES, yaml, origin);
         schedules.forEach((job, cron) -> {
-            if (!CronExpression.isValidExpression(cron)) {
+            // crontab's five fields run at second 0; six fields start with the second; macros such as @weekly
+            String trimmed = cron.trim();
+            if (!CronExpression.isValidExpression(trimmed.split("\\s+").length == 5 ? "0 " + trimmed : trimmed)) {
                 throw CdoException.badUsage("setting " + SCHEDULES + "." + job + " (" + originOf(SCHEDULES + "." + job, origin)
-                        + ") expects a cron expression of six fields (second minute hour day month weekday) such as '0 0 6 * * MON-FRI', got '" + cron + "'");
+                        + ") expects a cron expression of five fields (minute hour day month weekday) such as '0 6 * * MON-FRI',"
+                        + " six with the second first, or a macro such as @weekly, got '" + cron + "'");
             }
         });
         Map<String, String> muscleGroups = map(MUSCLE_GROUPS, yaml, origin);

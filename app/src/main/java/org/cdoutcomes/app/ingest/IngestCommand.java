@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
+import org.cdoutcomes.app.jobs.JobRuns;
+import org.cdoutcomes.app.jobs.JobsConfiguration;
 import org.cdoutcomes.ingest.IngestJobConfiguration;
 import org.cdoutcomes.ingest.IngestOutcome;
 import org.cdoutcomes.ingest.IngestProgress;
@@ -40,6 +42,9 @@ import picocli.CommandLine.Spec;
                 "Prints per file: rows read, inserted, updated, unchanged, rejected,",
                 "warnings, and dose-chart muscles removed by a correction. A file that",
                 "cannot be read is named with the reason; the other files still load.",
+                "",
+                "One ingest runs at a time per database: a second one waits for it.",
+                "A killed or failed ingest resumes with cdo restart ID (see cdo jobs).",
                 ""},
         footer = {"",
                 "Examples:",
@@ -82,8 +87,11 @@ public class IngestCommand implements Callable<Integer> {
         }
         IngestProgress progress = System.console() != null ? new TerminalProgress(System.err) : IngestProgress.QUIET;
         IngestOutcome outcome;
-        try (CdoContext context = CdoContext.open(database, IngestJobConfiguration.class)) {
-            outcome = context.bean(Ingester.class).ingest(new IngestRequest(paths, rejects, dateFormat), progress);
+        // One ingest at a time per database, as cdo restart resumes one: the lock of the ingest job.
+        try (CdoContext context = CdoContext.open(database, IngestJobConfiguration.class, JobsConfiguration.class)) {
+            Ingester ingester = context.bean(Ingester.class);
+            outcome = context.bean(JobRuns.class).exclusively(IngestJobConfiguration.JOB_NAME,
+                    () -> ingester.ingest(new IngestRequest(paths, rejects, dateFormat), progress));
         }
         print(outcome, System.out);
         for (FileResult file : outcome.files()) {

@@ -39,9 +39,17 @@ public class JobRuns {
      * so they can depend on the runs before.
      */
     public JobExecution startWaiting(Job job, Supplier<JobParameters> parameters) {
-        try (JobLock.Held held = lock.acquire(job.getName(), () -> LOG.info(
-                "Job {} is running elsewhere on this database; waiting for it to end before starting", job.getName()))) {
-            return start(job, parameters.get());
+        return exclusively(job.getName(), () -> start(job, parameters.get()));
+    }
+
+    /**
+     * Does {@code work} holding the lock of the job, first waiting while the job runs elsewhere: for a job that
+     * starts itself, such as an ingest run.
+     */
+    public <T, E extends Exception> T exclusively(String jobName, Work<T, E> work) throws E {
+        try (JobLock.Held held = lock.acquire(jobName, () -> LOG.info(
+                "Job {} is running elsewhere on this database; waiting for it to end before starting", jobName))) {
+            return work.call();
         }
     }
 
@@ -55,6 +63,12 @@ public class JobRuns {
         try (JobLock.Held held = free.get()) {
             return Optional.of(start(job, parameters.get()));
         }
+    }
+
+    /** Work done under a job's lock. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T call() throws E;
     }
 
     private JobExecution start(Job job, JobParameters parameters) {

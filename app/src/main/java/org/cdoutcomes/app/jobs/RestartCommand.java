@@ -3,7 +3,7 @@ package org.cdoutcomes.app.jobs;
 import java.util.concurrent.Callable;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
-import org.cdoutcomes.app.pipeline.PipelineJobConfiguration;
+import org.cdoutcomes.app.pipeline.ClinicPipelineConfiguration;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +29,7 @@ public class RestartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (CdoContext context = CdoContext.open(database, PipelineJobConfiguration.class)) {
+        try (CdoContext context = CdoContext.open(database, ClinicPipelineConfiguration.class)) {
             JobExecution execution;
             try {
                 execution = context.bean(JobRuns.class).restart(executionId);

@@ -1,7 +1,7 @@
 package org.cdoutcomes.app.pipeline;
 
-import java.nio.file.Path;
-import java.util.Map;
+import org.cdoutcomes.app.cli.CdoContext;
+import org.cdoutcomes.app.cli.CdoSettings;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.jobs.JobsConfiguration;
 import org.cdoutcomes.app.jobs.RunningJobs;
@@ -13,12 +13,9 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -32,13 +29,10 @@ public class PipelineJobConfiguration {
     public static final String RUN_JOB = "run";
     public static final String REPORT_JOB = "report";
 
-    /** The settings under {@code cdo.} ({@code cdo.inbox}, {@code cdo.outbox}, {@code cdo.schedules.<job>}). */
+    /** The jobs' part of the settings (cdo.yml, {@code CDO_*} variables), which {@link CdoContext} provides. */
     @Bean
-    PipelineSettings pipelineSettings(Environment environment) {
-        String inbox = environment.getProperty("cdo.inbox");
-        String outbox = environment.getProperty("cdo.outbox");
-        return new PipelineSettings(inbox == null ? null : Path.of(inbox), outbox == null ? null : Path.of(outbox),
-                Binder.get(environment).bind("cdo.schedules", Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+    PipelineSettings pipelineSettings(CdoSettings settings) {
+        return new PipelineSettings(settings.inbox(), settings.outbox(), settings.schedules());
     }
 
     @Bean

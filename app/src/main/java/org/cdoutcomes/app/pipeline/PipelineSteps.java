@@ -59,6 +59,8 @@ final class PipelineSteps {
         Path staging = AtomicFiles.emptyFolder(run.staging("ingest"));
         IngestOutcome outcome = stages.ingest(run.runId(), run.runDate(), files.stream().map(Path::of).toList(),
                 staging.resolve(REJECTS_FILE));
+        // rows read, for cdo jobs (a contribution counts reads one by one only); the step adds its contribution to it
+        chunk.getStepContext().getStepExecution().setReadCount(outcome.total(FileOutcome::read));
         contribution.incrementWriteCount(outcome.total(f -> f.inserted() + f.updated()));
         contribution.incrementFilterCount(outcome.total(FileOutcome::rejected));
         LOG.info("Run {}: {} files read, {} unreadable", run.runId(), outcome.readFiles(), outcome.failedFiles());

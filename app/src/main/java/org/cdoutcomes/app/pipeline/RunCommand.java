@@ -36,7 +36,7 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (CdoContext context = CdoContext.open(database, PipelineJobConfiguration.class)) {
+        try (CdoContext context = CdoContext.open(database, ClinicPipelineConfiguration.class)) {
             JobExecution execution;
             try {
                 execution = context.bean(PipelineLauncher.class).run(paths);
@@ -64,7 +64,9 @@ public class RunCommand implements Callable<Integer> {
 
     private void printStatus(Path statusFile) {
         try {
+            // print() of an autoflushing PrintWriter does not flush
             spec.commandLine().getOut().print(Files.readString(statusFile));
+            spec.commandLine().getOut().flush();
         } catch (IOException e) {
             spec.commandLine().getErr().println("No status written to " + statusFile);
         }

@@ -9,7 +9,7 @@ import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.pipeline.BadSettingException;
-import org.cdoutcomes.app.pipeline.PipelineJobConfiguration;
+import org.cdoutcomes.app.pipeline.ClinicPipelineConfiguration;
 import org.cdoutcomes.app.pipeline.PipelineLauncher;
 import org.cdoutcomes.app.pipeline.PipelineSettings;
 import org.slf4j.Logger;
@@ -37,7 +37,7 @@ public class ScheduleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        try (CdoContext context = CdoContext.open(database, PipelineJobConfiguration.class)) {
+        try (CdoContext context = CdoContext.open(database, ClinicPipelineConfiguration.class)) {
             return serve(context.bean(PipelineLauncher.class), context.bean(JobRuns.class), context.bean(PipelineSettings.class),
                     spec.commandLine().getErr());
         }

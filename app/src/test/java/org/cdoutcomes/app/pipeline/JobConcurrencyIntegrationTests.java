@@ -61,7 +61,7 @@ class JobConcurrencyIntegrationTests {
             assertThat(entered.await(60, TimeUnit.SECONDS)).isTrue();
 
             Future<JobExecution> waiting = threads.submit(() -> second.getBean(PipelineLauncher.class).run(List.of()));
-            eventually(() -> output.getOut().contains(WAITING));
+            eventually(() -> output.getAll().contains(WAITING));
             Thread.sleep(500);
             assertThat(second.getBean(FakeStages.class).calls()).isEmpty();
             release.countDown();
@@ -72,7 +72,7 @@ class JobConcurrencyIntegrationTests {
             assertThat(two.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             long firstEnded = first.getBean(FakeStages.class).calls().stream().mapToLong(FakeStages.Call::ended).max().orElseThrow();
             assertThat(second.getBean(FakeStages.class).calls()).extracting(FakeStages.Call::began).allMatch(began -> began > firstEnded);
-            assertThat(output.getOut().lines().filter(line -> line.contains(WAITING))).hasSize(1);
+            assertThat(output.getAll().lines().filter(line -> line.contains(WAITING))).hasSize(1);
             // the second found the inbox emptied by the first, under a run id of its own
             assertThat(PipelineRun.of("run", two.getJobParameters()).runId()).isNotEqualTo(PipelineRun.of("run", one.getJobParameters()).runId());
             assertThat(PipelineRun.of("run", two.getJobParameters()).statusFile()).content().startsWith("success: 0 files read, 0 unreadable;");
@@ -92,7 +92,7 @@ class JobConcurrencyIntegrationTests {
             Optional<JobExecution> skipped = scheduler.getBean(PipelineLauncher.class).startScheduled("run");
 
             assertThat(skipped).isEmpty();
-            assertThat(output.getOut().lines().filter(line -> line.contains(SKIPPED))).hasSize(1);
+            assertThat(output.getAll().lines().filter(line -> line.contains(SKIPPED))).hasSize(1);
             release.countDown();
             assertThat(running.get(60, TimeUnit.SECONDS).getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(scheduler.getBean(FakeStages.class).calls()).isEmpty();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.cdoutcomes.app.CdoApplication;
+import org.cdoutcomes.app.cli.CdoSettings;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,23 +25,26 @@ final class PipelineFixtures {
     private PipelineFixtures() {
     }
 
-    /** A context over the database whose inbox and outbox are under {@code root}; more properties as name, value pairs. */
-    static ConfigurableApplicationContext open(String jdbcUrl, Path root, String... properties) {
-        Map<String, Object> all = new java.util.HashMap<>(Map.of(
-                "spring.datasource.url", jdbcUrl,
-                "spring.batch.job.enabled", "false",
-                "spring.flyway.enabled", "false",
-                "spring.batch.jdbc.initialize-schema", "never",
-                "cdo.inbox", root.resolve("inbox").toString(),
-                "cdo.outbox", root.resolve("outbox").toString()));
-        for (int i = 0; i < properties.length; i += 2) {
-            all.put(properties[i], properties[i + 1]);
-        }
+    /** A context over the database whose inbox and outbox are under {@code root}. */
+    static ConfigurableApplicationContext open(String jdbcUrl, Path root) {
+        return open(jdbcUrl, root, Map.of());
+    }
+
+    /** A context over the database whose inbox and outbox are under {@code root}, with job schedules (job to cron). */
+    static ConfigurableApplicationContext open(String jdbcUrl, Path root, Map<String, String> schedules) {
+        CdoSettings defaults = CdoSettings.defaults();
+        CdoSettings settings = new CdoSettings(defaults.clinicName(), root.resolve("inbox"), root.resolve("outbox"), schedules,
+                Map.of(), defaults.suppressionThreshold());
         return new SpringApplicationBuilder(CdoApplication.class, PipelineJobConfiguration.class, FakeStagesConfiguration.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties(all)
+                .properties(Map.of(
+                        "spring.datasource.url", jdbcUrl,
+                        "spring.batch.job.enabled", "false",
+                        "spring.flyway.enabled", "false",
+                        "spring.batch.jdbc.initialize-schema", "never"))
+                .initializers(context -> context.getBeanFactory().registerSingleton("cdoSettings", settings))
                 .run();
     }
 

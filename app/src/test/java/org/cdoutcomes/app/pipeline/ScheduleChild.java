@@ -2,6 +2,7 @@ package org.cdoutcomes.app.pipeline;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.schedule.ScheduleCommand;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,7 +19,7 @@ public final class ScheduleChild {
 
     public static void main(String[] args) throws InterruptedException {
         int status;
-        try (ConfigurableApplicationContext context = PipelineFixtures.open(args[0], Path.of(args[1]), "cdo.schedules.run", "* * * * * *")) {
+        try (ConfigurableApplicationContext context = PipelineFixtures.open(args[0], Path.of(args[1]), Map.of("run", "* * * * * *"))) {
             context.getBean(FakeStages.class).on("ingest", runId -> {
                 System.out.println(INGESTING);
                 System.out.flush();

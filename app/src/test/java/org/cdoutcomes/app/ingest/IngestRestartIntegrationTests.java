@@ -1,0 +1,118 @@
+package org.cdoutcomes.app.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.cdoutcomes.app.CdoMain;
+import org.cdoutcomes.app.CdoRun;
+import org.cdoutcomes.db.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A {@code cdo ingest} killed (SIGKILL) after its first file was staged resumes with {@code cdo restart ID} and ends
+ * with exactly the records and per-file counts of an uninterrupted {@code cdo ingest}.
+ */
+class IngestRestartIntegrationTests {
+    private static final List<String> RECORD_TABLES = List.of("patient", "visit", "visit_muscle", "symptom");
+    private static final int PATIENTS = 4000;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aKilledIngestRestartedByTheCommandEndsAsAnUninterruptedOne() throws Exception {
+        Path clinic = clinic();
+        DataSource reference = TestDatabases.migrated("ingest_reference");
+        CdoRun uninterrupted = CdoRun.of("ingest", "--db", TestDatabases.jdbcUrl(reference), "--rejects",
+                root.resolve("reference-rejects.csv").toString(), clinic.toString());
+        assertThat(uninterrupted.exitCode()).as(uninterrupted.toString()).isZero();
+
+        DataSource killed = TestDatabases.migrated("ingest_killed");
+        JdbcTemplate jdbc = new JdbcTemplate(killed);
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), CdoMain.class.getName(), "ingest",
+                "--db", TestDatabases.jdbcUrl(killed), "--rejects", root.resolve("rejects.csv").toString(), clinic.toString())
+                .redirectOutput(root.resolve("child.out").toFile()).redirectErrorStream(true).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (stagedFiles(jdbc) == 0) {
+            assertThat(child.isAlive()).as("the child is still ingesting").isTrue();
+            assertThat(System.nanoTime()).as("a file was staged within 120 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        child.destroyForcibly();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as("SIGKILL").isEqualTo(137);
+        assertThat(jdbc.queryForList("select status from ingest_stage_file order by file_no", String.class))
+                .as("killed after the first file, before the run ended").contains("PLANNED");
+        long execution = jdbc.queryForObject("select job_execution_id from ingest_run", Long.class);
+
+        CdoRun restart = CdoRun.of("restart", "--db", TestDatabases.jdbcUrl(killed), Long.toString(execution));
+
+        assertThat(restart.exitCode()).as(restart.toString()).isZero();
+        assertThat(restart.out()).contains("Job ingest: execution " + execution + " restarted as execution ");
+        assertThat(restart.err()).contains("Job execution " + execution + " was left STARTED by a process that ended");
+        assertThat(records(killed)).isEqualTo(records(reference));
+        assertThat(fileCounts(killed)).isEqualTo(fileCounts(reference)).hasSize(3);
+        assertThat(jdbc.queryForObject("select status from ingest_run", String.class)).isEqualTo("COMPLETED");
+        assertThat(Files.readString(root.resolve("rejects.csv"))).isEqualTo(Files.readString(root.resolve("reference-rejects.csv")));
+    }
+
+    /** A clinic big enough that staging its files takes a while: 4,000 patients, 8 visits each, 6 scores a visit. */
+    private Path clinic() throws IOException {
+        Path clinic = Files.createDirectories(root.resolve("clinic"));
+        try (Writer patients = Files.newBufferedWriter(clinic.resolve("patients.csv"));
+             Writer visits = Files.newBufferedWriter(clinic.resolve("visits.csv"));
+             Writer symptoms = Files.newBufferedWriter(clinic.resolve("symptoms.csv"))) {
+            patients.write("patient_id,sex,birth_year\n");
+            visits.write("visit_id,patient_id,visit_date,product,muscle,side,dose_units\n");
+            symptoms.write("record_id,patient_id,recorded_on,kind,term,value,visit_id\n");
+            LocalDate start = LocalDate.of(2022, 1, 3);
+            int record = 0;
+            for (int p = 0; p < PATIENTS; p++) {
+                patients.write("P" + p + "," + (p % 2 == 0 ? "F" : "M") + "," + (1940 + p % 60) + "\n");
+                for (int v = 0; v < 8; v++) {
+                    LocalDate day = start.plusDays(90L * v + p % 30);
+                    visits.write("V" + p + "-" + v + ",P" + p + "," + day + ",Botox,SCM,L," + (20 + v) + "\n");
+                    visits.write("V" + p + "-" + v + ",P" + p + "," + day + ",Botox,trap,R,30\n");
+                    for (int s = 0; s < 6; s++) {
+                        symptoms.write("R" + (record++) + ",P" + p + "," + day.plusDays(5 + s) + ",score,twstrs_total," + (20 + s)
+                                + ",V" + p + "-" + v + "\n");
+                    }
+                }
+            }
+            // one row that breaks a rule, so the reject reports are compared too
+            symptoms.write("R-bad,P0,2022-01-10,score,twstrs_total,999,V0-0\n");
+        }
+        return clinic;
+    }
+
+    private static int stagedFiles(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select count(*) from ingest_stage_file where status = 'STAGED'", Integer.class);
+    }
+
+    /** Every record table, row by row as text, in a fixed order, without the symptoms' surrogate key (drawn from a sequence). */
+    private static Map<String, List<String>> records(DataSource database) {
+        JdbcTemplate jdbc = new JdbcTemplate(database);
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        for (String table : RECORD_TABLES) {
+            tables.put(table, jdbc.queryForList("select (to_jsonb(t) - 'symptom_id')::text from " + table + " t order by 1", String.class));
+        }
+        return tables;
+    }
+
+    private static List<String> fileCounts(DataSource database) {
+        return new JdbcTemplate(database).queryForList("select file || ' ' || status || ' ' || rows_read || ' ' || inserted || ' '"
+                + " || updated || ' ' || unchanged || ' ' || rejected || ' ' || warnings from ingest_file order by file", String.class);
+    }
+}
