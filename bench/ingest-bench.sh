@@ -4,26 +4,33 @@
 # in the same run. Prints both times, the ratio end to end, and the ratio without JVM start-up (the time of a
 # one-row ingest, which is start-up, Spring context and a job run, is subtracted).
 #
-#   bench/ingest-bench.sh [--patients N] [--keep]
+#   bench/ingest-bench.sh [--patients N] [--jar FILE] [--keep]
+#   --jar: another build of cdo to measure (e.g. a copy of an earlier one, to compare); default app/target/cdo.jar,
+#   rebuilt when a source is newer.
 #   env: BENCH_SERVER_URL (default jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres), PGHOST/PGUSER for psql
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 patients=25300
 keep=false
+jar=
 while [ $# -gt 0 ]; do
   case "$1" in
     --patients) patients="$2"; shift 2 ;;
+    --jar) jar="$2"; shift 2 ;;
     --keep) keep=true; shift ;;
-    *) echo "usage: $0 [--patients N] [--keep]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--patients N] [--jar FILE] [--keep]" >&2; exit 2 ;;
   esac
 done
 
 export PGHOST="${PGHOST:-127.0.0.1}" PGUSER="${PGUSER:-postgres}"
-jar=app/target/cdo.jar
-if [ ! -f "$jar" ] || [ -n "$(find model db ingest analytics reporting app -path '*/src/main/*' -newer "$jar" -print -quit)" ]; then
-  ./mvnw -B -q -o -pl app -am package -DskipTests
+if [ -z "$jar" ]; then
+  jar=app/target/cdo.jar
+  if [ ! -f "$jar" ] || [ -n "$(find model db ingest analytics reporting app -path '*/src/main/*' -newer "$jar" -print -quit)" ]; then
+    ./mvnw -B -q -o -pl app -am package -DskipTests
+  fi
 fi
+jar=$(realpath "$jar")
 
 work=$(mktemp -d)
 trap '[ "$keep" = true ] || rm -rf "$work"' EXIT
@@ -47,12 +54,12 @@ trap 'cleanup_db; [ "$keep" = true ] || rm -rf "$work"' EXIT
 # Warm-up and start-up baseline: a one-row ingest (also migrates the fresh database, outside the timings).
 mkdir -p "$work/tiny"
 printf 'patient_id\nWARMUP-1\n' > "$work/tiny/patients.csv"
-(cd "$work" && java -jar "$OLDPWD/$jar" ingest --db "$url" tiny --rejects "$work/warm-rejects.csv" >/dev/null 2>&1)
+(cd "$work" && java -jar "$jar" ingest --db "$url" tiny --rejects "$work/warm-rejects.csv" >/dev/null 2>&1)
 now() { date +%s.%N; }
 t0=$(now)
-(cd "$work" && java -jar "$OLDPWD/$jar" ingest --db "$url" tiny --rejects "$work/tiny-rejects.csv" >/dev/null 2>&1)
+(cd "$work" && java -jar "$jar" ingest --db "$url" tiny --rejects "$work/tiny-rejects.csv" >/dev/null 2>&1)
 t1=$(now)
-(cd "$work" && java -Xmx512m -jar "$OLDPWD/$jar" ingest --db "$url" clinic --rejects "$work/rejects.csv" > "$work/ingest.out" 2>"$work/ingest.err") \
+(cd "$work" && java -Xmx512m -jar "$jar" ingest --db "$url" clinic --rejects "$work/rejects.csv" > "$work/ingest.out" 2>"$work/ingest.err") \
   || { echo "cdo ingest failed:"; cat "$work/ingest.out" "$work/ingest.err" | grep -v ' INFO ' | tail -20; exit 1; }
 t2=$(now)
 grep -v ' INFO ' "$work/ingest.out" || true
