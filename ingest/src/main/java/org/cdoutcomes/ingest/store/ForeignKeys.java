@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * Foreign keys of the record tables, checked set-based for a large merge. PostgreSQL checks a foreign key with a
- * trigger query per written row (1,000,000 symptom rows: about 10 s); dropping the constraint in the merge's
+ * trigger query per written row (1,000,000 symptom rows: about 5 s); dropping the constraint in the merge's
  * transaction and adding it back with the same definition before commit checks every row of the table in one join
- * (about 0.4 s). The database still refuses to commit a dangling reference, and a failed merge rolls the DDL back
+ * (0.35 s). The database still refuses to commit a dangling reference, and a failed merge rolls the DDL back
  * with everything else. The price: the tables are locked exclusively until the merge commits, and re-adding scans
  * the whole table, so this is done only when the rows written are not a small fraction of those stored.
  */
