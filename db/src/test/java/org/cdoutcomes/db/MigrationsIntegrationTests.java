@@ -51,6 +51,48 @@ class MigrationsIntegrationTests {
         }
     }
 
+    /** Every vocabulary column refuses a code its enum does not have (here aliases, which ingest turns into ids). */
+    @Test
+    void databaseRefusesUnknownCodesInEveryVocabularyColumn() throws SQLException {
+        DataSource db = TestDatabases.migrated("cdo_vocabulary");
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("insert into patient (patient_id, sex, cd_pattern) values ('P1', 'F', 'laterocollis')");
+            assertThrows(SQLException.class, () -> s.execute("insert into patient (patient_id, sex) values ('P2', 'female')"));
+            assertThrows(SQLException.class, () -> s.execute("insert into patient (patient_id, cd_pattern) values ('P2', 'tilt')"));
+            s.execute("insert into visit (visit_id, patient_id, visit_date, product) values ('V1', 'P1', '2025-01-02', 'rimabotulinumtoxinB')");
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into visit (visit_id, patient_id, visit_date, product) values ('V2', 'P1', '2025-01-02', 'Myobloc')"));
+            s.execute("insert into visit_muscle (visit_id, muscle, side, dose_units, guidance) values ('V1', 'longus_colli', 'bilateral', 5, 'emg')");
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into visit_muscle (visit_id, muscle, side, dose_units) values ('V1', 'SCM', 'left', 5)"));
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into visit_muscle (visit_id, muscle, side, dose_units) values ('V1', 'trapezius', 'L', 5)"));
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into visit_muscle (visit_id, muscle, side, dose_units, guidance) values ('V1', 'trapezius', 'left', 5, 'EMG')"));
+            s.execute("insert into symptom (patient_id, recorded_on, kind, term, value, source) "
+                    + "values ('P1', '2025-01-05', 'score', 'pain_nrs', 4, 'phone')");
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into symptom (patient_id, recorded_on, kind) values ('P1', '2025-01-05', 'relief')"));
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into symptom (patient_id, recorded_on, kind, source) values ('P1', '2025-01-06', 'relief_onset', 'email')"));
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into symptom (patient_id, recorded_on, kind, term) values ('P1', '2025-01-06', 'adverse_event', 'hoarseness')"));
+        }
+    }
+
+    @Test
+    void recordsNeedTheirPatientAndChartLinesTheirVisit() throws SQLException {
+        DataSource db = TestDatabases.migrated("cdo_references");
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into visit (visit_id, patient_id, visit_date, product) values ('V1', 'P9', '2025-01-02', 'onabotulinumtoxinA')"));
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into symptom (patient_id, recorded_on, kind) values ('P9', '2025-01-05', 'relief_onset')"));
+            assertThrows(SQLException.class, () -> s.execute(
+                    "insert into visit_muscle (visit_id, muscle, side, dose_units) values ('V9', 'trapezius', 'left', 5)"));
+        }
+    }
+
     private static long count(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -2,6 +2,7 @@ package org.cdoutcomes.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import org.cdoutcomes.ingest.store.IngestRuns.FileResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /** End-to-end runs of the ingest job on hand-written files; every expectation is worked out from input-formats.md. */
 class IngestIntegrationTests {
@@ -103,6 +105,12 @@ class IngestIntegrationTests {
             assertEquals(List.of("DOSE_ABOVE_USUAL_MAX:16", "UNKNOWN_COLUMN:1"), ctx.jdbc.queryForList(
                     "select code || ':' || line from ingest_warning where run_id = ? order by code", String.class, first.runId()));
             assertEquals(18L, ctx.jdbc.queryForObject("select count(*) from ingest_reject where run_id = ?", Long.class, first.runId()));
+            // The merge checked the record foreign keys set-based (dropped and added back): they are in place again.
+            assertEquals(List.of("symptom_patient_id_fkey", "visit_muscle_visit_id_fkey", "visit_patient_id_fkey"), ctx.jdbc.queryForList(
+                    "select conname from pg_constraint where contype = 'f' and conrelid::regclass::text in ('visit', 'visit_muscle', 'symptom') "
+                            + "order by 1", String.class));
+            assertThrows(DataIntegrityViolationException.class, () -> ctx.jdbc.update(
+                    "insert into symptom (patient_id, recorded_on, kind) values ('P404', '2025-01-05', 'relief_onset')"));
 
             Map<String, List<String>> records = ctx.records();
             assertEquals(List.of("P1|null|F|1970|2019-05-01|torticollis", "P4|null|null|null|null|null",

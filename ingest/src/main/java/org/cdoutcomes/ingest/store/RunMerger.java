@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.cdoutcomes.ingest.read.RecordType;
@@ -33,6 +34,8 @@ public final class RunMerger {
     public static void merge(Connection connection, long runId) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("select pg_advisory_xact_lock(" + MERGE_LOCK + ")");
+            // The merge sorts and hashes whole runs: in memory rather than in temporary files (per sort, this transaction only).
+            s.execute("set local work_mem = '128MB'");
             if (alreadyMerged(connection, runId)) {
                 return;
             }
@@ -43,20 +46,23 @@ public final class RunMerger {
             String sv = StagingTables.name(RecordType.VISITS, runId);
             String ss = StagingTables.name(RecordType.SYMPTOMS, runId);
             String files = "ingest_stage_file f on f.run_id = " + runId + " and f.file_no = s.file_no";
+            long visitRows = stagedRows(connection, runId, RecordType.VISITS);
+            ForeignKeys foreignKeys = ForeignKeys.suspendFor(connection, Map.of("visit", visitRows, "visit_muscle", visitRows,
+                    "symptom", stagedRows(connection, runId, RecordType.SYMPTOMS)));
             s.execute("analyze " + sp + "; analyze " + sv + "; analyze " + ss);
 
             s.execute("insert into ingest_reject (run_id, file, line, column_name, code, message) "
                     + "select " + runId + ", f.file, s.line, s.reject_column, s.reject_code, s.reject_message from ("
                     + rejectsOf(sp) + " union all " + rejectsOf(sv) + " union all " + rejectsOf(ss) + ") s join " + files);
 
-            // CONFLICTING_VISIT: rows that passed every other rule but disagree with another row of their visit.
-            s.execute("create temp table m_conflict on commit drop as select visit_id, array_remove(array["
-                    + "case when count(distinct patient_id) > 1 then 'patient_id' end, "
-                    + "case when count(distinct visit_date) > 1 then 'visit_date' end, "
-                    + "case when count(distinct product) > 1 then 'product' end, "
-                    + "case when count(distinct site_id) > 1 then 'site_id' end], null) as columns "
-                    + "from " + sv + " where reject_code is null group by visit_id having count(distinct patient_id) > 1 "
-                    + "or count(distinct visit_date) > 1 or count(distinct product) > 1 or count(distinct site_id) > 1");
+            // CONFLICTING_VISIT: rows that passed every other rule but disagree with another row of their visit. min <> max
+            // is count(distinct) > 1 (sites: among the rows that give one) without a sort per visit.
+            s.execute("create temp table m_conflict on commit drop as select visit_id, columns from (select visit_id, "
+                    + "array_remove(array[case when min(patient_id) <> max(patient_id) then 'patient_id' end, "
+                    + "case when min(visit_date) <> max(visit_date) then 'visit_date' end, "
+                    + "case when min(product) <> max(product) then 'product' end, "
+                    + "case when min(site_id) <> max(site_id) then 'site_id' end], null) as columns "
+                    + "from " + sv + " where reject_code is null group by visit_id) v where cardinality(columns) > 0");
             s.execute("insert into ingest_reject (run_id, file, line, column_name, code, message) "
                     + "select " + runId + ", f.file, s.line, d.col, 'CONFLICTING_VISIT', "
                     + "'Rows of this visit disagree on ' || d.col || ' (a visit''s rows must share patient, date, product and site); "
@@ -87,6 +93,7 @@ public final class RunMerger {
                     + "select r.file_no, o.outcome from m_visit_row r join m_visit_outcome o using (visit_id) union all "
                     + "select file_no, outcome from m_symptom) u group by file_no) o using (file_no) "
                     + "where f.run_id = " + runId);
+            foreignKeys.restore(connection);
             s.execute("update ingest_stage_file set merged = true where run_id = " + runId);
             s.execute("drop table " + sp + ", " + sv + ", " + ss);
         }
@@ -97,6 +104,18 @@ public final class RunMerger {
             q.setLong(1, runId);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static long stagedRows(Connection connection, long runId, RecordType type) throws SQLException {
+        try (PreparedStatement q = connection.prepareStatement(
+                "select coalesce(sum(rows_read), 0) from ingest_stage_file where run_id = ? and record_type = ? and status = 'STAGED'")) {
+            q.setLong(1, runId);
+            q.setString(2, type.id());
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
     }
@@ -116,7 +135,7 @@ public final class RunMerger {
                 + "when (p.site_id, p.sex, p.birth_year, p.diagnosis_date, p.cd_pattern) is not distinct from (" + values + ") "
                 + "then 'unchanged' else 'updated' end "
                 + "when lag(row(" + values + ")::text) over w = row(" + values + ")::text then 'unchanged' else 'updated' end as outcome, "
-                + "row_number() over (partition by s.patient_id order by s.file_no desc, s.line desc) = 1 as winner "
+                + "lead(true) over w is null as winner "
                 + "from " + sp + " s left join patient p on p.patient_id = s.patient_id where s.reject_code is null "
                 + "window w as (partition by s.patient_id order by s.file_no, s.line)");
         s.execute("insert into patient (patient_id, site_id, sex, birth_year, diagnosis_date, cd_pattern) "
@@ -132,7 +151,7 @@ public final class RunMerger {
                 + "and not exists (select 1 from m_conflict c where c.visit_id = s.visit_id)");
         s.execute("create temp table m_visit on commit drop as select visit_id, min(patient_id) patient_id, "
                 + "min(visit_date) visit_date, min(product) product, max(site_id) site_id, "
-                + "(array_agg(file_no order by file_no, line))[1] first_file, (array_agg(line order by file_no, line))[1] first_line "
+                + "(min(array[file_no, line]))[1]::integer first_file, (min(array[file_no, line]))[2] first_line "
                 + "from m_visit_row group by visit_id");
         s.execute("create temp table m_chart on commit drop as select visit_id, muscle, side, trim_scale(sum(dose_units)) dose_units, "
                 + "(array_agg(guidance order by file_no desc, line desc) filter (where guidance is not null))[1] guidance "
@@ -182,7 +201,7 @@ public final class RunMerger {
         s.execute("create temp table m_symptom on commit drop as select x.file_no, x.line, x.record_id, " + prefixed("x.", values) + ", "
                 + "case when row_number() over w = 1 then case when not x.stored then 'inserted' when x.same then 'unchanged' "
                 + "else 'updated' end when lag(x.sig) over w = x.sig then 'unchanged' else 'updated' end as outcome, "
-                + "row_number() over (partition by " + identity("x.") + " order by x.file_no desc, x.line desc) = 1 as winner "
+                + "lead(true) over w is null as winner "
                 + "from (select s.*, " + stored + " from " + ss + " s left join symptom t on t.record_id = s.record_id "
                 + "where s.reject_code is null and s.record_id is not null union all "
                 + "select s.*, " + stored + " from " + ss + " s left join symptom t on t.record_id is null "
