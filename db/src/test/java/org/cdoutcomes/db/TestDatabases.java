@@ -37,8 +37,20 @@ public final class TestDatabases {
         return dataSource;
     }
 
+    /** The database's URL with its user and password, so a child process or {@code --db} connects as the test does. */
     public static String jdbcUrl(DataSource dataSource) {
-        return ((PGSimpleDataSource) dataSource).getUrl();
+        PGSimpleDataSource pg = (PGSimpleDataSource) dataSource;
+        StringBuilder url = new StringBuilder(pg.getUrl());
+        appendParameter(url, "user", pg.getUser());
+        appendParameter(url, "password", pg.getPassword());
+        return url.toString();
+    }
+
+    private static void appendParameter(StringBuilder url, String name, String value) {
+        if (value != null && url.indexOf(name + "=") < 0) {
+            url.append(url.indexOf("?") < 0 ? '?' : '&').append(name).append('=')
+                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     private static String serverUrl() {
