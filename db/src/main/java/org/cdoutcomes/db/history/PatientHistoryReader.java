@@ -16,6 +16,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 import org.cdoutcomes.model.record.InjectedMuscle;
 import org.cdoutcomes.model.record.PatientHistory;
 import org.cdoutcomes.model.record.SymptomRecord;
@@ -226,6 +227,8 @@ public final class PatientHistoryReader {
     private static PreparedStatement cursor(Connection c, String sql, LocalDate asOf, int dateParameters) throws SQLException {
         PreparedStatement statement = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(FETCH_SIZE);
+        // Binary transfer from the first execution on: dates and decimals decode without parsing text.
+        statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
         for (int i = 1; i <= dateParameters; i++) {
             statement.setObject(i, asOf);
         }
