@@ -92,11 +92,11 @@ copy (select patient_id, site_id from patient
 copy (select v.patient_id, v.visit_id, v.visit_date, v.product, v.site_id, m.muscle, m.side, m.dose_units, m.guidance
       from visit v join visit_muscle m on m.visit_id = v.visit_id
       where v.visit_date <= '$as_of'
-      order by v.patient_id collate "C", v.visit_date, v.visit_id collate "C", m.muscle, m.side) to '/dev/null';
+      order by v.patient_id collate "C", v.visit_date, v.visit_id collate "C") to '/dev/null';
 copy (select patient_id, record_id, recorded_on, kind, term, value, visit_id, source
       from symptom
       where recorded_on <= '$as_of'
-      order by patient_id collate "C", recorded_on, kind, term collate "C", record_id collate "C") to '/dev/null';
+      order by patient_id collate "C", recorded_on) to '/dev/null';
 SQL
   t1=$(now)
   seconds "$t0" "$t1"

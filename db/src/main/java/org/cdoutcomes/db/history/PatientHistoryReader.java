@@ -9,12 +9,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 import org.cdoutcomes.model.record.InjectedMuscle;
 import org.cdoutcomes.model.record.PatientHistory;
 import org.cdoutcomes.model.record.SymptomRecord;
@@ -39,6 +41,8 @@ public final class PatientHistoryReader {
     /** After the last batch: reading is over (compared by identity). */
     private static final List<PatientHistory> END = new ArrayList<>();
 
+    private static final Comparator<String> CODE_POINT_ORDER = PatientHistoryReader::compareCodePoints;
+
     private static final String PATIENTS = """
             select patient_id, site_id from patient
             where exists (select 1 from visit v where v.patient_id = patient.patient_id and v.visit_date <= ?)
@@ -49,14 +53,26 @@ public final class PatientHistoryReader {
             select v.patient_id, v.visit_id, v.visit_date, v.product, v.site_id, m.muscle, m.side, m.dose_units, m.guidance
             from visit v join visit_muscle m on m.visit_id = v.visit_id
             where v.visit_date <= ?
-            order by v.patient_id collate "C", v.visit_date, v.visit_id collate "C", m.muscle, m.side
+            order by v.patient_id collate "C", v.visit_date, v.visit_id collate "C"
             """;
     private static final String SYMPTOMS = """
             select patient_id, record_id, recorded_on, kind, term, value, visit_id, source
             from symptom
             where recorded_on <= ?
-            order by patient_id collate "C", recorded_on, kind, term collate "C", record_id collate "C"
+            order by patient_id collate "C", recorded_on
             """;
+
+    /*
+     * The queries order only by the keys of the indexes of V5__history_order.sql, which deliver that order without a
+     * sort; the rest of the order (muscles of a visit, records of a day) is sorted here, per visit or per patient.
+     * Vocabulary ids are ASCII, so String order is code-point order for them.
+     */
+    private static final Comparator<InjectedMuscle> MUSCLE_ORDER = Comparator
+            .comparing((InjectedMuscle m) -> m.muscle().id()).thenComparing(m -> m.side().id());
+    private static final Comparator<SymptomRecord> SYMPTOM_ORDER = Comparator.comparing(SymptomRecord::recordedOn)
+            .thenComparing(r -> r.kind().id())
+            .thenComparing(SymptomRecord::term, Comparator.nullsLast(CODE_POINT_ORDER))
+            .thenComparing(SymptomRecord::recordId, Comparator.nullsLast(CODE_POINT_ORDER));
 
     private final DataSource dataSource;
 
@@ -211,6 +227,8 @@ public final class PatientHistoryReader {
     private static PreparedStatement cursor(Connection c, String sql, LocalDate asOf, int dateParameters) throws SQLException {
         PreparedStatement statement = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(FETCH_SIZE);
+        // Binary transfer from the first execution on: dates and decimals decode without parsing text.
+        statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
         for (int i = 1; i <= dateParameters; i++) {
             statement.setObject(i, asOf);
         }
@@ -232,6 +250,7 @@ public final class PatientHistoryReader {
                 records.add(symptom(symptoms));
                 moreSymptoms = symptoms.next();
             }
+            records.sort(SYMPTOM_ORDER);
             consumer.accept(new PatientHistory(patientId, patientSite, visits, records));
         }
     }
@@ -251,8 +270,24 @@ public final class PatientHistoryReader {
                     rs.getBigDecimal(8), guidance == null ? null : Guidance.VOCABULARY.byId(guidance)));
             more = rs.next();
         } while (more && visitId.equals(rs.getString(2)));
+        muscles.sort(MUSCLE_ORDER);
         visits.add(new Visit(visitId, patientId, date, product, site, muscles));
         return more;
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     private static SymptomRecord symptom(ResultSet rs) throws SQLException {
