@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.cdoutcomes.analytics.cycle.CodePointOrder;
+import org.cdoutcomes.model.vocabulary.CodePointOrder;
 import org.cdoutcomes.analytics.cycle.Observation;
 import org.cdoutcomes.analytics.cycle.PatientCycles;
 import org.cdoutcomes.analytics.cycle.TreatmentCycle;

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cdoutcomes.analytics.cycle.CodePointOrder;
+import org.cdoutcomes.model.vocabulary.CodePointOrder;
 import org.cdoutcomes.analytics.report.QuarterFigures.TermCount;
 import org.cdoutcomes.analytics.result.SideEffectRow;
 import org.cdoutcomes.analytics.stats.Interval;

@@ -2,7 +2,7 @@ package org.cdoutcomes.analytics.cohort;
 
 import java.util.Comparator;
 import java.util.List;
-import org.cdoutcomes.analytics.cycle.CodePointOrder;
+import org.cdoutcomes.model.vocabulary.CodePointOrder;
 
 /** A Kaplan-Meier stratum, ordered as the JSON lists them: {@code all}, then muscle groups, then products, each by value. */
 public record Stratum(String by, String value) implements Comparable<Stratum> {

@@ -14,6 +14,7 @@ import org.cdoutcomes.model.record.InjectedMuscle;
 import org.cdoutcomes.model.record.PatientHistory;
 import org.cdoutcomes.model.record.SymptomRecord;
 import org.cdoutcomes.model.record.Visit;
+import org.cdoutcomes.model.vocabulary.CodePointOrder;
 import org.cdoutcomes.model.vocabulary.SymptomKind;
 
 /**

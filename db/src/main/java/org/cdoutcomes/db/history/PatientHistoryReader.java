@@ -21,6 +21,7 @@ import org.cdoutcomes.model.record.InjectedMuscle;
 import org.cdoutcomes.model.record.PatientHistory;
 import org.cdoutcomes.model.record.SymptomRecord;
 import org.cdoutcomes.model.record.Visit;
+import org.cdoutcomes.model.vocabulary.CodePointOrder;
 import org.cdoutcomes.model.vocabulary.Guidance;
 import org.cdoutcomes.model.vocabulary.Muscle;
 import org.cdoutcomes.model.vocabulary.Product;
@@ -40,8 +41,6 @@ public final class PatientHistoryReader {
     private static final int BATCHES_AHEAD = 8;
     /** After the last batch: reading is over (compared by identity). */
     private static final List<PatientHistory> END = new ArrayList<>();
-
-    private static final Comparator<String> CODE_POINT_ORDER = PatientHistoryReader::compareCodePoints;
 
     private static final String PATIENTS = """
             select patient_id, site_id from patient
@@ -72,8 +71,8 @@ public final class PatientHistoryReader {
             .comparing((InjectedMuscle m) -> m.muscle().id()).thenComparing(m -> m.side().id());
     private static final Comparator<SymptomRecord> SYMPTOM_ORDER = Comparator.comparing(SymptomRecord::recordedOn)
             .thenComparing(r -> r.kind().id())
-            .thenComparing(SymptomRecord::term, Comparator.nullsLast(CODE_POINT_ORDER))
-            .thenComparing(SymptomRecord::recordId, Comparator.nullsLast(CODE_POINT_ORDER));
+            .thenComparing(SymptomRecord::term, Comparator.nullsLast(CodePointOrder.COMPARATOR))
+            .thenComparing(SymptomRecord::recordId, Comparator.nullsLast(CodePointOrder.COMPARATOR));
 
     private final DataSource dataSource;
 
@@ -274,21 +273,6 @@ public final class PatientHistoryReader {
         muscles.sort(MUSCLE_ORDER);
         visits.add(new Visit(visitId, patientId, date, product, site, muscles));
         return more;
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     private static SymptomRecord symptom(ResultSet rs) throws SQLException {

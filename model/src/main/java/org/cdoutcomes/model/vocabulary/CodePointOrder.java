@@ -1,4 +1,4 @@
-package org.cdoutcomes.analytics.cycle;
+package org.cdoutcomes.model.vocabulary;
 
 import java.util.Comparator;
 
