@@ -53,6 +53,10 @@ final class PipelineSteps {
 
     RepeatStatus ingest(StepContribution contribution, ChunkContext chunk) {
         JobExecution job = job(chunk);
+        if (job.getExecutionContext().containsKey(INGEST)) {
+            // The ingest committed with its outcome, but the kill came before Batch marked the step complete.
+            return RepeatStatus.FINISHED;
+        }
         PipelineRun run = run(job);
         @SuppressWarnings("unchecked")
         List<String> files = (List<String>) job.getExecutionContext().get(FILES);
