@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGStatement;
@@ -31,21 +29,21 @@ import org.cdoutcomes.model.vocabulary.SymptomKind;
 
 /**
  * Streams every patient's stored history up to a data cutoff, one patient at a time, in patient id order.
- * The database sorts and filters; three server-side cursors (patients, dose charts, symptoms) are merged by
- * patient id, so memory holds one patient, not the clinic. Ids sort by code point (collation "C"), as analytics.md
- * orders visits of one day.
+ * The database filters and orders: three cursors (patients, dose charts, symptoms) in patient id order, by code
+ * point (collation "C", the order of indexes made for them: the rows stream as scanned, no sort waits for a whole
+ * table), are merged by patient id, so memory holds a few hundred patients, not the clinic. Each cursor has its own
+ * connection and thread, so the server produces all three while the rows are decoded and the histories consumed;
+ * the three transactions share one snapshot, so they see the same data even while an ingest commits.
  */
 public final class PatientHistoryReader {
     private static final int FETCH_SIZE = 5_000;
     private static final int BATCH_PATIENTS = 256;
     private static final int BATCHES_AHEAD = 8;
-    /** After the last batch: reading is over (compared by identity). */
-    private static final List<PatientHistory> END = new ArrayList<>();
 
     private static final String PATIENTS = """
             select patient_id, site_id from patient
-            where exists (select 1 from visit v where v.patient_id = patient.patient_id and v.visit_date <= ?)
-               or exists (select 1 from symptom s where s.patient_id = patient.patient_id and s.recorded_on <= ?)
+            where exists (select 1 from visit v where v.patient_id collate "C" = patient.patient_id and v.visit_date <= ?)
+               or exists (select 1 from symptom s where s.patient_id collate "C" = patient.patient_id and s.recorded_on <= ?)
             order by patient_id collate "C"
             """;
     private static final String DOSE_CHARTS = """
@@ -62,10 +60,8 @@ public final class PatientHistoryReader {
             """;
 
     /*
-     * The queries order only by patient and date, the least the server must sort; the rest of the order (muscles of
-     * a visit, records of a day) is sorted here, per visit or per patient. (Indexes in that order spared the server's
-     * sort but cost ingest more than they saved analyze: measured, not kept.)
-     * Vocabulary ids are ASCII, so String order is code-point order for them.
+     * The queries order by what the indexes give; the rest of the order (muscles of a visit, records of a day) is
+     * sorted here, per visit or per patient. Vocabulary ids are ASCII, so String order is code-point order for them.
      */
     private static final Comparator<InjectedMuscle> MUSCLE_ORDER = Comparator
             .comparing((InjectedMuscle m) -> m.muscle().id()).thenComparing(m -> m.side().id());
@@ -73,6 +69,10 @@ public final class PatientHistoryReader {
             .thenComparing(r -> r.kind().id())
             .thenComparing(SymptomRecord::term, Comparator.nullsLast(CodePointOrder.COMPARATOR))
             .thenComparing(SymptomRecord::recordId, Comparator.nullsLast(CodePointOrder.COMPARATOR));
+
+    /** One patient's rows of one cursor. */
+    private record Rows<T>(String patientId, List<T> items) {
+    }
 
     private final DataSource dataSource;
 
@@ -94,134 +94,68 @@ public final class PatientHistoryReader {
 
     /**
      * Hands each patient with a visit or symptom on or before {@code asOf} to the consumer, in patient id order, on the
-     * calling thread. The rows are read and decoded on a thread of its own meanwhile, so reading and consuming overlap;
-     * at most {@link #BATCHES_AHEAD} batches of {@link #BATCH_PATIENTS} patients wait in memory.
+     * calling thread, while the next patients are read on other threads.
      */
     public void forEach(LocalDate asOf, Consumer<PatientHistory> consumer) {
-        BlockingQueue<List<PatientHistory>> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
-        Reading reading = new Reading(asOf, batches);
-        Thread thread = new Thread(reading, "cdo-history-reader");
-        thread.setDaemon(true);
-        thread.start();
-        try {
-            for (List<PatientHistory> batch = take(batches); batch != END; batch = take(batches)) {
-                batch.forEach(consumer);
-            }
-        } finally {
-            thread.interrupt(); // a reader still running when the consumer failed stops at its next hand-over
-            join(thread);
-        }
-        if (reading.failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (reading.failure instanceof Error e) {
-            throw e;
-        }
-    }
-
-    /** The reading thread: batches of histories into the queue, then {@link #END} (also after a failure). */
-    private final class Reading implements Runnable {
-        private final LocalDate asOf;
-        private final BlockingQueue<List<PatientHistory>> batches;
-        private volatile Throwable failure;
-
-        Reading(LocalDate asOf, BlockingQueue<List<PatientHistory>> batches) {
-            this.asOf = asOf;
-            this.batches = batches;
-        }
-
-        @Override
-        public void run() {
-            try {
-                List<PatientHistory> batch = new ArrayList<>(BATCH_PATIENTS);
-                read(asOf, history -> {
-                    batch.add(history);
-                    if (batch.size() == BATCH_PATIENTS) {
-                        handOver(List.copyOf(batch));
-                        batch.clear();
-                    }
-                });
-                if (!batch.isEmpty()) {
-                    handOver(List.copyOf(batch));
-                }
-                handOver(END);
-            } catch (ConsumerGone e) {
-                // the consumer failed and no longer takes: nothing to report
-            } catch (RuntimeException | Error e) {
-                failure = e; // an Error too: the consumer must not wait for an END that never comes
-                try {
-                    handOver(END);
-                } catch (ConsumerGone ignored) {
-                    // the consumer failed too: its own failure is the one reported
-                }
-            }
-        }
-
-        private void handOver(List<PatientHistory> batch) {
-            try {
-                batches.put(batch);
-            } catch (InterruptedException e) {
-                throw new ConsumerGone();
+        try (Feed<PatientHistory> histories = new Feed<>("cdo-history-reader", BATCH_PATIENTS, BATCHES_AHEAD, sink -> read(asOf, sink))) {
+            for (PatientHistory history = histories.next(); history != null; history = histories.next()) {
+                consumer.accept(history);
             }
         }
     }
 
-    /** The reading thread was interrupted: the consumer stopped taking histories. */
-    private static final class ConsumerGone extends RuntimeException {
-        ConsumerGone() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static List<PatientHistory> take(BlockingQueue<List<PatientHistory>> batches) {
-        try {
-            return batches.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading patient histories", e);
-        }
-    }
-
-    private static void join(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void read(LocalDate asOf, Consumer<PatientHistory> consumer) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false); // cursors stream only inside a transaction
-            c.setReadOnly(true);
-            try (Statement settings = c.createStatement()) {
-                // The sorted scans are costly enough to trigger PostgreSQL's JIT, whose compilation costs more than it
-                // saves here: about 1 s of 6 on the dose charts of 100,000 patients (bench/analyze-bench.sh).
-                settings.execute("set local jit = off");
-            }
-            try (PreparedStatement patients = cursor(c, PATIENTS, asOf, 2);
-                 PreparedStatement charts = cursor(c, DOSE_CHARTS, asOf, 1);
-                 PreparedStatement symptoms = cursor(c, SYMPTOMS, asOf, 1);
-                 ResultSet p = patients.executeQuery();
-                 ResultSet v = charts.executeQuery();
-                 ResultSet s = symptoms.executeQuery()) {
-                merge(p, v, s, consumer);
+    private void read(LocalDate asOf, Consumer<PatientHistory> sink) {
+        try (Connection p = dataSource.getConnection(); Connection v = dataSource.getConnection(); Connection s = dataSource.getConnection()) {
+            String snapshot = begin(p, null);
+            begin(v, snapshot);
+            begin(s, snapshot);
+            try (Feed<Rows<Visit>> charts = new Feed<>("cdo-history-charts", BATCH_PATIENTS, BATCHES_AHEAD,
+                    rows -> readCharts(v, asOf, rows));
+                 Feed<Rows<SymptomRecord>> symptoms = new Feed<>("cdo-history-symptoms", BATCH_PATIENTS, BATCHES_AHEAD,
+                         rows -> readSymptoms(s, asOf, rows));
+                 PreparedStatement patients = cursor(p, PATIENTS, asOf, 2);
+                 ResultSet rs = patients.executeQuery()) {
+                merge(rs, charts, symptoms, sink);
             } finally {
-                c.commit();
-                c.setReadOnly(false);
-                c.setAutoCommit(autoCommit);
+                for (Connection c : List.of(p, v, s)) {
+                    end(c);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read patient histories", e);
         }
+    }
+
+    /**
+     * Starts a read-only transaction that sees {@code snapshot} (null: a new one, which is exported and returned).
+     * Cursors stream only inside a transaction.
+     */
+    private static String begin(Connection c, String snapshot) throws SQLException {
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        c.setReadOnly(true);
+        try (Statement settings = c.createStatement()) {
+            if (snapshot != null) {
+                settings.execute("set transaction snapshot '" + snapshot + "'");
+            }
+            // Rows in index order stream at once; a sort would first read a whole table (and, without statistics,
+            // the planner may prefer one). JIT compiles for longer than these scans run.
+            settings.execute("set local enable_sort = off; set local jit = off");
+            if (snapshot == null) {
+                try (ResultSet rs = settings.executeQuery("select pg_export_snapshot()")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        }
+        return snapshot;
+    }
+
+    private static void end(Connection c) throws SQLException {
+        c.commit();
+        c.setReadOnly(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        c.setAutoCommit(true);
     }
 
     private static PreparedStatement cursor(Connection c, String sql, LocalDate asOf, int dateParameters) throws SQLException {
@@ -235,23 +169,58 @@ public final class PatientHistoryReader {
         return statement;
     }
 
-    private static void merge(ResultSet patients, ResultSet charts, ResultSet symptoms, Consumer<PatientHistory> consumer) throws SQLException {
-        boolean moreCharts = charts.next();
-        boolean moreSymptoms = symptoms.next();
+    /** Patients in cursor order, each with the rows of the two feeds that name it (they come in the same order). */
+    private static void merge(ResultSet patients, Feed<Rows<Visit>> charts, Feed<Rows<SymptomRecord>> symptoms,
+                              Consumer<PatientHistory> sink) throws SQLException {
+        Rows<Visit> visits = charts.next();
+        Rows<SymptomRecord> records = symptoms.next();
         while (patients.next()) {
             String patientId = patients.getString(1);
-            String patientSite = patients.getString(2);
-            List<Visit> visits = new ArrayList<>();
-            while (moreCharts && patientId.equals(charts.getString(1))) {
-                moreCharts = readVisit(charts, visits);
+            List<Visit> patientVisits = List.of();
+            if (visits != null && visits.patientId().equals(patientId)) {
+                patientVisits = visits.items();
+                visits = charts.next();
             }
-            List<SymptomRecord> records = new ArrayList<>();
-            while (moreSymptoms && patientId.equals(symptoms.getString(1))) {
-                records.add(symptom(symptoms));
-                moreSymptoms = symptoms.next();
+            List<SymptomRecord> patientRecords = List.of();
+            if (records != null && records.patientId().equals(patientId)) {
+                patientRecords = records.items();
+                records = symptoms.next();
             }
-            records.sort(SYMPTOM_ORDER);
-            consumer.accept(new PatientHistory(patientId, patientSite, visits, records));
+            sink.accept(new PatientHistory(patientId, patients.getString(2), patientVisits, patientRecords));
+        }
+        if (visits != null || records != null) {
+            // Only a patient missing from the patients cursor, or cursors in different orders, leave rows unread.
+            throw new IllegalStateException("patient histories were read out of order");
+        }
+    }
+
+    private static void readCharts(Connection c, LocalDate asOf, Consumer<Rows<Visit>> sink) throws SQLException {
+        try (PreparedStatement statement = cursor(c, DOSE_CHARTS, asOf, 1); ResultSet rs = statement.executeQuery()) {
+            boolean more = rs.next();
+            while (more) {
+                String patientId = rs.getString(1);
+                List<Visit> visits = new ArrayList<>();
+                do {
+                    more = readVisit(rs, visits);
+                } while (more && patientId.equals(rs.getString(1)));
+                sink.accept(new Rows<>(patientId, visits));
+            }
+        }
+    }
+
+    private static void readSymptoms(Connection c, LocalDate asOf, Consumer<Rows<SymptomRecord>> sink) throws SQLException {
+        try (PreparedStatement statement = cursor(c, SYMPTOMS, asOf, 1); ResultSet rs = statement.executeQuery()) {
+            boolean more = rs.next();
+            while (more) {
+                String patientId = rs.getString(1);
+                List<SymptomRecord> records = new ArrayList<>();
+                do {
+                    records.add(symptom(rs));
+                    more = rs.next();
+                } while (more && patientId.equals(rs.getString(1)));
+                records.sort(SYMPTOM_ORDER);
+                sink.accept(new Rows<>(patientId, records));
+            }
         }
     }
 
