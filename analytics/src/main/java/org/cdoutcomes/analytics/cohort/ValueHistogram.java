@@ -36,8 +36,9 @@ public final class ValueHistogram {
     /** The slot holding the key, else the free slot where it goes. */
     private int slotOf(long key) {
         int mask = keys.length - 1;
-        long mixed = key * 0x9E3779B97F4A7C15L;
-        int slot = (int) (mixed ^ (mixed >>> 32)) & mask;
+        // Fibonacci hashing: the product's top bits depend on every bit of the key, and values as whole numbers
+        // differ only in their top bits.
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> Long.numberOfLeadingZeros(mask));
         while (counts[slot] != 0 && keys[slot] != key) {
             slot = (slot + 1) & mask;
         }
