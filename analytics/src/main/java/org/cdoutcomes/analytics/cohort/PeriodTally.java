@@ -32,8 +32,8 @@ import org.cdoutcomes.model.vocabulary.Product;
 
 /**
  * Sufficient statistics of one period's cohort, fed one patient at a time: survival counts per stratum, 2x2 side-effect
- * counts, counters and histograms. Nothing here grows with the number of patients or records, only with distinct
- * days, doses and strata, so several periods can be tallied in the same pass.
+ * counts, counters and histograms. Nothing here grows with the number of patients or records, only with the days'
+ * span, distinct doses and strata, so several periods can be tallied in the same pass.
  */
 public final class PeriodTally {
     public static final String TIME_TO_ONSET = "time_to_onset";
@@ -127,8 +127,8 @@ public final class PeriodTally {
 
     /** The patient's cycles this period analyses: by injection date and site, then the earliest if first-cycle-only. */
     List<TreatmentCycle> cohortCycles(List<TreatmentCycle> all) {
-        // Cycles come in start order, so a patient treated only outside the period is passed over at once, and the
-        // look stops at the first cycle after it: most patients have no cycle in a trend quarter.
+        // Cycles come in start order: a patient treated only before or after the period is passed over at once
+        // (each trend quarter sees every patient), and the look stops at the first cycle after the period.
         if (all.isEmpty() || (from != null && all.get(all.size() - 1).start().isBefore(from))
                 || (to != null && all.get(0).start().isAfter(to))) {
             return List.of();
