@@ -3,9 +3,10 @@ package org.cdoutcomes.analytics.cohort;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -24,12 +25,15 @@ import org.cdoutcomes.analytics.stats.KaplanMeier;
 import org.cdoutcomes.analytics.stats.LogRank;
 import org.cdoutcomes.analytics.stats.SurvivalCounts;
 import org.cdoutcomes.model.record.InjectedMuscle;
+import org.cdoutcomes.model.vocabulary.Coded;
+import org.cdoutcomes.model.vocabulary.Muscle;
 import org.cdoutcomes.model.vocabulary.MuscleGroups;
+import org.cdoutcomes.model.vocabulary.Product;
 
 /**
  * Sufficient statistics of one period's cohort, fed one patient at a time: survival counts per stratum, 2x2 side-effect
- * counts, counters and histograms. Nothing here grows with the number of patients or records, only with distinct
- * days, doses and strata, so several periods can be tallied in the same pass.
+ * counts, counters and histograms. Nothing here grows with the number of patients or records, only with the days'
+ * span, distinct doses and strata, so several periods can be tallied in the same pass.
  */
 public final class PeriodTally {
     public static final String TIME_TO_ONSET = "time_to_onset";
@@ -37,27 +41,44 @@ public final class PeriodTally {
     /** Days after onset at which the report gives the share still in relief: 8, 12 and 16 weeks. */
     private static final int[] RELIEF_SHARE_DAYS = {56, 84, 112};
     private static final int TOP_SIDE_EFFECTS = 3;
+    private static final Product[] PRODUCTS = Product.values();
+    private static final Muscle[] MUSCLES = Muscle.values();
+    private static final List<Product> PRODUCTS_BY_ID = byId(PRODUCTS);
+    private static final List<Muscle> MUSCLES_BY_ID = byId(MUSCLES);
+    private static final int EVERY_CYCLE_SLOT = 0;
+    private static final int FIRST_PRODUCT_SLOT = 1;
 
     private final LocalDate from;
     private final LocalDate to;
     private final Set<String> sites;
     private final boolean firstCycleOnly;
-    private final MuscleGroups muscleGroups;
 
     private int patients;
     private int newPatients;
     private int cycles;
-    // Hash maps while tallying (the pass's hot path); sorted once when the figures are read.
-    private final Map<String, Integer> cyclesPerProduct = new HashMap<>();
+    // Arrays by product, muscle and stratum while tallying (the pass's hot path); sorted once when the figures are read.
+    private final int[] cyclesPerProduct = new int[PRODUCTS.length];
     private final ValueHistogram daysBetweenInjections = new ValueHistogram();
-    private final Map<Stratum, SurvivalCounts> onset = new HashMap<>();
-    private final Map<Stratum, SurvivalCounts> duration = new HashMap<>();
+    /** Stratum slots: every cycle, then each product by ordinal, then each muscle group; made once, not per cycle. */
+    private final Stratum[] strata;
+    /** The slot of each muscle's group, by muscle ordinal. */
+    private final int[] groupSlotOfMuscle = new int[MUSCLES.length];
+    /** Per slot, the number of the cycle that last took it: a cycle counts once in a group however many muscles it has there. */
+    private final int[] slotTakenByCycle;
+    /** The slots and group names of the cycle being added, reused from cycle to cycle. */
+    private final int[] cycleSlots;
+    private final List<String> cycleGroups = new ArrayList<>();
+    private final SurvivalCounts[] onset;
+    private final SurvivalCounts[] duration;
     private final SideEffectTally sideEffects = new SideEffectTally();
-    private final Map<String, Map<String, DoseTally>> dosing = new HashMap<>();
+    /** By product ordinal, then muscle ordinal; null until injected. */
+    private final DoseTally[][] dosing = new DoseTally[PRODUCTS.length][MUSCLES.length];
 
     /** Units per injection of one product into one muscle, and the cycles that injected it. */
     private static final class DoseTally {
         int cycles;
+        /** The number of the period's cycle counted last: a muscle charted twice in one cycle counts it once. */
+        int lastCycle;
         final ValueHistogram units = new ValueHistogram();
     }
 
@@ -67,7 +88,27 @@ public final class PeriodTally {
         this.to = to;
         this.sites = Set.copyOf(sites);
         this.firstCycleOnly = firstCycleOnly;
-        this.muscleGroups = muscleGroups;
+        List<Stratum> slots = new ArrayList<>();
+        slots.add(Stratum.EVERY_CYCLE);
+        for (Product product : PRODUCTS) {
+            slots.add(Stratum.product(product.id()));
+        }
+        Map<String, Integer> groupSlots = new HashMap<>();
+        for (Muscle muscle : MUSCLES) {
+            String group = muscleGroups.groupOf(muscle);
+            Integer slot = groupSlots.get(group);
+            if (slot == null) {
+                slot = slots.size();
+                groupSlots.put(group, slot);
+                slots.add(Stratum.muscleGroup(group));
+            }
+            groupSlotOfMuscle[muscle.ordinal()] = slot;
+        }
+        strata = slots.toArray(Stratum[]::new);
+        slotTakenByCycle = new int[strata.length];
+        cycleSlots = new int[strata.length];
+        onset = new SurvivalCounts[strata.length];
+        duration = new SurvivalCounts[strata.length];
     }
 
     public void add(PatientCycles patient) {
@@ -86,10 +127,18 @@ public final class PeriodTally {
 
     /** The patient's cycles this period analyses: by injection date and site, then the earliest if first-cycle-only. */
     List<TreatmentCycle> cohortCycles(List<TreatmentCycle> all) {
+        // Cycles come in start order: a patient treated only before or after the period is passed over at once
+        // (each trend quarter sees every patient), and the look stops at the first cycle after the period.
+        if (all.isEmpty() || (from != null && all.get(all.size() - 1).start().isBefore(from))
+                || (to != null && all.get(0).start().isAfter(to))) {
+            return List.of();
+        }
         List<TreatmentCycle> kept = new ArrayList<>();
         for (TreatmentCycle cycle : all) {
-            if ((from == null || !cycle.start().isBefore(from)) && (to == null || !cycle.start().isAfter(to))
-                    && (sites.isEmpty() || sites.contains(cycle.siteId()))) {
+            if (to != null && cycle.start().isAfter(to)) {
+                break;
+            }
+            if ((from == null || !cycle.start().isBefore(from)) && (sites.isEmpty() || sites.contains(cycle.siteId()))) {
                 kept.add(cycle);
                 if (firstCycleOnly) {
                     break;
@@ -101,39 +150,51 @@ public final class PeriodTally {
 
     private void add(TreatmentCycle cycle) {
         cycles++;
-        String product = cycle.product().id();
-        cyclesPerProduct.merge(product, 1, Integer::sum);
+        int product = cycle.product().ordinal();
+        cyclesPerProduct[product]++;
         if (cycle.closed()) {
             daysBetweenInjections.add(ChronoUnit.DAYS.between(cycle.start(), cycle.end()));
         }
-        Set<String> groups = cycle.muscleGroups(muscleGroups);
-        List<Stratum> strata = new ArrayList<>(groups.size() + 2);
-        strata.add(Stratum.EVERY_CYCLE);
-        strata.add(Stratum.product(product));
-        groups.forEach(group -> strata.add(Stratum.muscleGroup(group)));
-        record(onset, strata, cycle.timeToOnset());
-        Observation relief = cycle.durationOfRelief();
-        if (relief != null) {
-            record(duration, strata, relief);
-        }
-        if (cycle.countedForSideEffects()) {
-            sideEffects.add(groups, cycle.sideEffectTerms());
-        }
-        Map<String, DoseTally> byMuscle = dosing.computeIfAbsent(product, p -> new HashMap<>());
-        Set<String> musclesOfCycle = new HashSet<>();
+        int slots = 0;
+        cycleSlots[slots++] = EVERY_CYCLE_SLOT;
+        cycleSlots[slots++] = FIRST_PRODUCT_SLOT + product;
+        cycleGroups.clear();
+        DoseTally[] byMuscle = dosing[product];
         for (InjectedMuscle injected : cycle.muscles()) {
-            String muscle = injected.muscle().id();
-            DoseTally tally = byMuscle.computeIfAbsent(muscle, m -> new DoseTally());
+            int muscle = injected.muscle().ordinal();
+            int groupSlot = groupSlotOfMuscle[muscle];
+            if (slotTakenByCycle[groupSlot] != cycles) {
+                slotTakenByCycle[groupSlot] = cycles;
+                cycleSlots[slots++] = groupSlot;
+                cycleGroups.add(strata[groupSlot].value());
+            }
+            DoseTally tally = byMuscle[muscle];
+            if (tally == null) {
+                tally = byMuscle[muscle] = new DoseTally();
+            }
             tally.units.add(injected.doseUnits().doubleValue());
-            if (musclesOfCycle.add(muscle)) {
+            if (tally.lastCycle != cycles) {
+                tally.lastCycle = cycles;
                 tally.cycles++;
             }
         }
+        record(onset, slots, cycle.timeToOnset());
+        Observation relief = cycle.durationOfRelief();
+        if (relief != null) {
+            record(duration, slots, relief);
+        }
+        if (cycle.countedForSideEffects()) {
+            sideEffects.add(cycleGroups, cycle.sideEffectTerms());
+        }
     }
 
-    private static void record(Map<Stratum, SurvivalCounts> metric, List<Stratum> strata, Observation observation) {
-        for (Stratum stratum : strata) {
-            SurvivalCounts counts = metric.computeIfAbsent(stratum, s -> new SurvivalCounts());
+    /** Adds the observation to the strata in the first {@code slots} of cycleSlots. */
+    private void record(SurvivalCounts[] metric, int slots, Observation observation) {
+        for (int i = 0; i < slots; i++) {
+            SurvivalCounts counts = metric[cycleSlots[i]];
+            if (counts == null) {
+                counts = metric[cycleSlots[i]] = new SurvivalCounts();
+            }
             if (observation.event()) {
                 counts.addEvent(observation.days());
             } else {
@@ -152,12 +213,23 @@ public final class PeriodTally {
 
     /** Survival counts of time to onset per stratum, in output order (read-only use). */
     public SortedMap<Stratum, SurvivalCounts> onsetCounts() {
-        return new TreeMap<>(onset);
+        return byStratum(onset);
     }
 
     /** Survival counts of duration of relief per stratum, in output order (read-only use). */
     public SortedMap<Stratum, SurvivalCounts> durationCounts() {
-        return new TreeMap<>(duration);
+        return byStratum(duration);
+    }
+
+    /** The strata with observations. */
+    private SortedMap<Stratum, SurvivalCounts> byStratum(SurvivalCounts[] metric) {
+        SortedMap<Stratum, SurvivalCounts> byStratum = new TreeMap<>();
+        for (int slot = 0; slot < metric.length; slot++) {
+            if (metric[slot] != null) {
+                byStratum.put(strata[slot], metric[slot]);
+            }
+        }
+        return byStratum;
     }
 
     /** d(s_k, s_{k+1}) of the period's closed cycles. */
@@ -212,34 +284,40 @@ public final class PeriodTally {
     /** Units per injection by product, then muscle. */
     public List<DosingRow> dosing() {
         List<DosingRow> rows = new ArrayList<>();
-        sorted(dosing).forEach((product, byMuscle) -> sorted(byMuscle).forEach((muscle, tally) -> {
-            double[] q = tally.units.quantiles(0.5, 0.25, 0.75);
-            rows.add(new DosingRow(product, muscle, tally.cycles, q[0], q[1], q[2]));
-        }));
+        for (Product product : PRODUCTS_BY_ID) {
+            for (Muscle muscle : MUSCLES_BY_ID) {
+                DoseTally tally = dosing[product.ordinal()][muscle.ordinal()];
+                if (tally != null) {
+                    double[] q = tally.units.quantiles(0.5, 0.25, 0.75);
+                    rows.add(new DosingRow(product.id(), muscle.id(), tally.cycles, q[0], q[1], q[2]));
+                }
+            }
+        }
         return rows;
     }
 
     /** The period's summary figures; {@code label} names it in the report. */
     public QuarterFigures figures(String label) {
         List<ProductCount> perProduct = new ArrayList<>();
-        sorted(cyclesPerProduct).forEach((product, count) -> perProduct.add(new ProductCount(product, count)));
+        for (Product product : PRODUCTS_BY_ID) {
+            if (cyclesPerProduct[product.ordinal()] > 0) {
+                perProduct.add(new ProductCount(product.id(), cyclesPerProduct[product.ordinal()]));
+            }
+        }
         double[] medianDays = daysBetweenInjections.quantiles(0.5);
-        KaplanMeierSummary onsetAll = summaryOfAll(onset);
-        KaplanMeierSummary durationAll = summaryOfAll(duration);
+        KaplanMeierSummary onsetAll = summaryOfAll(onset[EVERY_CYCLE_SLOT]);
+        KaplanMeierSummary durationAll = summaryOfAll(duration[EVERY_CYCLE_SLOT]);
         return new QuarterFigures(label, from, to, patients, newPatients, cycles, perProduct,
                 medianDays == null ? null : medianDays[0], daysBetweenInjections.size(),
                 medianOf(onsetAll), eventsOf(onsetAll), medianOf(durationAll), eventsOf(durationAll),
                 sideEffects.mostFrequent(TOP_SIDE_EFFECTS));
     }
 
-    private static <V> SortedMap<String, V> sorted(Map<String, V> byId) {
-        SortedMap<String, V> sorted = new TreeMap<>(CodePointOrder.COMPARATOR);
-        sorted.putAll(byId);
-        return sorted;
+    private static <T extends Coded> List<T> byId(T[] values) {
+        return Arrays.stream(values).sorted(Comparator.comparing(Coded::id, CodePointOrder.COMPARATOR)).toList();
     }
 
-    private static KaplanMeierSummary summaryOfAll(Map<Stratum, SurvivalCounts> metric) {
-        SurvivalCounts counts = metric.get(Stratum.EVERY_CYCLE);
+    private static KaplanMeierSummary summaryOfAll(SurvivalCounts counts) {
         return counts == null ? null : KaplanMeier.summarize(Stratum.ALL, Stratum.ALL, counts);
     }
 

@@ -1,6 +1,7 @@
 package org.cdoutcomes.analytics.cohort;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,32 +22,39 @@ public final class SideEffectTally {
 
     private int counted;
     private final Map<String, Integer> withTerm = new HashMap<>();
-    private final Map<String, Integer> exposed = new HashMap<>();
-    private final Map<String, Map<String, Integer>> exposedWithTerm = new HashMap<>();
+    private final Map<String, Exposure> exposed = new HashMap<>();
+
+    /** One group's exposed cycles and, per term, those of them with it; one lookup per group and cycle. */
+    private static final class Exposure {
+        int cycles;
+        final Map<String, Integer> withTerm = new HashMap<>();
+    }
 
     /** A 2x2 table: a of n1 exposed cycles with the term, b of n0 unexposed. */
     public record Table(int a, int n1, int b, int n0) {
     }
 
-    /** One counted cycle: the groups it is exposed to and the terms in its risk window. */
-    public void add(Set<String> groups, Set<String> terms) {
+    /** One counted cycle: the distinct groups it is exposed to and the terms in its risk window. */
+    public void add(Collection<String> groups, Set<String> terms) {
         counted++;
-        for (String term : terms) {
-            withTerm.merge(term, 1, Integer::sum);
-        }
-        if (!terms.isEmpty()) {
-            withTerm.merge(ANY, 1, Integer::sum);
-        }
         for (String group : groups) {
-            exposed.merge(group, 1, Integer::sum);
-            Map<String, Integer> events = exposedWithTerm.computeIfAbsent(group, g -> new HashMap<>());
-            for (String term : terms) {
-                events.merge(term, 1, Integer::sum);
-            }
-            if (!terms.isEmpty()) {
-                events.merge(ANY, 1, Integer::sum);
-            }
+            exposed.computeIfAbsent(group, g -> new Exposure()).cycles++;
         }
+        if (terms.isEmpty()) {
+            return;
+        }
+        count(withTerm, terms);
+        for (String group : groups) {
+            count(exposed.get(group).withTerm, terms);
+        }
+    }
+
+    /** The cycle in each of its terms and in {@code any}. */
+    private static void count(Map<String, Integer> cyclesWithTerm, Set<String> terms) {
+        for (String term : terms) {
+            cyclesWithTerm.merge(term, 1, Integer::sum);
+        }
+        cyclesWithTerm.merge(ANY, 1, Integer::sum);
     }
 
     public int counted() {
@@ -69,8 +77,9 @@ public final class SideEffectTally {
         if (ANY.equals(group)) {
             return new Table(total, counted, 0, 0);
         }
-        int n1 = exposed.getOrDefault(group, 0);
-        int a = exposedWithTerm.getOrDefault(group, Map.of()).getOrDefault(term, 0);
+        Exposure exposure = exposed.get(group);
+        int n1 = exposure == null ? 0 : exposure.cycles;
+        int a = exposure == null ? 0 : exposure.withTerm.getOrDefault(term, 0);
         return new Table(a, n1, total - a, counted - n1);
     }
 

@@ -5,10 +5,10 @@ import static java.time.temporal.ChronoUnit.DAYS;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.cdoutcomes.model.record.InjectedMuscle;
 import org.cdoutcomes.model.record.PatientHistory;
@@ -38,7 +38,10 @@ public final class CycleBuilder {
 
     public PatientCycles build(PatientHistory history) {
         List<Session> sessions = sessions(history);
-        LocalDate[] starts = sessions.stream().map(s -> s.date).toArray(LocalDate[]::new);
+        LocalDate[] starts = new LocalDate[sessions.size()];
+        for (int k = 0; k < starts.length; k++) {
+            starts[k] = sessions.get(k).date;
+        }
         LocalDate lastContact = starts.length == 0 ? null : starts[starts.length - 1];
         int mismatches = 0;
         int withoutCycle = 0;
@@ -62,7 +65,7 @@ public final class CycleBuilder {
                 k--;
             }
             Session session = sessions.get(k);
-            if (record.visitId() != null && !record.visitId().isBlank() && !session.visitIds.contains(record.visitId().trim())) {
+            if (record.visitId() != null && !record.visitId().isBlank() && !session.hasVisit(record.visitId().trim())) {
                 mismatches++;
             }
             session.add(record);
@@ -84,8 +87,8 @@ public final class CycleBuilder {
             }
             boolean counted = closed || !session.date.plusDays(aeWindowDays).isAfter(asOf);
             cycles.add(new TreatmentCycle(k, session.date, end, closed, lost, session.first.product(),
-                    session.siteId(history.patientSiteId()), session.muscles, session.onset, wearOff,
-                    counted, session.sideEffectTerms));
+                    session.siteId(history.patientSiteId()), session.muscles(), session.onset, wearOff,
+                    counted, session.sideEffectTerms()));
         }
         return new PatientCycles(cycles, mismatches, wearOffsWithoutOnset, withoutCycle);
     }
@@ -99,12 +102,11 @@ public final class CycleBuilder {
         }
         visits.sort(VISIT_ORDER);
         List<Session> sessions = new ArrayList<>();
-        for (Visit visit : visits) {
-            Session last = sessions.isEmpty() ? null : sessions.get(sessions.size() - 1);
-            if (last != null && last.date.equals(visit.visitDate())) {
-                last.join(visit);
-            } else {
-                sessions.add(new Session(visit));
+        int first = 0;
+        for (int i = 1; i <= visits.size(); i++) {
+            if (i == visits.size() || !visits.get(i).visitDate().equals(visits.get(first).visitDate())) {
+                sessions.add(new Session(visits.subList(first, i)));
+                first = i;
             }
         }
         return sessions;
@@ -116,25 +118,46 @@ public final class CycleBuilder {
         return found >= 0 ? found : -found - 2;
     }
 
-    /** The visits of one patient on one date, and the records assigned to the cycle they start. */
+    /** The visits of one patient on one date (in order), and the records assigned to the cycle they start. */
     private final class Session {
         final LocalDate date;
         final Visit first;
-        final Set<String> visitIds = new HashSet<>();
-        final List<InjectedMuscle> muscles = new ArrayList<>();
+        final List<Visit> visits;
         final List<LocalDate> wearOffs = new ArrayList<>();
-        final TreeSet<String> sideEffectTerms = new TreeSet<>(CodePointOrder.COMPARATOR);
+        /** Made with the first term: most cycles have none. */
+        TreeSet<String> sideEffectTerms;
         LocalDate onset;
 
-        Session(Visit first) {
+        Session(List<Visit> visits) {
+            this.first = visits.get(0);
             this.date = first.visitDate();
-            this.first = first;
-            join(first);
+            this.visits = visits;
         }
 
-        void join(Visit visit) {
-            visitIds.add(visit.visitId());
-            muscles.addAll(visit.muscles());
+        /** A session is mostly a single visit: a handful of equals beats hashing the ids into a set. */
+        boolean hasVisit(String visitId) {
+            for (Visit visit : visits) {
+                if (visitId.equals(visit.visitId())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The muscles of all its visits; a single visit's own (immutable) list, which the cycle keeps without a copy. */
+        List<InjectedMuscle> muscles() {
+            if (visits.size() == 1) {
+                return first.muscles();
+            }
+            List<InjectedMuscle> muscles = new ArrayList<>();
+            for (Visit visit : visits) {
+                muscles.addAll(visit.muscles());
+            }
+            return muscles;
+        }
+
+        SortedSet<String> sideEffectTerms() {
+            return sideEffectTerms == null ? Collections.emptySortedSet() : sideEffectTerms;
         }
 
         void add(SymptomRecord record) {
@@ -149,6 +172,9 @@ public final class CycleBuilder {
                 case ADVERSE_EVENT -> {
                     // A closed cycle's records are all before its end already, so only the window's far edge is checked.
                     if (!recorded.isAfter(date.plusDays(aeWindowDays))) {
+                        if (sideEffectTerms == null) {
+                            sideEffectTerms = new TreeSet<>(CodePointOrder.COMPARATOR);
+                        }
                         sideEffectTerms.add(record.term());
                     }
                 }

@@ -26,7 +26,9 @@ public record TreatmentCycle(int index, LocalDate start, LocalDate end, boolean 
                              boolean countedForSideEffects, SortedSet<String> sideEffectTerms) {
     public TreatmentCycle {
         muscles = List.copyOf(muscles);
-        sideEffectTerms = Collections.unmodifiableSortedSet(new TreeSet<>(sideEffectTerms));
+        // Most cycles have no term: they share the empty set rather than each copying one.
+        sideEffectTerms = sideEffectTerms.isEmpty() ? Collections.emptySortedSet()
+                : Collections.unmodifiableSortedSet(new TreeSet<>(sideEffectTerms));
     }
 
     /** Time to onset: the onset day, or censored at the cycle's end. */

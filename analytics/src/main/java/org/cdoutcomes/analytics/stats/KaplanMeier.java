@@ -2,7 +2,6 @@ package org.cdoutcomes.analytics.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.cdoutcomes.analytics.result.CurvePoint;
 import org.cdoutcomes.analytics.result.KaplanMeierSummary;
@@ -27,15 +26,18 @@ public final class KaplanMeier {
         double survival = 1.0;
         // Greenwood's sum of d / (n (n - d)): the variance of log S, i.e. survfit's std.err squared.
         double greenwood = 0.0;
-        List<CurvePoint> curve = new ArrayList<>(counts.byDay().size());
-        for (Map.Entry<Integer, int[]> day : counts.byDay().entrySet()) {
-            int d = day.getValue()[0];
-            int c = day.getValue()[1];
+        List<CurvePoint> curve = new ArrayList<>(counts.distinctDays());
+        for (int day = 0; day <= counts.lastDay(); day++) {
+            int d = counts.events(day);
+            int c = counts.censored(day);
+            if (d + c == 0) {
+                continue;
+            }
             if (d > 0) {
                 survival *= (double) (atRisk - d) / atRisk;
                 greenwood += d < atRisk ? (double) d / ((double) atRisk * (atRisk - d)) : Double.POSITIVE_INFINITY;
             }
-            curve.add(point(day.getKey(), atRisk, d, c, survival, greenwood));
+            curve.add(point(day, atRisk, d, c, survival, greenwood));
             events += d;
             censored += c;
             atRisk -= d + c;

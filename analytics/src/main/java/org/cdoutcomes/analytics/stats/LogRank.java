@@ -2,7 +2,6 @@ package org.cdoutcomes.analytics.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import org.apache.commons.math3.special.Gamma;
 
 /** Log-rank test across groups, as R's survdiff (rho = 0). */
@@ -67,21 +66,22 @@ public final class LogRank {
     private static void accumulate(List<SurvivalCounts> groups, double[] observed, double[] expected,
                                    double[][] variance) {
         int g = groups.size();
-        TreeSet<Integer> days = new TreeSet<>();
+        int lastDay = -1;
         long[] atRisk = new long[g];
         for (int k = 0; k < g; k++) {
-            days.addAll(groups.get(k).byDay().keySet());
+            lastDay = Math.max(lastDay, groups.get(k).lastDay());
             atRisk[k] = groups.get(k).n();
         }
         long[] deaths = new long[g];
         long[] leaving = new long[g];
-        for (int day : days) {
+        // Every day up to the last, not only those with counts: a day without deaths or leavers changes nothing.
+        for (int day = 0; day <= lastDay; day++) {
             long totalAtRisk = 0;
             long totalDeaths = 0;
             for (int k = 0; k < g; k++) {
-                int[] c = groups.get(k).byDay().get(day);
-                deaths[k] = c == null ? 0 : c[0];
-                leaving[k] = c == null ? 0 : c[0] + c[1];
+                SurvivalCounts c = groups.get(k);
+                deaths[k] = c.events(day);
+                leaving[k] = c.events(day) + c.censored(day);
                 totalAtRisk += atRisk[k];
                 totalDeaths += deaths[k];
             }
