@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -194,16 +195,20 @@ public final class PatientHistoryReader {
         }
     }
 
+    /*
+     * Rows of one patient (and of one visit) are told apart by the id's raw bytes: no String is decoded per row for
+     * the comparison, and the patient's id String is shared by all its records.
+     */
     private static void readCharts(Connection c, LocalDate asOf, Consumer<Rows<Visit>> sink) throws SQLException {
         try (PreparedStatement statement = cursor(c, DOSE_CHARTS, asOf, 1); ResultSet rs = statement.executeQuery()) {
             boolean more = rs.next();
             while (more) {
-                String patientId = rs.getString(1);
+                byte[] patient = rs.getBytes(1);
                 List<Visit> visits = new ArrayList<>();
                 do {
                     more = readVisit(rs, visits);
-                } while (more && patientId.equals(rs.getString(1)));
-                sink.accept(new Rows<>(patientId, visits));
+                } while (more && Arrays.equals(patient, rs.getBytes(1)));
+                sink.accept(new Rows<>(visits.get(0).patientId(), visits));
             }
         }
     }
@@ -213,11 +218,12 @@ public final class PatientHistoryReader {
             boolean more = rs.next();
             while (more) {
                 String patientId = rs.getString(1);
+                byte[] patient = rs.getBytes(1);
                 List<SymptomRecord> records = new ArrayList<>();
                 do {
-                    records.add(symptom(rs));
+                    records.add(symptom(rs, patientId));
                     more = rs.next();
-                } while (more && patientId.equals(rs.getString(1)));
+                } while (more && Arrays.equals(patient, rs.getBytes(1)));
                 records.sort(SYMPTOM_ORDER);
                 sink.accept(new Rows<>(patientId, records));
             }
@@ -226,8 +232,9 @@ public final class PatientHistoryReader {
 
     /** Reads one visit's rows (it has at least one) and tells whether the cursor has more rows. */
     private static boolean readVisit(ResultSet rs, List<Visit> visits) throws SQLException {
-        String patientId = rs.getString(1);
+        String patientId = visits.isEmpty() ? rs.getString(1) : visits.get(0).patientId();
         String visitId = rs.getString(2);
+        byte[] visit = rs.getBytes(2);
         LocalDate date = rs.getObject(3, LocalDate.class);
         Product product = Product.VOCABULARY.byId(rs.getString(4));
         String site = rs.getString(5);
@@ -238,16 +245,16 @@ public final class PatientHistoryReader {
             muscles.add(new InjectedMuscle(Muscle.VOCABULARY.byId(rs.getString(6)), Side.VOCABULARY.byId(rs.getString(7)),
                     rs.getBigDecimal(8), guidance == null ? null : Guidance.VOCABULARY.byId(guidance)));
             more = rs.next();
-        } while (more && visitId.equals(rs.getString(2)));
+        } while (more && Arrays.equals(visit, rs.getBytes(2)));
         muscles.sort(MUSCLE_ORDER);
         visits.add(new Visit(visitId, patientId, date, product, site, muscles));
         return more;
     }
 
-    private static SymptomRecord symptom(ResultSet rs) throws SQLException {
+    private static SymptomRecord symptom(ResultSet rs, String patientId) throws SQLException {
         BigDecimal value = rs.getBigDecimal(6);
         String source = rs.getString(8);
-        return new SymptomRecord(rs.getString(2), rs.getString(1), rs.getObject(3, LocalDate.class),
+        return new SymptomRecord(rs.getString(2), patientId, rs.getObject(3, LocalDate.class),
                 SymptomKind.VOCABULARY.byId(rs.getString(4)), rs.getString(5), value, rs.getString(7),
                 source == null ? null : Source.VOCABULARY.byId(source));
     }
