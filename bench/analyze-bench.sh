@@ -86,10 +86,7 @@ floor() {
   psql -qd "$db" >/dev/null <<SQL
 set jit = off;  -- as PatientHistoryReader runs them
 set enable_sort = off;
-copy (select patient_id, site_id from patient
-      where exists (select 1 from visit v where v.patient_id collate "C" = patient.patient_id and v.visit_date <= '$as_of')
-         or exists (select 1 from symptom s where s.patient_id collate "C" = patient.patient_id and s.recorded_on <= '$as_of')
-      order by patient_id collate "C") to '/dev/null';
+copy (select patient_id, site_id from patient order by patient_id collate "C") to '/dev/null';
 copy (select v.patient_id, v.visit_id, v.visit_date, v.product, v.site_id, m.muscle, m.side, m.dose_units, m.guidance
       from visit v join visit_muscle m on m.visit_id = v.visit_id
       where v.visit_date <= '$as_of'

@@ -1,6 +1,5 @@
 package org.cdoutcomes.db.history;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -20,10 +19,12 @@ import org.cdoutcomes.model.record.InjectedMuscle;
 import org.cdoutcomes.model.record.PatientHistory;
 import org.cdoutcomes.model.record.SymptomRecord;
 import org.cdoutcomes.model.record.Visit;
+import org.cdoutcomes.model.vocabulary.AdverseEventTerm;
 import org.cdoutcomes.model.vocabulary.CodePointOrder;
 import org.cdoutcomes.model.vocabulary.Guidance;
 import org.cdoutcomes.model.vocabulary.Muscle;
 import org.cdoutcomes.model.vocabulary.Product;
+import org.cdoutcomes.model.vocabulary.ScoreTerm;
 import org.cdoutcomes.model.vocabulary.Side;
 import org.cdoutcomes.model.vocabulary.Source;
 import org.cdoutcomes.model.vocabulary.SymptomKind;
@@ -41,11 +42,9 @@ public final class PatientHistoryReader {
     private static final int BATCH_PATIENTS = 256;
     private static final int BATCHES_AHEAD = 8;
 
+    /** Every patient: those without a row in the other two cursors are passed over while merging. */
     private static final String PATIENTS = """
-            select patient_id, site_id from patient
-            where exists (select 1 from visit v where v.patient_id collate "C" = patient.patient_id and v.visit_date <= ?)
-               or exists (select 1 from symptom s where s.patient_id collate "C" = patient.patient_id and s.recorded_on <= ?)
-            order by patient_id collate "C"
+            select patient_id, site_id from patient order by patient_id collate "C"
             """;
     private static final String DOSE_CHARTS = """
             select v.patient_id, v.visit_id, v.visit_date, v.product, v.site_id, m.muscle, m.side, m.dose_units, m.guidance
@@ -70,6 +69,14 @@ public final class PatientHistoryReader {
             .thenComparing(r -> r.kind().id())
             .thenComparing(SymptomRecord::term, Comparator.nullsLast(CodePointOrder.COMPARATOR))
             .thenComparing(SymptomRecord::recordId, Comparator.nullsLast(CodePointOrder.COMPARATOR));
+
+    private static final StoredIds<Product> PRODUCTS = StoredIds.of(Product.VOCABULARY);
+    private static final StoredIds<Muscle> MUSCLES = StoredIds.of(Muscle.VOCABULARY);
+    private static final StoredIds<Side> SIDES = StoredIds.of(Side.VOCABULARY);
+    private static final StoredIds<Guidance> GUIDANCE = StoredIds.of(Guidance.VOCABULARY);
+    private static final StoredIds<SymptomKind> KINDS = StoredIds.of(SymptomKind.VOCABULARY);
+    private static final StoredIds<Source> SOURCES = StoredIds.of(Source.VOCABULARY);
+    private static final StoredIds<String> TERMS = StoredIds.idsOf("symptom term", AdverseEventTerm.VOCABULARY, ScoreTerm.VOCABULARY);
 
     /** One patient's rows of one cursor. */
     private record Rows<T>(String patientId, List<T> items) {
@@ -114,7 +121,7 @@ public final class PatientHistoryReader {
                     rows -> readCharts(v, asOf, rows));
                  Feed<Rows<SymptomRecord>> symptoms = new Feed<>("cdo-history-symptoms", BATCH_PATIENTS, BATCHES_AHEAD,
                          rows -> readSymptoms(s, asOf, rows));
-                 PreparedStatement patients = cursor(p, PATIENTS, asOf, 2);
+                 PreparedStatement patients = cursor(p, PATIENTS, asOf, 0);
                  ResultSet rs = patients.executeQuery()) {
                 merge(rs, charts, symptoms, sink);
             } finally {
@@ -170,7 +177,10 @@ public final class PatientHistoryReader {
         return statement;
     }
 
-    /** Patients in cursor order, each with the rows of the two feeds that name it (they come in the same order). */
+    /**
+     * Patients in cursor order, each with the rows of the two feeds that name it (they come in the same order);
+     * a patient with neither visits nor records up to the cutoff is not handed on.
+     */
     private static void merge(ResultSet patients, Feed<Rows<Visit>> charts, Feed<Rows<SymptomRecord>> symptoms,
                               Consumer<PatientHistory> sink) throws SQLException {
         Rows<Visit> visits = charts.next();
@@ -187,7 +197,9 @@ public final class PatientHistoryReader {
                 patientRecords = records.items();
                 records = symptoms.next();
             }
-            sink.accept(new PatientHistory(patientId, patients.getString(2), patientVisits, patientRecords));
+            if (!patientVisits.isEmpty() || !patientRecords.isEmpty()) {
+                sink.accept(new PatientHistory(patientId, patients.getString(2), patientVisits, patientRecords));
+            }
         }
         if (visits != null || records != null) {
             // Only a patient missing from the patients cursor, or cursors in different orders, leave rows unread.
@@ -236,14 +248,12 @@ public final class PatientHistoryReader {
         String visitId = rs.getString(2);
         byte[] visit = rs.getBytes(2);
         LocalDate date = rs.getObject(3, LocalDate.class);
-        Product product = Product.VOCABULARY.byId(rs.getString(4));
+        Product product = PRODUCTS.get(rs, 4);
         String site = rs.getString(5);
         List<InjectedMuscle> muscles = new ArrayList<>();
         boolean more;
         do {
-            String guidance = rs.getString(9);
-            muscles.add(new InjectedMuscle(Muscle.VOCABULARY.byId(rs.getString(6)), Side.VOCABULARY.byId(rs.getString(7)),
-                    rs.getBigDecimal(8), guidance == null ? null : Guidance.VOCABULARY.byId(guidance)));
+            muscles.add(new InjectedMuscle(MUSCLES.get(rs, 6), SIDES.get(rs, 7), rs.getBigDecimal(8), GUIDANCE.get(rs, 9)));
             more = rs.next();
         } while (more && Arrays.equals(visit, rs.getBytes(2)));
         muscles.sort(MUSCLE_ORDER);
@@ -252,10 +262,7 @@ public final class PatientHistoryReader {
     }
 
     private static SymptomRecord symptom(ResultSet rs, String patientId) throws SQLException {
-        BigDecimal value = rs.getBigDecimal(6);
-        String source = rs.getString(8);
-        return new SymptomRecord(rs.getString(2), patientId, rs.getObject(3, LocalDate.class),
-                SymptomKind.VOCABULARY.byId(rs.getString(4)), rs.getString(5), value, rs.getString(7),
-                source == null ? null : Source.VOCABULARY.byId(source));
+        return new SymptomRecord(rs.getString(2), patientId, rs.getObject(3, LocalDate.class), KINDS.get(rs, 4),
+                TERMS.get(rs, 5), rs.getBigDecimal(6), rs.getString(7), SOURCES.get(rs, 8));
     }
 }
