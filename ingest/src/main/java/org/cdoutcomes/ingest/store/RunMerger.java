@@ -105,7 +105,7 @@ public final class RunMerger {
                     + "from ingest_stage_file f left join (select file_no, sum(n) filter (where outcome = 'inserted') inserted, "
                     + "sum(n) filter (where outcome = 'updated') updated, sum(n) filter (where outcome = 'unchanged') unchanged "
                     + "from (select file_no, outcome, 1 n from m_patient union all "
-                    + "select r.file_no, o.outcome, r.n from m_visit_file r join m_visit_outcome o using (visit_id) union all "
+                    + "select unnest(files), outcome, unnest(file_rows) from m_visit_outcome union all "
                     + "select file_no, outcome, 1 from m_symptom) u group by file_no) o using (file_no) "
                     + "where f.run_id = " + runId);
             foreignKeys.restore(connection);
@@ -170,7 +170,8 @@ public final class RunMerger {
     private static void mergeVisits(Connection connection, Statement s, String sv, String ss, Statistics statistics) throws SQLException {
         s.execute("create temp table m_visit on commit drop as select visit_id, min(min_patient) patient_id, min(min_date) visit_date, "
                 + "min(min_product) product, max(max_site) site_id, "
-                + "(min(array[file_no, first_line]))[1]::integer first_file, (min(array[file_no, first_line]))[2] first_line "
+                + "(min(array[file_no, first_line]))[1]::integer first_file, (min(array[file_no, first_line]))[2] first_line, "
+                + "array_agg(file_no) files, array_agg(n) file_rows "
                 + "from m_visit_file v where not exists (select 1 from m_conflict c where c.visit_id = v.visit_id) group by visit_id");
         // A chart line is stored when its visit has that muscle and side, and same when its dose and guidance are too.
         s.execute("create temp table m_chart on commit drop as select c.visit_id, c.muscle, c.side, c.dose_units, c.guidance, "
@@ -189,7 +190,8 @@ public final class RunMerger {
                 + "removed as (select m.visit_id, count(*) n from visit_muscle m join m_visit h using (visit_id) "
                 + "where not exists (select 1 from m_chart c where c.visit_id = m.visit_id and c.muscle = m.muscle and c.side = m.side) "
                 + "group by m.visit_id) "
-                + "select h.visit_id, h.patient_id, h.visit_date, h.product, h.site_id, h.first_file, h.first_line, t.total, u.usual_max, "
+                + "select h.visit_id, h.patient_id, h.visit_date, h.product, h.site_id, h.first_file, h.first_line, h.files, h.file_rows, "
+                + "t.total, u.usual_max, "
                 + "coalesce(r.n, 0) removed, v.visit_id is not null stored, (v.patient_id, v.visit_date, v.product, v.site_id) "
                 + "is not distinct from (h.patient_id, h.visit_date, h.product, h.site_id) same, "
                 + "case when v.visit_id is null then 'inserted' when (v.patient_id, v.visit_date, v.product, v.site_id) "
