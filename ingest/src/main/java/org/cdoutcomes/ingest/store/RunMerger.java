@@ -168,6 +168,7 @@ public final class RunMerger {
      * insertion would cost twice as much per row).
      */
     private static void mergeVisits(Connection connection, Statement s, String sv, String ss, Statistics statistics) throws SQLException {
+        // files and file_rows: the visit's rows per file, pairwise (both aggregates see the rows in one order), for the counts.
         s.execute("create temp table m_visit on commit drop as select visit_id, min(min_patient) patient_id, min(min_date) visit_date, "
                 + "min(min_product) product, max(max_site) site_id, "
                 + "(min(array[file_no, first_line]))[1]::integer first_file, (min(array[file_no, first_line]))[2] first_line, "
