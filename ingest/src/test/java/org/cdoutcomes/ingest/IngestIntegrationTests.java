@@ -111,6 +111,13 @@ class IngestIntegrationTests {
                             + "order by 1", String.class));
             assertThrows(DataIntegrityViolationException.class, () -> ctx.jdbc.update(
                     "insert into symptom (patient_id, recorded_on, kind) values ('P404', '2025-01-05', 'relief_onset')"));
+            // A first load rebuilt the secondary indexes (dropped and created again): they are in place, and analyzed the tables.
+            assertEquals(List.of("symptom_natural_key", "symptom_patient_date", "symptom_pkey", "symptom_record_id", "visit_muscle_pkey",
+                    "visit_patient_date", "visit_pkey"), ctx.jdbc.queryForList("select indexrelid::regclass::text from pg_index "
+                    + "where indrelid::regclass::text in ('visit', 'visit_muscle', 'symptom') order by 1", String.class));
+            assertEquals(List.of("patient", "symptom", "visit", "visit_muscle"), ctx.jdbc.queryForList(
+                    "select distinct tablename::text from pg_stats where tablename in ('patient', 'visit', 'visit_muscle', 'symptom') "
+                            + "order by 1", String.class));
 
             Map<String, List<String>> records = ctx.records();
             assertEquals(List.of("P1|null|F|1970|2019-05-01|torticollis", "P4|null|null|null|null|null",

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,6 +29,8 @@ public final class RunMerger {
     /** Key of the advisory lock that serialises merges (any constant; "cdo" in ASCII). */
     static final long MERGE_LOCK = 0x63646fL;
 
+    private static final List<String> RECORD_TABLES = List.of("patient", "visit", "visit_muscle", "symptom");
+
     private RunMerger() {
     }
 
@@ -36,6 +39,11 @@ public final class RunMerger {
             s.execute("select pg_advisory_xact_lock(" + MERGE_LOCK + ")");
             // The merge sorts and hashes whole runs: in memory rather than in temporary files (per sort, this transaction only).
             s.execute("set local work_mem = '128MB'");
+            // and builds the indexes it rebuilds in one in-memory sort each.
+            s.execute("set local maintenance_work_mem = '256MB'");
+            // Its statements move many rows through few expressions: compiling them (the planner's choice for such costs)
+            // took longer than it saved, about a second per run.
+            s.execute("set local jit = off");
             if (alreadyMerged(connection, runId)) {
                 return;
             }
@@ -47,6 +55,7 @@ public final class RunMerger {
             String ss = StagingTables.name(RecordType.SYMPTOMS, runId);
             String files = "ingest_stage_file f on f.run_id = " + runId + " and f.file_no = s.file_no";
             long visitRows = stagedRows(connection, runId, RecordType.VISITS);
+            Statistics statistics = Statistics.before(connection, RECORD_TABLES);
             ForeignKeys foreignKeys = ForeignKeys.suspendFor(connection, Map.of("visit", visitRows, "visit_muscle", visitRows,
                     "symptom", stagedRows(connection, runId, RecordType.SYMPTOMS)));
             s.execute("analyze " + sp + "; analyze " + sv + "; analyze " + ss);
@@ -55,14 +64,20 @@ public final class RunMerger {
                     + "select " + runId + ", f.file, s.line, s.reject_column, s.reject_code, s.reject_message from ("
                     + rejectsOf(sp) + " union all " + rejectsOf(sv) + " union all " + rejectsOf(ss) + ") s join " + files);
 
+            // One pass over the accepted visit rows, per visit and file: what CONFLICTING_VISIT, the visits and the
+            // per-file counts need (min and max compose, so the visit-level values come from these few rows).
+            s.execute("create temp table m_visit_file on commit drop as select visit_id, file_no, count(*) n, min(line) first_line, "
+                    + "min(patient_id) min_patient, max(patient_id) max_patient, min(visit_date) min_date, max(visit_date) max_date, "
+                    + "min(product) min_product, max(product) max_product, min(site_id) min_site, max(site_id) max_site "
+                    + "from " + sv + " where reject_code is null group by visit_id, file_no");
             // CONFLICTING_VISIT: rows that passed every other rule but disagree with another row of their visit. min <> max
             // is count(distinct) > 1 (sites: among the rows that give one) without a sort per visit.
             s.execute("create temp table m_conflict on commit drop as select visit_id, columns from (select visit_id, "
-                    + "array_remove(array[case when min(patient_id) <> max(patient_id) then 'patient_id' end, "
-                    + "case when min(visit_date) <> max(visit_date) then 'visit_date' end, "
-                    + "case when min(product) <> max(product) then 'product' end, "
-                    + "case when min(site_id) <> max(site_id) then 'site_id' end], null) as columns "
-                    + "from " + sv + " where reject_code is null group by visit_id) v where cardinality(columns) > 0");
+                    + "array_remove(array[case when min(min_patient) <> max(max_patient) then 'patient_id' end, "
+                    + "case when min(min_date) <> max(max_date) then 'visit_date' end, "
+                    + "case when min(min_product) <> max(max_product) then 'product' end, "
+                    + "case when min(min_site) <> max(max_site) then 'site_id' end], null) as columns "
+                    + "from m_visit_file group by visit_id) v where cardinality(columns) > 0");
             s.execute("insert into ingest_reject (run_id, file, line, column_name, code, message) "
                     + "select " + runId + ", f.file, s.line, d.col, 'CONFLICTING_VISIT', "
                     + "'Rows of this visit disagree on ' || d.col || ' (a visit''s rows must share patient, date, product and site); "
@@ -71,9 +86,9 @@ public final class RunMerger {
                     + "select col from unnest(c.columns) col order by coalesce(array_position(f.header, col), 100000 + "
                     + "array_position(" + sqlArray(RecordType.VISITS) + ", col)) limit 1) d where s.reject_code is null");
 
-            mergePatients(s, sp);
-            mergeVisits(s, sv, ss);
-            mergeSymptoms(s, ss);
+            mergePatients(s, sp, statistics);
+            mergeVisits(connection, s, sv, ss, statistics);
+            mergeSymptoms(connection, s, ss, statistics);
             s.execute("insert into ingest_warning (run_id, file, line, code, message) "
                     + "select " + runId + ", f.file, o.first_line, 'DOSE_ABOVE_USUAL_MAX', "
                     + "'The visit''s total dose of ' || o.product || ' (' || o.total || ' units) is above the usual maximum of ' "
@@ -87,13 +102,14 @@ public final class RunMerger {
                     + "(select count(*) from ingest_reject r where r.run_id = f.run_id and r.file = f.file), "
                     + "(select count(*) from ingest_warning w where w.run_id = f.run_id and w.file = f.file), "
                     + "coalesce((select sum(removed) from m_visit_outcome v where v.first_file = f.file_no), 0) "
-                    + "from ingest_stage_file f left join (select file_no, count(*) filter (where outcome = 'inserted') inserted, "
-                    + "count(*) filter (where outcome = 'updated') updated, count(*) filter (where outcome = 'unchanged') unchanged "
-                    + "from (select file_no, outcome from m_patient union all "
-                    + "select r.file_no, o.outcome from m_visit_row r join m_visit_outcome o using (visit_id) union all "
-                    + "select file_no, outcome from m_symptom) u group by file_no) o using (file_no) "
+                    + "from ingest_stage_file f left join (select file_no, sum(n) filter (where outcome = 'inserted') inserted, "
+                    + "sum(n) filter (where outcome = 'updated') updated, sum(n) filter (where outcome = 'unchanged') unchanged "
+                    + "from (select file_no, outcome, 1 n from m_patient union all "
+                    + "select unnest(files), outcome, unnest(file_rows) from m_visit_outcome union all "
+                    + "select file_no, outcome, 1 from m_symptom) u group by file_no) o using (file_no) "
                     + "where f.run_id = " + runId);
             foreignKeys.restore(connection);
+            statistics.analyzeChanged(connection);
             s.execute("update ingest_stage_file set merged = true where run_id = " + runId);
             s.execute("drop table " + sp + ", " + sv + ", " + ss);
         }
@@ -128,7 +144,7 @@ public final class RunMerger {
         return type.columns().stream().map(c -> "'" + c + "'").collect(Collectors.joining(",", "array[", "]"));
     }
 
-    private static void mergePatients(Statement s, String sp) throws SQLException {
+    private static void mergePatients(Statement s, String sp, Statistics statistics) throws SQLException {
         String values = "s.site_id, s.sex, s.birth_year, s.diagnosis_date, s.cd_pattern";
         s.execute("create temp table m_patient on commit drop as select s.file_no, s.line, s.patient_id, " + values + ", "
                 + "case when row_number() over w = 1 then case when p.patient_id is null then 'inserted' "
@@ -138,68 +154,80 @@ public final class RunMerger {
                 + "lead(true) over w is null as winner "
                 + "from " + sp + " s left join patient p on p.patient_id = s.patient_id where s.reject_code is null "
                 + "window w as (partition by s.patient_id order by s.file_no, s.line)");
-        s.execute("insert into patient (patient_id, site_id, sex, birth_year, diagnosis_date, cd_pattern) "
+        statistics.wrote("patient", s.executeUpdate("insert into patient (patient_id, site_id, sex, birth_year, diagnosis_date, cd_pattern) "
                 + "select patient_id, site_id, sex, birth_year, diagnosis_date, cd_pattern from m_patient where winner "
                 + "on conflict (patient_id) do update set site_id = excluded.site_id, sex = excluded.sex, "
                 + "birth_year = excluded.birth_year, diagnosis_date = excluded.diagnosis_date, cd_pattern = excluded.cd_pattern "
                 + "where (patient.site_id, patient.sex, patient.birth_year, patient.diagnosis_date, patient.cd_pattern) "
-                + "is distinct from (excluded.site_id, excluded.sex, excluded.birth_year, excluded.diagnosis_date, excluded.cd_pattern)");
+                + "is distinct from (excluded.site_id, excluded.sex, excluded.birth_year, excluded.diagnosis_date, excluded.cd_pattern)"));
     }
 
-    private static void mergeVisits(Statement s, String sv, String ss) throws SQLException {
-        s.execute("create temp table m_visit_row on commit drop as select * from " + sv + " s where reject_code is null "
-                + "and not exists (select 1 from m_conflict c where c.visit_id = s.visit_id)");
-        s.execute("create temp table m_visit on commit drop as select visit_id, min(patient_id) patient_id, "
-                + "min(visit_date) visit_date, min(product) product, max(site_id) site_id, "
-                + "(min(array[file_no, line]))[1]::integer first_file, (min(array[file_no, line]))[2] first_line "
-                + "from m_visit_row group by visit_id");
-        s.execute("create temp table m_chart on commit drop as select visit_id, muscle, side, trim_scale(sum(dose_units)) dose_units, "
+    /**
+     * Visits, then their charts. New rows are plain inserts and changed ones updates: under the merge lock nothing else
+     * writes the records, so what m_visit_outcome and m_chart found stored stays so (ON CONFLICT's speculative
+     * insertion would cost twice as much per row).
+     */
+    private static void mergeVisits(Connection connection, Statement s, String sv, String ss, Statistics statistics) throws SQLException {
+        // files and file_rows: the visit's rows per file, pairwise (both aggregates see the rows in one order), for the counts.
+        s.execute("create temp table m_visit on commit drop as select visit_id, min(min_patient) patient_id, min(min_date) visit_date, "
+                + "min(min_product) product, max(max_site) site_id, "
+                + "(min(array[file_no, first_line]))[1]::integer first_file, (min(array[file_no, first_line]))[2] first_line, "
+                + "array_agg(file_no) files, array_agg(n) file_rows "
+                + "from m_visit_file v where not exists (select 1 from m_conflict c where c.visit_id = v.visit_id) group by visit_id");
+        // A chart line is stored when its visit has that muscle and side, and same when its dose and guidance are too.
+        s.execute("create temp table m_chart on commit drop as select c.visit_id, c.muscle, c.side, c.dose_units, c.guidance, "
+                + "m.visit_id is not null stored, m.dose_units = c.dose_units and m.guidance is not distinct from c.guidance same "
+                + "from (select visit_id, muscle, side, trim_scale(sum(dose_units)) dose_units, "
                 + "(array_agg(guidance order by file_no desc, line desc) filter (where guidance is not null))[1] guidance "
-                + "from m_visit_row group by visit_id, muscle, side");
+                + "from " + sv + " s where reject_code is null and not exists (select 1 from m_conflict c where c.visit_id = s.visit_id) "
+                + "group by visit_id, muscle, side) c "
+                + "left join visit_muscle m on m.visit_id = c.visit_id and m.muscle = c.muscle and m.side = c.side");
         s.execute("analyze m_visit; analyze m_chart");
         String usualMax = Stream.of(Product.values())
                 .map(p -> "('" + p.id() + "', " + p.usualMaxVisitUnits().toPlainString() + ")")
                 .collect(Collectors.joining(", ", "(values ", ")"));
         s.execute("create temp table m_visit_outcome on commit drop as "
-                + "with total as (select visit_id, sum(dose_units) total from m_chart group by visit_id), "
+                + "with total as (select visit_id, sum(dose_units) total, bool_and(stored and same) chart_same from m_chart group by visit_id), "
                 + "removed as (select m.visit_id, count(*) n from visit_muscle m join m_visit h using (visit_id) "
                 + "where not exists (select 1 from m_chart c where c.visit_id = m.visit_id and c.muscle = m.muscle and c.side = m.side) "
-                + "group by m.visit_id), "
-                + "changed as (select c.visit_id, count(*) n from m_chart c left join visit_muscle m on m.visit_id = c.visit_id "
-                + "and m.muscle = c.muscle and m.side = c.side and m.dose_units = c.dose_units "
-                + "and m.guidance is not distinct from c.guidance where m.visit_id is null group by c.visit_id) "
-                + "select h.visit_id, h.first_file, h.first_line, h.product, t.total, u.usual_max, coalesce(r.n, 0) removed, "
+                + "group by m.visit_id) "
+                + "select h.visit_id, h.patient_id, h.visit_date, h.product, h.site_id, h.first_file, h.first_line, h.files, h.file_rows, "
+                + "t.total, u.usual_max, "
+                + "coalesce(r.n, 0) removed, v.visit_id is not null stored, (v.patient_id, v.visit_date, v.product, v.site_id) "
+                + "is not distinct from (h.patient_id, h.visit_date, h.product, h.site_id) same, "
                 + "case when v.visit_id is null then 'inserted' when (v.patient_id, v.visit_date, v.product, v.site_id) "
-                + "is not distinct from (h.patient_id, h.visit_date, h.product, h.site_id) and r.n is null and c.n is null "
+                + "is not distinct from (h.patient_id, h.visit_date, h.product, h.site_id) and r.n is null and t.chart_same "
                 + "then 'unchanged' else 'updated' end outcome "
                 + "from m_visit h join total t using (visit_id) join " + usualMax + " u(product, usual_max) on u.product = h.product "
-                + "left join visit v on v.visit_id = h.visit_id left join removed r on r.visit_id = h.visit_id "
-                + "left join changed c on c.visit_id = h.visit_id");
+                + "left join visit v on v.visit_id = h.visit_id left join removed r on r.visit_id = h.visit_id");
         // Patients named only by visits or symptoms are created with every field absent (site null counts as main).
-        s.execute("insert into patient (patient_id) select patient_id from m_visit union "
-                + "select patient_id from " + ss + " where reject_code is null on conflict do nothing");
-        s.execute("insert into visit (visit_id, patient_id, visit_date, product, site_id) "
-                + "select visit_id, patient_id, visit_date, product, site_id from m_visit "
-                + "on conflict (visit_id) do update set patient_id = excluded.patient_id, visit_date = excluded.visit_date, "
-                + "product = excluded.product, site_id = excluded.site_id "
-                + "where (visit.patient_id, visit.visit_date, visit.product, visit.site_id) "
-                + "is distinct from (excluded.patient_id, excluded.visit_date, excluded.product, excluded.site_id)");
-        s.execute("delete from visit_muscle m using m_visit h where m.visit_id = h.visit_id and not exists "
-                + "(select 1 from m_chart c where c.visit_id = m.visit_id and c.muscle = m.muscle and c.side = m.side)");
-        s.execute("insert into visit_muscle (visit_id, muscle, side, dose_units, guidance) "
-                + "select visit_id, muscle, side, dose_units, guidance from m_chart "
-                + "on conflict (visit_id, muscle, side) do update set dose_units = excluded.dose_units, guidance = excluded.guidance "
-                + "where (visit_muscle.dose_units, visit_muscle.guidance) is distinct from (excluded.dose_units, excluded.guidance)");
+        statistics.wrote("patient", s.executeUpdate("insert into patient (patient_id) select patient_id from m_visit union "
+                + "select patient_id from " + ss + " where reject_code is null on conflict do nothing"));
+
+        Indexes visitIndexes = Indexes.suspendFor(connection, "visit", count(s, "select count(*) from m_visit_outcome where not stored"));
+        statistics.wrote("visit", s.executeUpdate("update visit v set patient_id = o.patient_id, visit_date = o.visit_date, "
+                + "product = o.product, site_id = o.site_id from m_visit_outcome o where o.stored and not o.same and v.visit_id = o.visit_id"));
+        statistics.wrote("visit", s.executeUpdate("insert into visit (visit_id, patient_id, visit_date, product, site_id) "
+                + "select visit_id, patient_id, visit_date, product, site_id from m_visit_outcome where not stored"));
+        visitIndexes.restore(connection);
+        statistics.wrote("visit_muscle", s.executeUpdate("delete from visit_muscle m using m_visit h where m.visit_id = h.visit_id "
+                + "and not exists (select 1 from m_chart c where c.visit_id = m.visit_id and c.muscle = m.muscle and c.side = m.side)"));
+        statistics.wrote("visit_muscle", s.executeUpdate("update visit_muscle m set dose_units = c.dose_units, guidance = c.guidance "
+                + "from m_chart c where c.stored and not c.same and m.visit_id = c.visit_id and m.muscle = c.muscle and m.side = c.side"));
+        statistics.wrote("visit_muscle", s.executeUpdate("insert into visit_muscle (visit_id, muscle, side, dose_units, guidance) "
+                + "select visit_id, muscle, side, dose_units, guidance from m_chart where not stored"));
     }
 
-    private static void mergeSymptoms(Statement s, String ss) throws SQLException {
+    private static void mergeSymptoms(Connection connection, Statement s, String ss, Statistics statistics) throws SQLException {
         String values = "patient_id, recorded_on, kind, term, value, visit_id, source";
         String sValues = prefixed("s.", values);
         String tValues = prefixed("t.", values);
-        String stored = "t.symptom_id is not null as stored, (" + tValues + ") is not distinct from (" + sValues + ") as same, "
+        String stored = "t.symptom_id, (" + tValues + ") is not distinct from (" + sValues + ") as same, "
                 + "row(" + sValues + ")::text as sig";
+        // stored_id: the stored row of the identity (null: none); same: this row equals it.
         s.execute("create temp table m_symptom on commit drop as select x.file_no, x.line, x.record_id, " + prefixed("x.", values) + ", "
-                + "case when row_number() over w = 1 then case when not x.stored then 'inserted' when x.same then 'unchanged' "
+                + "x.symptom_id stored_id, x.same, "
+                + "case when row_number() over w = 1 then case when x.symptom_id is null then 'inserted' when x.same then 'unchanged' "
                 + "else 'updated' end when lag(x.sig) over w = x.sig then 'unchanged' else 'updated' end as outcome, "
                 + "lead(true) over w is null as winner "
                 + "from (select s.*, " + stored + " from " + ss + " s left join symptom t on t.record_id = s.record_id "
@@ -208,15 +236,23 @@ public final class RunMerger {
                 + "and t.patient_id = s.patient_id and t.recorded_on = s.recorded_on and t.kind = s.kind "
                 + "and coalesce(t.term, '') = coalesce(s.term, '') where s.reject_code is null and s.record_id is null) x "
                 + "window w as (partition by " + identity("x.") + " order by x.file_no, x.line)");
-        String set = Stream.of(values.split(", ")).map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
-        String changed = "(" + prefixed("symptom.", values) + ") is distinct from (" + prefixed("excluded.", values) + ")";
-        s.execute("insert into symptom (record_id, " + values + ") select record_id, " + values + " from m_symptom "
-                + "where winner and record_id is not null "
-                + "on conflict (record_id) where record_id is not null do update set " + set + " where " + changed);
-        s.execute("insert into symptom (record_id, " + values + ") select record_id, " + values + " from m_symptom "
-                + "where winner and record_id is null "
-                + "on conflict (patient_id, recorded_on, kind, coalesce(term, '')) where record_id is null "
-                + "do update set value = excluded.value, visit_id = excluded.visit_id, source = excluded.source where " + changed);
+        // The last row of an identity is stored: an update of the stored row when it differs (an identity's columns are
+        // equal to the stored ones, so setting them too changes nothing), else an insert.
+        String set = Stream.of(values.split(", ")).map(c -> c + " = m." + c).collect(Collectors.joining(", "));
+        statistics.wrote("symptom", s.executeUpdate("update symptom t set " + set + " from m_symptom m "
+                + "where m.winner and m.stored_id is not null and not m.same and t.symptom_id = m.stored_id"));
+        Indexes indexes = Indexes.suspendFor(connection, "symptom",
+                count(s, "select count(*) from m_symptom where winner and stored_id is null"));
+        statistics.wrote("symptom", s.executeUpdate("insert into symptom (record_id, " + values + ") select record_id, " + values
+                + " from m_symptom where winner and stored_id is null"));
+        indexes.restore(connection);
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** A symptom's identity: its record_id when given, else (patient, date, kind, term). */
