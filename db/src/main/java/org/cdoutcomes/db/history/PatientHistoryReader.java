@@ -8,13 +8,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.postgresql.PGStatement;
 import org.cdoutcomes.model.record.InjectedMuscle;
 import org.cdoutcomes.model.record.PatientHistory;
 import org.cdoutcomes.model.record.SymptomRecord;
@@ -31,31 +29,31 @@ import org.cdoutcomes.model.vocabulary.SymptomKind;
 
 /**
  * Streams every patient's stored history up to a data cutoff, one patient at a time, in patient id order.
- * The database filters and orders: three cursors (patients, dose charts, symptoms) in patient id order, by code
+ * The database filters and orders: three queries (patients, dose charts, symptoms) in patient id order, by code
  * point (collation "C", the order of indexes made for them: the rows stream as scanned, no sort waits for a whole
- * table), are merged by patient id, so memory holds a few hundred patients, not the clinic. Each cursor has its own
- * connection and thread, so the server produces all three while the rows are decoded and the histories consumed;
- * the three transactions share one snapshot, so they see the same data even while an ingest commits.
+ * table), are merged by patient id, so memory holds a few hundred patients, not the clinic. Each query streams as a
+ * binary COPY on its own connection and thread, so the server produces all three while the rows are decoded and the
+ * histories consumed; the three transactions share one snapshot, so they see the same data even while an ingest
+ * commits.
  */
 public final class PatientHistoryReader {
-    private static final int FETCH_SIZE = 5_000;
     private static final int BATCH_PATIENTS = 256;
-    private static final int BATCHES_AHEAD = 8;
+    private static final int BATCHES_AHEAD = 2;
 
-    /** Every patient: those without a row in the other two cursors are passed over while merging. */
+    /** Every patient: those without a row in the other two queries are passed over while merging. */
     private static final String PATIENTS = """
             select patient_id, site_id from patient order by patient_id collate "C"
             """;
     private static final String DOSE_CHARTS = """
             select v.patient_id, v.visit_id, v.visit_date, v.product, v.site_id, m.muscle, m.side, m.dose_units, m.guidance
             from visit v join visit_muscle m on m.visit_id = v.visit_id
-            where v.visit_date <= ?
+            where v.visit_date <= date '%s'
             order by v.patient_id collate "C", v.visit_date, v.visit_id collate "C"
             """;
     private static final String SYMPTOMS = """
             select patient_id, record_id, recorded_on, kind, term, value, visit_id, source
             from symptom
-            where recorded_on <= ?
+            where recorded_on <= date '%s'
             order by patient_id collate "C", recorded_on
             """;
 
@@ -78,7 +76,7 @@ public final class PatientHistoryReader {
     private static final StoredIds<Source> SOURCES = StoredIds.of(Source.VOCABULARY);
     private static final StoredIds<String> TERMS = StoredIds.idsOf("symptom term", AdverseEventTerm.VOCABULARY, ScoreTerm.VOCABULARY);
 
-    /** One patient's rows of one cursor. */
+    /** One patient's rows of one query. */
     private record Rows<T>(String patientId, List<T> items) {
     }
 
@@ -121,9 +119,8 @@ public final class PatientHistoryReader {
                     rows -> readCharts(v, asOf, rows));
                  Feed<Rows<SymptomRecord>> symptoms = new Feed<>("cdo-history-symptoms", BATCH_PATIENTS, BATCHES_AHEAD,
                          rows -> readSymptoms(s, asOf, rows));
-                 PreparedStatement patients = cursor(p, PATIENTS, asOf, 0);
-                 ResultSet rs = patients.executeQuery()) {
-                merge(rs, charts, symptoms, sink);
+                 BinaryCopy patients = new BinaryCopy(p, PATIENTS)) {
+                merge(patients, charts, symptoms, sink);
             } finally {
                 for (Connection c : List.of(p, v, s)) {
                     end(c);
@@ -136,7 +133,7 @@ public final class PatientHistoryReader {
 
     /**
      * Starts a read-only transaction that sees {@code snapshot} (null: a new one, which is exported and returned).
-     * Cursors stream only inside a transaction.
+     * The snapshot is shared only by transactions of repeatable read.
      */
     private static String begin(Connection c, String snapshot) throws SQLException {
         c.setAutoCommit(false);
@@ -148,7 +145,7 @@ public final class PatientHistoryReader {
             }
             // Rows in index order stream at once; a sort would first read a whole table (and, without statistics,
             // the planner may prefer one). JIT compiles for longer than these scans run.
-            settings.execute("set local enable_sort = off; set local jit = off");
+            settings.execute("set local enable_sort = off; set local jit = off; set local max_parallel_workers_per_gather = 0");
             if (snapshot == null) {
                 try (ResultSet rs = settings.executeQuery("select pg_export_snapshot()")) {
                     rs.next();
@@ -166,27 +163,16 @@ public final class PatientHistoryReader {
         c.setAutoCommit(true);
     }
 
-    private static PreparedStatement cursor(Connection c, String sql, LocalDate asOf, int dateParameters) throws SQLException {
-        PreparedStatement statement = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        statement.setFetchSize(FETCH_SIZE);
-        // Binary transfer from the first execution on: dates and decimals decode without parsing text.
-        statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-        for (int i = 1; i <= dateParameters; i++) {
-            statement.setObject(i, asOf);
-        }
-        return statement;
-    }
-
     /**
-     * Patients in cursor order, each with the rows of the two feeds that name it (they come in the same order);
+     * Patients in order, each with the rows of the two feeds that name it (they come in the same order);
      * a patient with neither visits nor records up to the cutoff is not handed on.
      */
-    private static void merge(ResultSet patients, Feed<Rows<Visit>> charts, Feed<Rows<SymptomRecord>> symptoms,
+    private static void merge(BinaryCopy patients, Feed<Rows<Visit>> charts, Feed<Rows<SymptomRecord>> symptoms,
                               Consumer<PatientHistory> sink) throws SQLException {
         Rows<Visit> visits = charts.next();
         Rows<SymptomRecord> records = symptoms.next();
         while (patients.next()) {
-            String patientId = patients.getString(1);
+            String patientId = patients.text(0);
             List<Visit> patientVisits = List.of();
             if (visits != null && visits.patientId().equals(patientId)) {
                 patientVisits = visits.items();
@@ -198,71 +184,67 @@ public final class PatientHistoryReader {
                 records = symptoms.next();
             }
             if (!patientVisits.isEmpty() || !patientRecords.isEmpty()) {
-                sink.accept(new PatientHistory(patientId, patients.getString(2), patientVisits, patientRecords));
+                sink.accept(new PatientHistory(patientId, patients.text(1), patientVisits, patientRecords));
             }
         }
         if (visits != null || records != null) {
-            // Only a patient missing from the patients cursor, or cursors in different orders, leave rows unread.
+            // Only a patient missing from the patients query, or queries in different orders, leave rows unread.
             throw new IllegalStateException("patient histories were read out of order");
         }
     }
 
     /*
-     * Rows of one patient (and of one visit) are told apart by the id's raw bytes: no String is decoded per row for
-     * the comparison, and the patient's id String is shared by all its records.
+     * Rows of one patient (and of one visit) are told apart by the id's bytes in the stream: no String is decoded per
+     * row for the comparison, and the patient's id String is shared by all its records.
      */
     private static void readCharts(Connection c, LocalDate asOf, Consumer<Rows<Visit>> sink) throws SQLException {
-        try (PreparedStatement statement = cursor(c, DOSE_CHARTS, asOf, 1); ResultSet rs = statement.executeQuery()) {
-            boolean more = rs.next();
+        try (BinaryCopy rows = new BinaryCopy(c, DOSE_CHARTS.formatted(asOf))) {
+            boolean more = rows.next();
             while (more) {
-                byte[] patient = rs.getBytes(1);
+                String patientId = rows.text(0);
+                byte[] patient = rows.bytes(0);
                 List<Visit> visits = new ArrayList<>();
                 do {
-                    more = readVisit(rs, visits);
-                } while (more && Arrays.equals(patient, rs.getBytes(1)));
-                sink.accept(new Rows<>(visits.get(0).patientId(), visits));
+                    more = readVisit(rows, patientId, visits);
+                } while (more && rows.bytesEqual(0, patient));
+                sink.accept(new Rows<>(patientId, visits));
             }
         }
     }
 
     private static void readSymptoms(Connection c, LocalDate asOf, Consumer<Rows<SymptomRecord>> sink) throws SQLException {
-        try (PreparedStatement statement = cursor(c, SYMPTOMS, asOf, 1); ResultSet rs = statement.executeQuery()) {
-            boolean more = rs.next();
+        try (BinaryCopy rows = new BinaryCopy(c, SYMPTOMS.formatted(asOf))) {
+            boolean more = rows.next();
             while (more) {
-                String patientId = rs.getString(1);
-                byte[] patient = rs.getBytes(1);
+                String patientId = rows.text(0);
+                byte[] patient = rows.bytes(0);
                 List<SymptomRecord> records = new ArrayList<>();
                 do {
-                    records.add(symptom(rs, patientId));
-                    more = rs.next();
-                } while (more && Arrays.equals(patient, rs.getBytes(1)));
+                    records.add(new SymptomRecord(rows.text(1), patientId, rows.date(2), rows.id(3, KINDS), rows.id(4, TERMS),
+                            rows.numeric(5), rows.text(6), rows.id(7, SOURCES)));
+                    more = rows.next();
+                } while (more && rows.bytesEqual(0, patient));
                 records.sort(SYMPTOM_ORDER);
                 sink.accept(new Rows<>(patientId, records));
             }
         }
     }
 
-    /** Reads one visit's rows (it has at least one) and tells whether the cursor has more rows. */
-    private static boolean readVisit(ResultSet rs, List<Visit> visits) throws SQLException {
-        String patientId = visits.isEmpty() ? rs.getString(1) : visits.get(0).patientId();
-        String visitId = rs.getString(2);
-        byte[] visit = rs.getBytes(2);
-        LocalDate date = rs.getObject(3, LocalDate.class);
-        Product product = PRODUCTS.get(rs, 4);
-        String site = rs.getString(5);
+    /** Reads one visit's rows (it has at least one) and tells whether the stream has more rows. */
+    private static boolean readVisit(BinaryCopy rows, String patientId, List<Visit> visits) throws SQLException {
+        String visitId = rows.text(1);
+        byte[] visit = rows.bytes(1);
+        LocalDate date = rows.date(2);
+        Product product = rows.id(3, PRODUCTS);
+        String site = rows.text(4);
         List<InjectedMuscle> muscles = new ArrayList<>();
         boolean more;
         do {
-            muscles.add(new InjectedMuscle(MUSCLES.get(rs, 6), SIDES.get(rs, 7), rs.getBigDecimal(8), GUIDANCE.get(rs, 9)));
-            more = rs.next();
-        } while (more && Arrays.equals(visit, rs.getBytes(2)));
+            muscles.add(new InjectedMuscle(rows.id(5, MUSCLES), rows.id(6, SIDES), rows.numeric(7), rows.id(8, GUIDANCE)));
+            more = rows.next();
+        } while (more && rows.bytesEqual(1, visit));
         muscles.sort(MUSCLE_ORDER);
         visits.add(new Visit(visitId, patientId, date, product, site, muscles));
         return more;
-    }
-
-    private static SymptomRecord symptom(ResultSet rs, String patientId) throws SQLException {
-        return new SymptomRecord(rs.getString(2), patientId, rs.getObject(3, LocalDate.class), KINDS.get(rs, 4),
-                TERMS.get(rs, 5), rs.getBigDecimal(6), rs.getString(7), SOURCES.get(rs, 8));
     }
 }

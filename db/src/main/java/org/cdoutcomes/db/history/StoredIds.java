@@ -1,8 +1,6 @@
 package org.cdoutcomes.db.history;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +8,7 @@ import org.cdoutcomes.model.vocabulary.Coded;
 import org.cdoutcomes.model.vocabulary.Vocabulary;
 
 /**
- * The value a stored vocabulary id names, looked up by the id's raw bytes as the driver received them: millions of
+ * The value a stored vocabulary id names, looked up by the id's raw bytes as the server sent them: millions of
  * rows each carry a few ids from a list of dozens, and decoding each into a String first was a fifth of the reader's
  * allocation. Open addressing over a small table; ids that are not in it fail loudly (stored ids come from the model).
  */
@@ -44,7 +42,7 @@ final class StoredIds<T> {
         mask = size - 1;
         byId.forEach((id, value) -> {
             byte[] key = id.getBytes(StandardCharsets.UTF_8);
-            int slot = Arrays.hashCode(key) & mask;
+            int slot = hash(key, 0, key.length) & mask;
             while (keys[slot] != null) {
                 slot = (slot + 1) & mask;
             }
@@ -53,18 +51,22 @@ final class StoredIds<T> {
         });
     }
 
-    /** The value of the column's id; null when the column is null. */
+    /** The value of the id in {@code bytes[offset, offset + length)}. */
     @SuppressWarnings("unchecked")
-    T get(ResultSet rs, int column) throws SQLException {
-        byte[] id = rs.getBytes(column);
-        if (id == null) {
-            return null;
-        }
-        for (int slot = Arrays.hashCode(id) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
-            if (Arrays.equals(keys[slot], id)) {
+    T get(byte[] bytes, int offset, int length) {
+        for (int slot = hash(bytes, offset, length) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
+            if (Arrays.equals(keys[slot], 0, keys[slot].length, bytes, offset, offset + length)) {
                 return (T) values[slot];
             }
         }
-        throw new IllegalStateException(vocabulary + " has no id '" + new String(id, StandardCharsets.UTF_8) + "'");
+        throw new IllegalStateException(vocabulary + " has no id '" + new String(bytes, offset, length, StandardCharsets.UTF_8) + "'");
+    }
+
+    private static int hash(byte[] bytes, int offset, int length) {
+        int hash = 1;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        return hash;
     }
 }
