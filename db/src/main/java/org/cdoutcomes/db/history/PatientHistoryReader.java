@@ -63,6 +63,9 @@ public final class PatientHistoryReader {
      */
     private static final Comparator<InjectedMuscle> MUSCLE_ORDER = Comparator
             .comparing((InjectedMuscle m) -> m.muscle().id()).thenComparing(m -> m.side().id());
+    /** The query gives this order already: sorting only checks it, in one pass. */
+    private static final Comparator<Visit> VISIT_ORDER = Comparator.comparing(Visit::visitDate)
+            .thenComparing(Visit::visitId, CodePointOrder.COMPARATOR);
     private static final Comparator<SymptomRecord> SYMPTOM_ORDER = Comparator.comparing(SymptomRecord::recordedOn)
             .thenComparing(r -> r.kind().id())
             .thenComparing(SymptomRecord::term, Comparator.nullsLast(CodePointOrder.COMPARATOR))
@@ -116,9 +119,9 @@ public final class PatientHistoryReader {
             begin(v, snapshot);
             begin(s, snapshot);
             try (Feed<Rows<Visit>> charts = new Feed<>("cdo-history-charts", BATCH_PATIENTS, BATCHES_AHEAD,
-                    rows -> readCharts(v, asOf, rows));
+                    rows -> readByPatient(v, DOSE_CHARTS.formatted(asOf), PatientHistoryReader::readVisit, VISIT_ORDER, rows));
                  Feed<Rows<SymptomRecord>> symptoms = new Feed<>("cdo-history-symptoms", BATCH_PATIENTS, BATCHES_AHEAD,
-                         rows -> readSymptoms(s, asOf, rows));
+                         rows -> readByPatient(s, SYMPTOMS.formatted(asOf), PatientHistoryReader::readSymptom, SYMPTOM_ORDER, rows));
                  BinaryCopy patients = new BinaryCopy(p, PATIENTS)) {
                 merge(patients, charts, symptoms, sink);
             } finally {
@@ -193,41 +196,36 @@ public final class PatientHistoryReader {
         }
     }
 
+    /** Reads one item of a patient (from one row or more) into the list and tells whether the stream has more rows. */
+    private interface ItemReader<T> {
+        boolean read(BinaryCopy rows, String patientId, List<T> items) throws SQLException;
+    }
+
     /*
      * Rows of one patient (and of one visit) are told apart by the id's bytes in the stream: no String is decoded per
      * row for the comparison, and the patient's id String is shared by all its records.
      */
-    private static void readCharts(Connection c, LocalDate asOf, Consumer<Rows<Visit>> sink) throws SQLException {
-        try (BinaryCopy rows = new BinaryCopy(c, DOSE_CHARTS.formatted(asOf))) {
+    private static <T> void readByPatient(Connection c, String query, ItemReader<T> reader, Comparator<T> order,
+                                          Consumer<Rows<T>> sink) throws SQLException {
+        try (BinaryCopy rows = new BinaryCopy(c, query)) {
             boolean more = rows.next();
             while (more) {
                 String patientId = rows.text(0);
                 byte[] patient = rows.bytes(0);
-                List<Visit> visits = new ArrayList<>();
+                List<T> items = new ArrayList<>();
                 do {
-                    more = readVisit(rows, patientId, visits);
+                    more = reader.read(rows, patientId, items);
                 } while (more && rows.bytesEqual(0, patient));
-                sink.accept(new Rows<>(patientId, visits));
+                items.sort(order);
+                sink.accept(new Rows<>(patientId, items));
             }
         }
     }
 
-    private static void readSymptoms(Connection c, LocalDate asOf, Consumer<Rows<SymptomRecord>> sink) throws SQLException {
-        try (BinaryCopy rows = new BinaryCopy(c, SYMPTOMS.formatted(asOf))) {
-            boolean more = rows.next();
-            while (more) {
-                String patientId = rows.text(0);
-                byte[] patient = rows.bytes(0);
-                List<SymptomRecord> records = new ArrayList<>();
-                do {
-                    records.add(new SymptomRecord(rows.text(1), patientId, rows.date(2), rows.id(3, KINDS), rows.id(4, TERMS),
-                            rows.numeric(5), rows.text(6), rows.id(7, SOURCES)));
-                    more = rows.next();
-                } while (more && rows.bytesEqual(0, patient));
-                records.sort(SYMPTOM_ORDER);
-                sink.accept(new Rows<>(patientId, records));
-            }
-        }
+    private static boolean readSymptom(BinaryCopy rows, String patientId, List<SymptomRecord> records) throws SQLException {
+        records.add(new SymptomRecord(rows.text(1), patientId, rows.date(2), rows.id(3, KINDS), rows.id(4, TERMS),
+                rows.numeric(5), rows.text(6), rows.id(7, SOURCES)));
+        return rows.next();
     }
 
     /** Reads one visit's rows (it has at least one) and tells whether the stream has more rows. */
