@@ -3,6 +3,8 @@ package org.cdoutcomes.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -10,10 +12,13 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A fresh, empty PostgreSQL database for an integration test, from (in order) {@code CDO_TEST_JDBC_URL},
- * Testcontainers when a Docker engine exists, or the embedded engine. Each call creates a new database on that server.
+ * Testcontainers when a Docker engine exists, or the embedded engine. Each call creates a new database on that server;
+ * the databases a test JVM created are dropped when it exits (CI's server would otherwise keep every run's, 5 GB after
+ * a day of runs).
  */
 public final class TestDatabases {
     private static String serverUrl;
+    private static final List<String> created = new ArrayList<>();
 
     private TestDatabases() {
     }
@@ -27,7 +32,22 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database on " + base, e);
         }
+        if (created.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropCreated(base), "cdo-test-databases"));
+        }
+        created.add(name);
         return dataSource(withDatabase(base, name));
+    }
+
+    /** Best effort: a server already stopped (the embedded one has a hook of its own) keeps nothing anyway. */
+    private static synchronized void dropCreated(String base) {
+        try (Connection c = dataSource(base).getConnection(); Statement s = c.createStatement()) {
+            for (String name : created) {
+                s.execute("drop database if exists " + name + " with (force)");
+            }
+        } catch (SQLException e) {
+            System.err.println("test databases left on " + base + ": " + e.getMessage());
+        }
     }
 
     /** A fresh database taken to the latest schema. */
