@@ -159,8 +159,9 @@ public final class PatientHistoryReader {
         return snapshot;
     }
 
+    /** Ends the read-only transaction: a rollback, which also succeeds after a failed or cancelled COPY. */
     private static void end(Connection c) throws SQLException {
-        c.commit();
+        c.rollback();
         c.setReadOnly(false);
         c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         c.setAutoCommit(true);
