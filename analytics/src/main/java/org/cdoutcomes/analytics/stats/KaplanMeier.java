@@ -26,7 +26,7 @@ public final class KaplanMeier {
         double survival = 1.0;
         // Greenwood's sum of d / (n (n - d)): the variance of log S, i.e. survfit's std.err squared.
         double greenwood = 0.0;
-        List<CurvePoint> curve = new ArrayList<>(counts.distinctDays());
+        List<CurvePoint> curve = new ArrayList<>();
         for (int day = 0; day <= counts.lastDay(); day++) {
             int d = counts.events(day);
             int c = counts.censored(day);

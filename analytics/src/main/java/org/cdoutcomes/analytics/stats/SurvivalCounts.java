@@ -16,7 +16,6 @@ public final class SurvivalCounts {
     /** Events of day t at [2t], censorings at [2t + 1]. */
     private int[] counts = new int[0];
     private int n;
-    private int distinctDays;
     private int lastDay = -1;
 
     public void addEvent(int day) {
@@ -35,9 +34,6 @@ public final class SurvivalCounts {
         if (at >= counts.length) {
             counts = Arrays.copyOf(counts, Math.max(2 * counts.length, at + 2));
         }
-        if (counts[at] + counts[at + 1] == 0) {
-            distinctDays++;
-        }
         counts[at + kind]++;
         n++;
         lastDay = Math.max(lastDay, day);
@@ -54,11 +50,6 @@ public final class SurvivalCounts {
     /** The last day with an event or a censoring, -1 when there are none. */
     public int lastDay() {
         return lastDay;
-    }
-
-    /** Days with an event or a censoring. */
-    public int distinctDays() {
-        return distinctDays;
     }
 
     /** Day to {events, censored} of the days with any, ascending: a copy. */

@@ -56,7 +56,7 @@ public final class RunMerger {
             String files = "ingest_stage_file f on f.run_id = " + runId + " and f.file_no = s.file_no";
             long visitRows = stagedRows(connection, runId, RecordType.VISITS);
             Statistics statistics = Statistics.before(connection, RECORD_TABLES);
-            ForeignKeys foreignKeys = ForeignKeys.suspendFor(connection, Map.of("visit", visitRows, "visit_muscle", visitRows,
+            Suspension foreignKeys = ForeignKeys.suspendFor(connection, Map.of("visit", visitRows, "visit_muscle", visitRows,
                     "symptom", stagedRows(connection, runId, RecordType.SYMPTOMS)));
             s.execute("analyze " + sp + "; analyze " + sv + "; analyze " + ss);
 
@@ -206,7 +206,7 @@ public final class RunMerger {
         statistics.wrote("patient", s.executeUpdate("insert into patient (patient_id) select patient_id from m_visit union "
                 + "select patient_id from " + ss + " where reject_code is null on conflict do nothing"));
 
-        Indexes visitIndexes = Indexes.suspendFor(connection, "visit", count(s, "select count(*) from m_visit_outcome where not stored"));
+        Suspension visitIndexes = Indexes.suspendFor(connection, "visit", count(s, "select count(*) from m_visit_outcome where not stored"));
         statistics.wrote("visit", s.executeUpdate("update visit v set patient_id = o.patient_id, visit_date = o.visit_date, "
                 + "product = o.product, site_id = o.site_id from m_visit_outcome o where o.stored and not o.same and v.visit_id = o.visit_id"));
         statistics.wrote("visit", s.executeUpdate("insert into visit (visit_id, patient_id, visit_date, product, site_id) "
@@ -245,7 +245,7 @@ public final class RunMerger {
         String set = Stream.of(values.split(", ")).map(c -> c + " = m." + c).collect(Collectors.joining(", "));
         statistics.wrote("symptom", s.executeUpdate("update symptom t set " + set + " from m_symptom m "
                 + "where m.winner and m.stored_id is not null and not m.same and t.symptom_id = m.stored_id"));
-        Indexes indexes = Indexes.suspendFor(connection, "symptom",
+        Suspension indexes = Indexes.suspendFor(connection, "symptom",
                 count(s, "select count(*) from m_symptom where winner and stored_id is null"));
         statistics.wrote("symptom", s.executeUpdate("insert into symptom (record_id, " + values + ") select record_id, " + values
                 + " from m_symptom where winner and stored_id is null order by patient_id collate \"C\", recorded_on"));
