@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,7 +29,8 @@ public final class CsvParser implements Closeable {
     private int maxCells = Integer.MAX_VALUE;
     private final char[] buffer = new char[1 << 16];
     private final StringBuilder field = new StringBuilder();
-    private final List<String> cells = new ArrayList<>();
+    private String[] cells = new String[16];
+    private int kept;
     private Reader reader;
     private int position;
     private int limit;
@@ -128,12 +130,32 @@ public final class CsvParser implements Closeable {
             return null;
         }
         long start = line;
-        cells.clear();
+        kept = 0;
         field.setLength(0);
         int count = 0;
         boolean quoted = false;
         boolean closed = false;
         while (true) {
+            if (!quoted && position < limit) {
+                // Outside quotes, a run of ordinary characters is taken from the buffer at once (most cells are
+                // such a run, ended by a delimiter or the line's end); the character after it goes the slow way.
+                int end = plainRunEnd();
+                if (end > position) {
+                    char stop = end < limit ? buffer[end] : 0;
+                    if (field.length() == 0 && end < limit && (stop == delimiter || stop == '\n')) {
+                        count = addCell(count, new String(buffer, position, Math.min(end - position, MAX_FIELD_CHARS)));
+                        position = end + 1;
+                        if (stop == '\n') {
+                            line++;
+                            return row(start, count);
+                        }
+                        continue;
+                    }
+                    field.append(buffer, position, Math.max(0, Math.min(end - position, MAX_FIELD_CHARS - field.length())));
+                    position = end;
+                    continue;
+                }
+            }
             int c = read();
             if (quoted && !closed) {
                 if (c < 0) {
@@ -166,14 +188,14 @@ public final class CsvParser implements Closeable {
                 } else {
                     line++;
                 }
-                count = addCell(count);
-                return new SourceRow(start, cells.toArray(new String[0]), null, count, false);
+                count = addCell(count, field.toString());
+                return row(start, count);
             }
             if (c == '\r' && peek() == '\n') {
                 continue;
             }
             if (c == delimiter) {
-                count = addCell(count);
+                count = addCell(count, field.toString());
                 field.setLength(0);
                 quoted = false;
                 closed = false;
@@ -189,11 +211,31 @@ public final class CsvParser implements Closeable {
         }
     }
 
-    private int addCell(int count) {
+    /** Index of the first character from {@code position} that a cell's text cannot simply contain, or {@code limit}. */
+    private int plainRunEnd() {
+        int i = position;
+        while (i < limit) {
+            char c = buffer[i];
+            if (c == delimiter || c == '\n' || c == '\r' || c == '"') {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private int addCell(int count, String cell) {
         if (count < maxCells) {
-            cells.add(field.toString());
+            if (kept == cells.length) {
+                cells = Arrays.copyOf(cells, kept * 2);
+            }
+            cells[kept++] = cell;
         }
         return count + 1;
+    }
+
+    private SourceRow row(long start, int count) {
+        return new SourceRow(start, Arrays.copyOf(cells, kept), null, count, false);
     }
 
     /** Reports the row starting at {@code start} as malformed and repositions at the start of the next line. */

@@ -39,7 +39,13 @@ final class CopyStream {
             return;
         }
         String text = value.toString();
-        for (int i = 0; i < text.length(); i++) {
+        int first = firstSpecial(text);
+        if (first == text.length()) {
+            buffer.append(text);
+            return;
+        }
+        buffer.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\\' -> buffer.append("\\\\");
@@ -49,6 +55,17 @@ final class CopyStream {
                 default -> buffer.append(c);
             }
         }
+    }
+
+    /** Where the first character that COPY's text format escapes is, or the length when there is none (the usual case). */
+    private static int firstSpecial(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     private void flush() throws SQLException {

@@ -183,6 +183,8 @@ public final class RowValidator {
         private Reject failure;
         private int failureRank = Integer.MAX_VALUE;
         private String failedColumn;
+        private String textColumn;
+        private String text;
 
         Row(SourceRow row) {
             this.row = row;
@@ -201,13 +203,16 @@ public final class RowValidator {
             return column.equals(failedColumn);
         }
 
+        /** The trimmed cell, null when empty. Remembers the last column asked: each check asks for its column twice. */
         String text(String column) {
-            String cell = row.cell(header.indexOf(column));
-            if (cell == null) {
-                return null;
+            if (column.equals(textColumn)) {
+                return text;
             }
-            String trimmed = cell.strip();
-            return trimmed.isEmpty() ? null : trimmed;
+            String cell = row.cell(header.indexOf(column));
+            String trimmed = cell == null ? "" : cell.strip();
+            textColumn = column;
+            text = trimmed.isEmpty() ? null : trimmed;
+            return text;
         }
 
         private boolean present(String column, boolean required) {

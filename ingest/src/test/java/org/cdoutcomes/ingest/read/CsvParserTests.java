@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CsvParserTests {
@@ -100,5 +103,59 @@ class CsvParserTests {
     void delimiterInsideQuotedHeaderCellsDoesNotCount() {
         assertEquals(';', CsvParser.detectDelimiter("\"a,b,c\";d;e"));
         assertEquals(',', CsvParser.detectDelimiter("a,b"));
+    }
+
+    /**
+     * Rows written from known cells (plain, empty, quoted with delimiters, quotes and line breaks, a lone carriage
+     * return, CRLF and LF line ends) come back cell for cell and line for line, however the reader splits the text:
+     * the parser takes plain runs straight from its buffer, so every cell must survive a buffer refill anywhere in it.
+     */
+    @Test
+    void cellsComeBackIntactWhereverTheReaderSplitsTheText() throws IOException {
+        Random random = new Random(20261125);
+        String[] pieces = {"CD-000017", "", "2024-02-29", "say \"hi\"", "a,b", "two\nlines", "x\ry", "12.5", " padded "};
+        List<String[]> written = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        StringBuilder text = new StringBuilder("a,b,c\n");
+        long line = 2;
+        for (int r = 0; r < 3000; r++) {
+            String[] cells = new String[3];
+            lines.add(line);
+            for (int i = 0; i < 3; i++) {
+                cells[i] = pieces[random.nextInt(pieces.length)] + (random.nextInt(4) == 0 ? "z".repeat(random.nextInt(300)) : "");
+                boolean quote = cells[i].contains(",") || cells[i].contains("\"") || cells[i].contains("\n") || random.nextInt(5) == 0;
+                text.append(i > 0 ? "," : "").append(quote ? '"' + cells[i].replace("\"", "\"\"") + '"' : cells[i]);
+                line += cells[i].chars().filter(c -> c == '\n').count();
+            }
+            text.append(random.nextBoolean() ? "\r\n" : "\n");
+            line++;
+            written.add(cells);
+        }
+        for (int chunk : new int[] {1, 7, 4096, 1 << 20}) {
+            try (CsvParser parser = new CsvParser(() -> new ChunkedReader(new StringReader(text.toString()), chunk))) {
+                parser.header();
+                for (int r = 0; r < written.size(); r++) {
+                    SourceRow row = parser.next();
+                    assertArrayEquals(written.get(r), row.cells(), "row " + r + " read in chunks of " + chunk);
+                    assertEquals(lines.get(r), row.line(), "line of row " + r + " read in chunks of " + chunk);
+                }
+                assertNull(parser.next());
+            }
+        }
+    }
+
+    /** Hands out at most {@code chunk} characters per read, as a slow stream would. */
+    private static final class ChunkedReader extends FilterReader {
+        private final int chunk;
+
+        ChunkedReader(Reader in, int chunk) {
+            super(in);
+            this.chunk = chunk;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            return super.read(buffer, offset, Math.min(length, chunk));
+        }
     }
 }
