@@ -200,6 +200,23 @@ class IngestIntegrationTests {
     }
 
     @Test
+    void aChartLineOfSeveralRowsTakesTheLastGuidanceGivenByFileThenLine() throws Exception {
+        // Sternocleidomastoid left: emg (a, line 2), none (a, line 3), ultrasound (b, line 2), none (b, line 3): the
+        // last given is b's. Trapezius right: emg on line 9, anatomic on line 11 of a (11 after 9 as numbers, not as text).
+        Path a = write("a/visits.csv", VISITS_HEADER + "\n"
+                + "V1,P1,2025-01-10,Botox,SCM,L,10,emg,\nV1,P1,2025-01-10,Botox,SCM,L,5,,\n"
+                + "V2,P1,2025-04-10,Botox,SCM,L,50,,\n".repeat(5)
+                + "V1,P1,2025-01-10,Botox,trap,R,20,emg,\nV2,P1,2025-04-10,Botox,SCM,L,50,,\nV1,P1,2025-01-10,Botox,trap,R,20,anatomic,\n");
+        Path b = write("b/visits.csv", VISITS_HEADER + "\n"
+                + "V1,P1,2025-01-10,Botox,SCM,L,1,ultrasound,\nV1,P1,2025-01-10,Botox,SCM,L,1,,\n");
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_guidance")) {
+            ctx.ingest(a, b);
+            assertEquals(List.of("V1|sternocleidomastoid|left|17|ultrasound", "V1|trapezius|right|40|anatomic",
+                    "V2|sternocleidomastoid|left|300|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(2)));
+        }
+    }
+
+    @Test
     void laterRowOfTheSameIdentityWinsWithinARun() throws Exception {
         Path s = write("symptoms.csv", "record_id,patient_id,recorded_on,kind,term,value\n"
                 + "R1,P1,2025-01-20,score,tsui,9\nR1,P1,2025-01-20,score,tsui,9\nR1,P1,2025-01-20,score,tsui,5\n");
