@@ -111,7 +111,10 @@ class IngestIntegrationTests {
                             + "order by 1", String.class));
             assertThrows(DataIntegrityViolationException.class, () -> ctx.jdbc.update(
                     "insert into symptom (patient_id, recorded_on, kind) values ('P404', '2025-01-05', 'relief_onset')"));
-            // A first load rebuilt the secondary indexes (dropped and created again): they are in place, and analyzed the tables.
+            // A first load rebuilt the secondary indexes and the unreferenced primary keys (dropped and created again): they
+            // are in place, the keys as constraints, and it analyzed the tables.
+            assertEquals(List.of("symptom_pkey", "visit_muscle_pkey", "visit_pkey"), ctx.jdbc.queryForList("select conname from pg_constraint "
+                    + "where contype = 'p' and conrelid::regclass::text in ('visit', 'visit_muscle', 'symptom') order by 1", String.class));
             assertEquals(List.of("symptom_natural_key", "symptom_patient_date", "symptom_pkey", "symptom_record_id", "visit_muscle_pkey",
                     "visit_patient_date", "visit_pkey"), ctx.jdbc.queryForList("select indexrelid::regclass::text from pg_index "
                     + "where indrelid::regclass::text in ('visit', 'visit_muscle', 'symptom') order by 1", String.class));

@@ -217,9 +217,11 @@ public final class RunMerger {
                 + "and not exists (select 1 from m_chart c where c.visit_id = m.visit_id and c.muscle = m.muscle and c.side = m.side)"));
         statistics.wrote("visit_muscle", s.executeUpdate("update visit_muscle m set dose_units = c.dose_units, guidance = c.guidance "
                 + "from m_chart c where c.stored and not c.same and m.visit_id = c.visit_id and m.muscle = c.muscle and m.side = c.side"));
+        Suspension chartIndexes = Indexes.suspendFor(connection, "visit_muscle", count(s, "select count(*) from m_chart where not stored"));
         statistics.wrote("visit_muscle", s.executeUpdate("insert into visit_muscle (visit_id, muscle, side, dose_units, guidance) "
                 + "select c.visit_id, c.muscle, c.side, c.dose_units, c.guidance from m_chart c join m_visit h using (visit_id) "
                 + "where not c.stored order by h.patient_id collate \"C\", h.visit_date, c.visit_id collate \"C\""));
+        chartIndexes.restore(connection);
     }
 
     private static void mergeSymptoms(Connection connection, Statement s, String ss, Statistics statistics) throws SQLException {
