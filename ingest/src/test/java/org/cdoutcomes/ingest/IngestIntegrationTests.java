@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -230,6 +232,94 @@ class IngestIntegrationTests {
             counts(file(outcome, "patients.csv"), 2, 1, 1, 0, 0, 0, 0);
             assertEquals(List.of("R1|P1|2025-01-20|score|tsui|5|null|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(3)));
             assertEquals(List.of("P1|null|M|null|null|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(0)));
+        }
+    }
+
+    /**
+     * Symptom identities repeated within a file and across the two files of one run, stored before or not, by record_id
+     * and by natural key, among many single rows: each row counts in reading order (its identity's first row against the
+     * stored row, a later one against the row before it) and the last row of each identity is what is stored.
+     */
+    @Test
+    void repeatedSymptomIdentitiesAmongManySinglesCountInReadingOrder() throws Exception {
+        String header = "record_id,patient_id,recorded_on,kind,term,value,visit_id,source\n";
+        Path stored = write("stored/symptoms.csv", header
+                + "R1,P1,2025-01-10,score,tsui,5,,\n"
+                + "R2,P1,2025-01-11,score,tsui,6,,\n"
+                + ",P2,2025-01-10,adverse_event,dysphagia,2,,\n"
+                + ",P2,2025-01-11,relief_onset,,,,\n"
+                + "K1,P1,2025-01-12,score,pain_nrs,1,,\n"
+                + "K2,P1,2025-01-13,score,pain_nrs,2,,\n"
+                + ",P2,2025-01-12,score,tsui,3,,\n"
+                + ",P2,2025-01-13,score,tsui,4,,\n");
+        StringBuilder a = new StringBuilder(header
+                + "R1,P1,2025-01-10,score,tsui,5,,\n"                      // 2 R1 first: equals the stored row: unchanged
+                + "R3,P3,2025-02-01,score,tsui,1,,\n"                      // 3 R3 first, none stored: inserted
+                + "R4,P3,2025-02-03,score,tsui,3,,\n"                      // 4 R4 first: inserted
+                + "R2,P1,2025-01-11,score,tsui,8,,\n"                      // 5 R2 first: stored 6: updated
+                + ",P2,2025-01-10,adverse_event,dysphagia,2,,\n"          // 6 N1 first: equals the stored row: unchanged
+                + ",P2,2025-01-11,relief_onset,,,V1,\n"                   // 7 N2 first (no term): stored without visit: updated
+                + "R3,P3,2025-02-01,score,tsui,1,,\n"                      // 8 R3 again, equal to line 3: unchanged
+                + ",P3,2025-02-01,score,pain_nrs,4,,\n"                   // 9 N3 first: inserted
+                + ",P2,2025-01-11,relief_onset,,,V1,\n"                   // 10 N2 again, equal to line 7: unchanged
+                + "R1,P1,2025-01-10,score,tsui,7,,\n"                      // 11 R1 again, 5 -> 7: updated
+                + ",P3,2025-02-02,relief_wear_off,,,,clinician\n"         // 12 N4 first: inserted
+                + "R3,P3,2025-02-01,score,tsui,2,,\n"                      // 13 R3 again, 1 -> 2: updated
+                + ",P3,2025-02-02,relief_wear_off,,,,phone\n"             // 14 N4 again, source changed: updated
+                + "R5,P3,2025-02-01,score,pain_nrs,4,,\n"                  // 15 N3's values, but its own identity: inserted
+                + "K1,P1,2025-01-12,score,pain_nrs,1,,\n"                  // 16 single, equals the stored row: unchanged
+                + "K2,P1,2025-01-13,score,pain_nrs,9,,\n");                // 17 single, stored 2: updated
+        List<String> singles = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {                                    // 18-317 singles, none stored: inserted
+            a.append("S").append(i).append(",P5,").append(LocalDate.of(2023, 1, 1).plusDays(i)).append(",score,tsui,").append(i % 26)
+                    .append(",,\n");
+            singles.add("S" + i + "|P5|" + LocalDate.of(2023, 1, 1).plusDays(i) + "|score|tsui|" + i % 26 + "|null|null");
+        }
+        StringBuilder b = new StringBuilder(header
+                + "R4,P3,2025-02-03,score,tsui,4,,\n"                      // 2 R4 again (line 4 of a), 3 -> 4: updated
+                + "R1,P1,2025-01-10,score,tsui,7,,\n"                      // 3 R1 again, equal to line 11 of a: unchanged
+                + "R2,P1,2025-01-11,score,tsui,6,,\n"                      // 4 R2 again, 8 -> 6: updated (and equal to the stored row)
+                + ",P2,2025-01-10,adverse_event,dysphagia,3,,\n"          // 5 N1 again, 2 -> 3: updated
+                + ",P3,2025-02-01,score,pain_nrs,4,,\n"                   // 6 N3 again, equal to line 9 of a: unchanged
+                + ",P3,2025-02-01,score,pain_nrs,5,,\n"                   // 7 N3 again, 4 -> 5: updated
+                + ",P2,2025-01-12,score,tsui,3,,\n"                       // 8 single, equals the stored row: unchanged
+                + ",P2,2025-01-13,score,tsui,5,,\n"                       // 9 single, stored 4: updated
+                + "S0,P5,2023-01-01,score,tsui,abc,,\n");                  // 10 BAD_NUMBER: rejected (S0 stays single)
+        for (int i = 0; i < 200; i++) {                                    // 11-210 singles by natural key, none stored: inserted
+            b.append(",P6,").append(LocalDate.of(2024, 1, 1).plusDays(i)).append(",relief_onset,,,,\n");
+            singles.add("null|P6|" + LocalDate.of(2024, 1, 1).plusDays(i) + "|relief_onset|null|null|null|null");
+        }
+        Path fileA = write("a/symptoms.csv", a.toString());
+        Path fileB = write("b/symptoms.csv", b.toString());
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_repeats")) {
+            counts(file(ctx.ingest(stored), "stored/symptoms.csv"), 8, 8, 0, 0, 0, 0, 0);
+            long lastStored = ctx.jdbc.queryForObject("select max(symptom_id) from symptom", Long.class);
+            IngestOutcome run = ctx.ingest(fileA, fileB);
+            counts(file(run, "a/symptoms.csv"), 316, 305, 6, 5, 0, 0, 0);
+            counts(file(run, "b/symptoms.csv"), 209, 200, 5, 3, 1, 0, 0);
+            List<String> expected = new ArrayList<>(List.of(
+                    "R1|P1|2025-01-10|score|tsui|7|null|null",
+                    "R2|P1|2025-01-11|score|tsui|6|null|null",
+                    "null|P2|2025-01-10|adverse_event|dysphagia|3|null|null",
+                    "null|P2|2025-01-11|relief_onset|null|null|V1|null",
+                    "K1|P1|2025-01-12|score|pain_nrs|1|null|null",
+                    "K2|P1|2025-01-13|score|pain_nrs|9|null|null",
+                    "null|P2|2025-01-12|score|tsui|3|null|null",
+                    "null|P2|2025-01-13|score|tsui|5|null|null",
+                    "R3|P3|2025-02-01|score|tsui|2|null|null",
+                    "R4|P3|2025-02-03|score|tsui|4|null|null",
+                    "null|P3|2025-02-01|score|pain_nrs|5|null|null",
+                    "null|P3|2025-02-02|relief_wear_off|null|null|null|phone",
+                    "R5|P3|2025-02-01|score|pain_nrs|4|null|null"));
+            expected.addAll(singles);
+            expected.sort(null);
+            assertEquals(expected, ctx.records().get(IngestTestContext.RECORD_TABLES.get(3)));
+            // New rows went in in the analysis' reading order: patient id by code point, then date.
+            List<String> inserted = ctx.jdbc.queryForList("select patient_id || ' ' || recorded_on from symptom where symptom_id > ? "
+                    + "order by symptom_id", String.class, lastStored);
+            assertEquals(505, inserted.size());
+            assertEquals(ctx.jdbc.queryForList("select patient_id || ' ' || recorded_on from symptom where symptom_id > ? "
+                    + "order by patient_id collate \"C\", recorded_on", String.class, lastStored), inserted);
         }
     }
 
