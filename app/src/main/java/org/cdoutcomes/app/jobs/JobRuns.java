@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -73,9 +74,24 @@ public class JobRuns {
 
     private JobExecution start(Job job, JobParameters parameters) {
         try {
+            discardInstanceWithoutExecution(job.getName(), parameters);
             return operator.start(job, parameters);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start job " + job.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Spring Batch stores a job instance and its first execution in two transactions: a process killed between them
+     * leaves an instance that the launcher then refuses to start ("Cannot find any job execution"), for good. Under the
+     * job's lock nobody is between those two steps, so such an instance is a leftover, and it recorded no work.
+     */
+    private void discardInstanceWithoutExecution(String jobName, JobParameters parameters) {
+        JobInstance instance = repository.getJobInstance(jobName, parameters);
+        if (instance != null && repository.getJobExecutions(instance).isEmpty()) {
+            LOG.info("Job {} instance {} was left without an execution by a process that ended; discarding it before starting",
+                    jobName, instance.getInstanceId());
+            repository.deleteJobInstance(instance);
         }
     }
 

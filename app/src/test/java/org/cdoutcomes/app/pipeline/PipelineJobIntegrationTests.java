@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 
 class PipelineJobIntegrationTests {
@@ -52,6 +53,22 @@ class PipelineJobIntegrationTests {
             assertThat(PipelineFixtures.tables(context)).containsExactly(
                     "patients.csv:2:P1,main", "patients.csv:3:P2,north", "visits.csv:2:V1,P1,100", "visits.csv:4:V3,P2,50",
                     RUN_ID + ":3:4:2026-10-05");
+        }
+    }
+
+    /** A process killed after Spring Batch stored the run's instance but before its execution does not block the run. */
+    @Test
+    void anInstanceLeftWithoutAnExecutionIsStartedAnyway() {
+        PipelineFixtures.clinic(root);
+        try (ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), root)) {
+            PipelineRun run = PipelineFixtures.inboxRun(root);
+            JobRepository repository = context.getBean(JobRepository.class);
+            repository.createJobInstance(PipelineJobConfiguration.RUN_JOB, run.toParameters());
+
+            JobExecution execution = start(context, run);
+
+            assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(repository.getJobInstances(PipelineJobConfiguration.RUN_JOB, 0, 10)).hasSize(1);
         }
     }
 
