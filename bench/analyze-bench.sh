@@ -3,6 +3,8 @@
 # a PostgreSQL server; times `cdo analyze` (-Xmx1g) with its peak heap, and, in the same run, the floor: the time
 # the server takes to produce the same rows in the same order (the three queries of PatientHistoryReader, run as
 # server-side `COPY (...) TO '/dev/null'`). Also times `cdo report` of the latest quarter of data with -Xmx512m.
+# cdo runs through ./cdo, as users run it (JVM options through CDO_JAVA_OPTS), after a run of each timed command
+# outside the timings: the first run of a command after a build also writes ./cdo's class data sharing archive.
 #
 #   bench/analyze-bench.sh [--patients N] [--keep] [--reuse DATABASE]
 #     --keep            keep the generated files and the database (its name is printed)
@@ -24,14 +26,14 @@ while [ $# -gt 0 ]; do
 done
 
 export PGHOST="${PGHOST:-127.0.0.1}" PGUSER="${PGUSER:-postgres}" PGPORT="${PGPORT:-5432}"
-jar="$PWD/app/target/cdo.jar"
-if [ ! -f "$jar" ] || [ -n "$(find model db ingest analytics reporting app -path '*/src/main/*' -newer "$jar" -print -quit)" ]; then
-  ./mvnw -B -q -o -pl app -am package -DskipTests
-fi
+cdo="$PWD/cdo"
+"$cdo" --version >/dev/null   # builds and extracts when needed, outside the timings
 
 work=$(mktemp -d)
 db="${reuse:-cdo_analyze_bench_$(date +%s)}"
+warm_db="cdo_analyze_bench_warm_$(date +%s)"   # for the ingest run outside the timings
 cleanup() {
+  psql -qd postgres -c "drop database if exists $warm_db" >/dev/null || true
   if [ "$keep" = true ]; then
     echo "kept: database $db, files in $work"
   else
@@ -62,12 +64,16 @@ max_rss() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }
 
 if [ -z "$reuse" ]; then
   t0=$(now)
-  java -jar "$jar" generate --patients "$patients" --from 2021-01-01 --to 2025-12-31 --out "$work/clinic"
+  "$cdo" generate --patients "$patients" --from 2021-01-01 --to 2025-12-31 --out "$work/clinic"
   t1=$(now)
   echo "generate: $(seconds "$t0" "$t1") s"
-  psql -qd postgres -c "create database $db"
+  psql -qd postgres -c "create database $db" -c "create database $warm_db"
+  mkdir -p "$work/warm-up"
+  printf 'patient_id\nWARMUP-1\n' > "$work/warm-up/patients.csv"
+  (cd "$work" && "$cdo" ingest --db "jdbc:postgresql://$PGHOST:$PGPORT/$warm_db?user=$PGUSER" warm-up \
+    --rejects warm-up-rejects.csv >/dev/null 2>&1) || true
   t0=$(now)
-  (cd "$work" && java -Xmx1g -jar "$jar" ingest --db "$url" clinic --rejects rejects.csv > ingest.out 2> ingest.err) \
+  (cd "$work" && CDO_JAVA_OPTS=-Xmx1g "$cdo" ingest --db "$url" clinic --rejects rejects.csv > ingest.out 2> ingest.err) \
     || { echo "cdo ingest failed:"; tail -20 "$work/ingest.out" "$work/ingest.err"; exit 1; }
   t1=$(now)
   grep -v ' INFO ' "$work/ingest.out" || true
@@ -101,15 +107,18 @@ SQL
 }
 
 floor_first=$(floor)   # also warms the server's caches for the runs below
+quarter=$(python3 -c "import sys, datetime; d = datetime.date.fromisoformat(sys.argv[1]); print(f'{d.year}-Q{(d.month - 1) // 3 + 1}')" "$as_of")
+(cd "$work" && CDO_JAVA_OPTS=-Xmx1g "$cdo" analyze --db "$url" --json warm-up.json >/dev/null 2>&1 \
+  && CDO_JAVA_OPTS=-Xmx512m "$cdo" report --db "$url" --quarter "$quarter" --out warm-up.xlsx >/dev/null 2>&1) || true
 
 t0=$(now)
-(cd "$work" && java -jar "$jar" --version >/dev/null)
+(cd "$work" && "$cdo" --version >/dev/null)
 t1=$(now)
 jvm=$(seconds "$t0" "$t1")
 
 t0=$(now)
-(cd "$work" && /usr/bin/time -v -o analyze.time java -Xmx1g -Xlog:gc,gc+heap+exit:file=analyze-gc.log \
-  -jar "$jar" analyze --db "$url" --json analysis.json > analyze.out 2> analyze.err) \
+(cd "$work" && /usr/bin/time -v -o analyze.time env CDO_JAVA_OPTS="-Xmx1g -Xlog:gc,gc+heap+exit:file=analyze-gc.log" \
+  "$cdo" analyze --db "$url" --json analysis.json > analyze.out 2> analyze.err) \
   || { echo "cdo analyze failed:"; tail -20 "$work/analyze.out" "$work/analyze.err"; exit 1; }
 t1=$(now)
 analyze=$(seconds "$t0" "$t1")
@@ -118,10 +127,9 @@ grep -v ' INFO ' "$work/analyze.out" | sed 's/^/  /'
 floor_second=$(floor)
 floor=$(python3 -c "import sys; print(min(map(float, sys.argv[1:])))" "$floor_first" "$floor_second")
 
-quarter=$(python3 -c "import sys, datetime; d = datetime.date.fromisoformat(sys.argv[1]); print(f'{d.year}-Q{(d.month - 1) // 3 + 1}')" "$as_of")
 t0=$(now)
-(cd "$work" && /usr/bin/time -v -o report.time java -Xmx512m -Xlog:gc,gc+heap+exit:file=report-gc.log \
-  -jar "$jar" report --db "$url" --quarter "$quarter" --out report.xlsx > report.out 2> report.err) \
+(cd "$work" && /usr/bin/time -v -o report.time env CDO_JAVA_OPTS="-Xmx512m -Xlog:gc,gc+heap+exit:file=report-gc.log" \
+  "$cdo" report --db "$url" --quarter "$quarter" --out report.xlsx > report.out 2> report.err) \
   || { echo "cdo report failed:"; tail -20 "$work/report.out" "$work/report.err"; exit 1; }
 t1=$(now)
 report=$(seconds "$t0" "$t1")
