@@ -228,13 +228,15 @@ public final class RunMerger {
         String values = "patient_id, recorded_on, kind, term, value, visit_id, source";
         String sValues = prefixed("s.", values);
         String tValues = prefixed("t.", values);
-        String stored = "t.symptom_id, (" + tValues + ") is not distinct from (" + sValues + ") as same, "
-                + "row(" + sValues + ")::text as sig";
-        // stored_id: the stored row of the identity (null: none); same: this row equals it.
+        String stored = "t.symptom_id, (" + tValues + ") is not distinct from (" + sValues + ") as same";
+        // stored_id: the stored row of the identity (null: none); same: this row equals it. A later row of an identity is
+        // compared with the row before it as a row value, built by the window for the rows it compares (a text rendering
+        // of every row, carried through the sort, cost about 0.5 s on 1,000,000 rows).
+        String xRow = "row(" + prefixed("x.", values) + ")";
         s.execute("create temp table m_symptom on commit drop as select x.file_no, x.line, x.record_id, " + prefixed("x.", values) + ", "
                 + "x.symptom_id stored_id, x.same, "
                 + "case when row_number() over w = 1 then case when x.symptom_id is null then 'inserted' when x.same then 'unchanged' "
-                + "else 'updated' end when lag(x.sig) over w = x.sig then 'unchanged' else 'updated' end as outcome, "
+                + "else 'updated' end when lag(" + xRow + ") over w is not distinct from " + xRow + " then 'unchanged' else 'updated' end as outcome, "
                 + "lead(true) over w is null as winner "
                 + "from (select s.*, " + stored + " from " + ss + " s left join symptom t on t.record_id = s.record_id "
                 + "where s.reject_code is null and s.record_id is not null union all "
