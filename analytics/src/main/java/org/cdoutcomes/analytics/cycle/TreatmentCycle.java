@@ -4,13 +4,10 @@ import static java.time.temporal.ChronoUnit.DAYS;
 
 import java.time.LocalDate;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.cdoutcomes.model.record.InjectedMuscle;
-import org.cdoutcomes.model.vocabulary.MuscleGroups;
 import org.cdoutcomes.model.vocabulary.Product;
 
 /**
@@ -42,15 +39,6 @@ public record TreatmentCycle(int index, LocalDate start, LocalDate end, boolean 
             return null;
         }
         return wearOff != null ? Observation.event(days(onset, wearOff)) : Observation.censored(days(onset, end));
-    }
-
-    /** The muscle groups this cycle is exposed to (unordered). */
-    public Set<String> muscleGroups(MuscleGroups groups) {
-        Set<String> exposed = new HashSet<>();
-        for (InjectedMuscle muscle : muscles) {
-            exposed.add(groups.groupOf(muscle.muscle()));
-        }
-        return exposed;
     }
 
     private static int days(LocalDate from, LocalDate to) {

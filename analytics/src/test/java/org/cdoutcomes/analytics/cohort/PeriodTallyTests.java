@@ -11,6 +11,7 @@ import static org.cdoutcomes.analytics.Histories.visits;
 import static org.cdoutcomes.analytics.Histories.wearOff;
 import static org.cdoutcomes.model.vocabulary.Muscle.SCALENUS_ANTERIOR;
 import static org.cdoutcomes.model.vocabulary.Muscle.SCALENUS_MEDIUS;
+import static org.cdoutcomes.model.vocabulary.Muscle.STERNOCLEIDOMASTOID;
 import static org.cdoutcomes.model.vocabulary.Muscle.TRAPEZIUS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,6 +102,27 @@ class PeriodTallyTests {
         assertEquals(List.of(Stratum.EVERY_CYCLE, Stratum.muscleGroup("scalenes"), Stratum.muscleGroup("trapezius"),
                 Stratum.product("onabotulinumtoxinA")), new ArrayList<>(tally.durationCounts().keySet()));
         assertCounts(Map.of(30, new int[] {1, 0}), tally.durationCounts().get(Stratum.muscleGroup("trapezius")));
+    }
+
+    /** A cycle is exposed to the group of each of its muscles, once per group, under the clinic's mapping. */
+    @Test
+    void aCycleCountsOnceInTheGroupOfEachOfItsMusclesUnderTheConfiguredMapping() {
+        PatientHistory history = patient(null, visits(
+                        visit("1", "2025-10-01", BOTOX, null, SCALENUS_ANTERIOR, SCALENUS_MEDIUS, STERNOCLEIDOMASTOID)),
+                onset("2025-10-06"));
+        PeriodTally defaults = new PeriodTally(null, null, Set.of(), false, MuscleGroups.defaults());
+        PeriodTally regrouped = new PeriodTally(null, null, Set.of(), false,
+                MuscleGroups.withOverrides(Map.of("anterior scalene", "anterior")));
+        defaults.add(BUILDER.build(history));
+        regrouped.add(BUILDER.build(history));
+
+        assertEquals(List.of(Stratum.EVERY_CYCLE, Stratum.muscleGroup("scalenes"), Stratum.muscleGroup("sternocleidomastoid"),
+                Stratum.product("onabotulinumtoxinA")), new ArrayList<>(defaults.onsetCounts().keySet()));
+        assertCounts(Map.of(5, new int[] {1, 0}), defaults.onsetCounts().get(Stratum.muscleGroup("scalenes")));
+        assertEquals(List.of(Stratum.EVERY_CYCLE, Stratum.muscleGroup("anterior"), Stratum.muscleGroup("scalenes"),
+                Stratum.muscleGroup("sternocleidomastoid"), Stratum.product("onabotulinumtoxinA")),
+                new ArrayList<>(regrouped.onsetCounts().keySet()));
+        assertCounts(Map.of(5, new int[] {1, 0}), regrouped.onsetCounts().get(Stratum.muscleGroup("anterior")));
     }
 
     @Test

@@ -11,8 +11,6 @@ import static org.cdoutcomes.analytics.Histories.score;
 import static org.cdoutcomes.analytics.Histories.visit;
 import static org.cdoutcomes.analytics.Histories.visits;
 import static org.cdoutcomes.analytics.Histories.wearOff;
-import static org.cdoutcomes.model.vocabulary.Muscle.SCALENUS_ANTERIOR;
-import static org.cdoutcomes.model.vocabulary.Muscle.SCALENUS_MEDIUS;
 import static org.cdoutcomes.model.vocabulary.Muscle.SPLENIUS_CAPITIS;
 import static org.cdoutcomes.model.vocabulary.Muscle.STERNOCLEIDOMASTOID;
 import static org.cdoutcomes.model.vocabulary.Muscle.TRAPEZIUS;
@@ -22,11 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.cdoutcomes.model.record.InjectedMuscle;
 import org.cdoutcomes.model.record.PatientHistory;
-import org.cdoutcomes.model.vocabulary.MuscleGroups;
 import org.cdoutcomes.model.vocabulary.SymptomKind;
 import org.junit.jupiter.api.Test;
 
@@ -282,15 +278,5 @@ class CycleBuilderTests {
         // The second cycle holds the dysphagia but its window (to 2025-02-12) has not passed the cutoff.
         assertEquals(Set.of("dysphagia"), cycles.get(1).sideEffectTerms());
         assertFalse(cycles.get(1).countedForSideEffects());
-    }
-
-    @Test
-    void aCycleIsExposedToTheGroupsOfAllItsMusclesUnderTheConfiguredMapping() {
-        TreatmentCycle cycle = build("2025-05-01", patient(null, visits(
-                visit("A", "2025-01-01", BOTOX, null, SCALENUS_ANTERIOR, SCALENUS_MEDIUS, STERNOCLEIDOMASTOID)))).cycles().get(0);
-
-        assertEquals(Set.of("scalenes", "sternocleidomastoid"), cycle.muscleGroups(MuscleGroups.defaults()));
-        assertEquals(Set.of("anterior", "scalenes", "sternocleidomastoid"), cycle.muscleGroups(
-                MuscleGroups.withOverrides(Map.of("anterior scalene", "anterior"))));
     }
 }
