@@ -141,8 +141,8 @@ public final class CsvParser implements Closeable {
                 // such a run, ended by a delimiter or the line's end); the character after it goes the slow way.
                 int end = plainRunEnd();
                 if (end > position) {
-                    char stop = end < limit ? buffer[end] : 0;
-                    if (field.length() == 0 && end < limit && (stop == delimiter || stop == '\n')) {
+                    char stop = end < limit ? buffer[end] : 0;   // 0: the run reached the buffer's end
+                    if (field.length() == 0 && (stop == delimiter || stop == '\n')) {
                         count = addCell(count, new String(buffer, position, Math.min(end - position, MAX_FIELD_CHARS)));
                         position = end + 1;
                         if (stop == '\n') {

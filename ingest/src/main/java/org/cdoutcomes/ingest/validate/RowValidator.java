@@ -183,8 +183,6 @@ public final class RowValidator {
         private Reject failure;
         private int failureRank = Integer.MAX_VALUE;
         private String failedColumn;
-        private String textColumn;
-        private String text;
 
         Row(SourceRow row) {
             this.row = row;
@@ -203,20 +201,19 @@ public final class RowValidator {
             return column.equals(failedColumn);
         }
 
-        /** The trimmed cell, null when empty. Remembers the last column asked: each check asks for its column twice. */
+        /** The trimmed cell, null when empty. */
         String text(String column) {
-            if (column.equals(textColumn)) {
-                return text;
-            }
             String cell = row.cell(header.indexOf(column));
-            String trimmed = cell == null ? "" : cell.strip();
-            textColumn = column;
-            text = trimmed.isEmpty() ? null : trimmed;
-            return text;
+            if (cell == null) {
+                return null;
+            }
+            String trimmed = cell.strip();
+            return trimmed.isEmpty() ? null : trimmed;
         }
 
-        private boolean present(String column, boolean required) {
-            if (text(column) != null || row.dateCell(header.indexOf(column)) != null) {
+        /** Whether the column has a value: {@code text}, its trimmed cell (read once by the caller), or a date cell. */
+        private boolean present(String column, String text, boolean required) {
+            if (text != null || row.dateCell(header.indexOf(column)) != null) {
                 return true;
             }
             if (required) {
@@ -226,10 +223,10 @@ public final class RowValidator {
         }
 
         String id(String column, boolean required) {
-            if (!present(column, required)) {
+            String id = text(column);
+            if (!present(column, id, required)) {
                 return null;
             }
-            String id = text(column);
             if (!Limits.validId(id)) {
                 fail(column, RejectCode.OUT_OF_RANGE, "The identifier in column " + column + " is longer than "
                         + Limits.ID_MAX_LENGTH + " characters.");
@@ -239,10 +236,11 @@ public final class RowValidator {
         }
 
         <E extends Enum<E> & Coded> E code(String column, boolean required, Vocabulary<E> vocabulary) {
-            if (!present(column, required)) {
+            String text = text(column);
+            if (!present(column, text, required)) {
                 return null;
             }
-            Optional<E> code = find(vocabulary, text(column));
+            Optional<E> code = find(vocabulary, text);
             if (code.isEmpty()) {
                 fail(column, RejectCode.UNKNOWN_CODE, "The code in column " + column + " is not a known " + column.replace('_', ' ')
                         + "; expected one of: " + vocabulary.entries().stream().map(Coded::id).collect(Collectors.joining(", ")) + ".");
@@ -251,12 +249,13 @@ public final class RowValidator {
         }
 
         LocalDate date(String column, boolean required) {
-            if (!present(column, required)) {
+            String text = text(column);
+            if (!present(column, text, required)) {
                 return null;
             }
             LocalDate date = row.dateCell(header.indexOf(column));
             if (date == null) {
-                date = dates.parse(text(column));
+                date = dates.parse(text);
             }
             if (date == null) {
                 fail(column, RejectCode.BAD_DATE, "The date in column " + column + " is not a real date written as "
@@ -270,10 +269,10 @@ public final class RowValidator {
         }
 
         BigDecimal number(String column, boolean required) {
-            if (!present(column, required)) {
+            String text = text(column);
+            if (!present(column, text, required)) {
                 return null;
             }
-            String text = text(column);
             if (!isDecimal(text)) {
                 fail(column, RejectCode.BAD_NUMBER, "The value in column " + column + " is not a number (digits, with a dot for decimals).");
                 return null;
@@ -283,10 +282,10 @@ public final class RowValidator {
 
         Integer birthYear() {
             String column = "birth_year";
-            if (!present(column, false)) {
+            String text = text(column);
+            if (!present(column, text, false)) {
                 return null;
             }
-            String text = text(column);
             if (!INTEGER.matcher(text).matches()) {
                 fail(column, RejectCode.BAD_NUMBER, "The birth year is not a whole number.");
                 return null;
