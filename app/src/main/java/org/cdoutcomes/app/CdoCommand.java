@@ -10,7 +10,16 @@ import picocli.CommandLine.Command;
         description = {
                 "CD Outcomes: outcomes analytics for botulinum toxin treatment of cervical dystonia.",
                 "",
-                "Without --db (or CDO_DB_URL) the data lives in an embedded PostgreSQL under ./cdo-data/."},
+                "Without --db (or CDO_DB_URL) the data lives in an embedded PostgreSQL",
+                "under ./cdo-data/."},
+        footer = {
+                "",
+                "A first look:  cdo demo",
+                "Everyday use:  cdo ingest exports/",
+                "               cdo report --out report.xlsx",
+                "               cdo analyze --quarter 2026-Q3 --json q3.json",
+                "Each command has --help. Exit status: 0 done, 1 the job failed (cdo restart ID",
+                "resumes it), 2 bad usage or configuration."},
         subcommands = {
                 org.cdoutcomes.app.demo.DemoCommand.class,
                 org.cdoutcomes.app.generate.GenerateCommand.class,

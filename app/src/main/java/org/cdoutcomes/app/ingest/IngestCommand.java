@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ingest",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        headerHeading = "%n",
+        header = "Loads clinic exports (patients, visits, symptoms) into the database.",
         description = {
                 "Loads clinic exports into the database: patients, visits (dose charts)",
                 "and symptoms, as CSV (comma or semicolon, UTF-8) or .xlsx (first sheet).",

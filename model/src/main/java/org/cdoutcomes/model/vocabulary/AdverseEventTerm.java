@@ -1,7 +1,5 @@
 package org.cdoutcomes.model.vocabulary;
 
-import java.util.List;
-
 /** Side-effect terms of adverse_event records. */
 public enum AdverseEventTerm implements Coded {
     DYSPHAGIA("dysphagia", "swallowing difficulty"),
@@ -17,21 +15,14 @@ public enum AdverseEventTerm implements Coded {
 
     public static final Vocabulary<AdverseEventTerm> VOCABULARY = Vocabulary.of(AdverseEventTerm.class);
 
-    private final String id;
-    private final List<String> aliases;
+    private final Code code;
 
     AdverseEventTerm(String id, String... aliases) {
-        this.id = id;
-        this.aliases = List.of(aliases);
+        code = Code.of(id, aliases);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
+    public Code code() {
+        return code;
     }
 }

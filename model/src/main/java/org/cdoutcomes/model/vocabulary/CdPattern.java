@@ -1,7 +1,5 @@
 package org.cdoutcomes.model.vocabulary;
 
-import java.util.List;
-
 /** Clinical pattern of cervical dystonia (col-cap classification). */
 public enum CdPattern implements Coded {
     TORTICOLLIS("torticollis"),
@@ -17,21 +15,14 @@ public enum CdPattern implements Coded {
 
     public static final Vocabulary<CdPattern> VOCABULARY = Vocabulary.of(CdPattern.class);
 
-    private final String id;
-    private final List<String> aliases;
+    private final Code code;
 
     CdPattern(String id, String... aliases) {
-        this.id = id;
-        this.aliases = List.of(aliases);
+        code = Code.of(id, aliases);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
+    public Code code() {
+        return code;
     }
 }

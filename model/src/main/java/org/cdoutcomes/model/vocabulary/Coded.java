@@ -2,9 +2,15 @@ package org.cdoutcomes.model.vocabulary;
 
 import java.util.List;
 
-/** A vocabulary entry: its canonical id (as written to the database and the JSON) and the aliases clinics type. */
+/** A vocabulary entry: an enum constant with its {@link Code}. */
 public interface Coded {
-    String id();
+    Code code();
 
-    List<String> aliases();
+    default String id() {
+        return code().id();
+    }
+
+    default List<String> aliases() {
+        return code().aliases();
+    }
 }

@@ -1,7 +1,5 @@
 package org.cdoutcomes.model.vocabulary;
 
-import java.util.List;
-
 /** How the injection was guided. */
 public enum Guidance implements Coded {
     EMG("emg"),
@@ -11,21 +9,14 @@ public enum Guidance implements Coded {
 
     public static final Vocabulary<Guidance> VOCABULARY = Vocabulary.of(Guidance.class);
 
-    private final String id;
-    private final List<String> aliases;
+    private final Code code;
 
     Guidance(String id, String... aliases) {
-        this.id = id;
-        this.aliases = List.of(aliases);
+        code = Code.of(id, aliases);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
+    public Code code() {
+        return code;
     }
 }

@@ -1,7 +1,5 @@
 package org.cdoutcomes.model.vocabulary;
 
-import java.util.List;
-
 /** Injected neck muscles, each with its default muscle group (configuration may regroup them, see {@link MuscleGroups}). */
 public enum Muscle implements Coded {
     STERNOCLEIDOMASTOID("sternocleidomastoid", "sternocleidomastoid", "SCM", "sternomastoid"),
@@ -20,24 +18,17 @@ public enum Muscle implements Coded {
 
     public static final Vocabulary<Muscle> VOCABULARY = Vocabulary.of(Muscle.class);
 
-    private final String id;
+    private final Code code;
     private final String defaultGroup;
-    private final List<String> aliases;
 
     Muscle(String id, String defaultGroup, String... aliases) {
-        this.id = id;
+        this.code = Code.of(id, aliases);
         this.defaultGroup = defaultGroup;
-        this.aliases = List.of(aliases);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
+    public Code code() {
+        return code;
     }
 
     public String defaultGroup() {

@@ -1,7 +1,6 @@
 package org.cdoutcomes.model.vocabulary;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /** Botulinum toxin products; units are the product's own and never added across products. */
 public enum Product implements Coded {
@@ -13,24 +12,17 @@ public enum Product implements Coded {
 
     public static final Vocabulary<Product> VOCABULARY = Vocabulary.of(Product.class);
 
-    private final String id;
+    private final Code code;
     private final BigDecimal usualMaxVisitUnits;
-    private final List<String> aliases;
 
     Product(String id, String usualMaxVisitUnits, String... aliases) {
-        this.id = id;
+        this.code = Code.of(id, aliases);
         this.usualMaxVisitUnits = new BigDecimal(usualMaxVisitUnits);
-        this.aliases = List.of(aliases);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
+    public Code code() {
+        return code;
     }
 
     /** A visit whose total exceeds this gets a DOSE_ABOVE_USUAL_MAX warning. */

@@ -1,7 +1,6 @@
 package org.cdoutcomes.model.vocabulary;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /** Score terms and their ranges, wide enough for both published TWSTRS versions. */
 public enum ScoreTerm implements Coded {
@@ -14,24 +13,19 @@ public enum ScoreTerm implements Coded {
 
     public static final Vocabulary<ScoreTerm> VOCABULARY = Vocabulary.of(ScoreTerm.class);
 
-    private final String id;
+    private final Code code;
     private final BigDecimal min;
     private final BigDecimal max;
 
     ScoreTerm(String id, int min, int max) {
-        this.id = id;
+        this.code = Code.of(id);
         this.min = BigDecimal.valueOf(min);
         this.max = BigDecimal.valueOf(max);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of();
+    public Code code() {
+        return code;
     }
 
     public BigDecimal min() {

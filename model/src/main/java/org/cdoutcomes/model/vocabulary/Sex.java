@@ -1,7 +1,5 @@
 package org.cdoutcomes.model.vocabulary;
 
-import java.util.List;
-
 /** Patient sex as clinics record it. */
 public enum Sex implements Coded {
     F("F"),
@@ -11,21 +9,14 @@ public enum Sex implements Coded {
 
     public static final Vocabulary<Sex> VOCABULARY = Vocabulary.of(Sex.class);
 
-    private final String id;
-    private final List<String> aliases;
+    private final Code code;
 
     Sex(String id, String... aliases) {
-        this.id = id;
-        this.aliases = List.of(aliases);
+        code = Code.of(id, aliases);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
+    public Code code() {
+        return code;
     }
 }

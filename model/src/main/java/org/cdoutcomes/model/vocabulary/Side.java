@@ -1,7 +1,5 @@
 package org.cdoutcomes.model.vocabulary;
 
-import java.util.List;
-
 /** Side of an injection; a bilateral row's dose covers both sides. */
 public enum Side implements Coded {
     LEFT("left", "L"),
@@ -10,21 +8,14 @@ public enum Side implements Coded {
 
     public static final Vocabulary<Side> VOCABULARY = Vocabulary.of(Side.class);
 
-    private final String id;
-    private final List<String> aliases;
+    private final Code code;
 
     Side(String id, String... aliases) {
-        this.id = id;
-        this.aliases = List.of(aliases);
+        code = Code.of(id, aliases);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
+    public Code code() {
+        return code;
     }
 }

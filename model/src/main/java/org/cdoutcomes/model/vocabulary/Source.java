@@ -1,7 +1,5 @@
 package org.cdoutcomes.model.vocabulary;
 
-import java.util.List;
-
 /** Who reported a symptom record. */
 public enum Source implements Coded {
     PATIENT_DIARY("patient_diary"),
@@ -11,21 +9,14 @@ public enum Source implements Coded {
 
     public static final Vocabulary<Source> VOCABULARY = Vocabulary.of(Source.class);
 
-    private final String id;
-    private final List<String> aliases;
+    private final Code code;
 
     Source(String id, String... aliases) {
-        this.id = id;
-        this.aliases = List.of(aliases);
+        code = Code.of(id, aliases);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
+    public Code code() {
+        return code;
     }
 }

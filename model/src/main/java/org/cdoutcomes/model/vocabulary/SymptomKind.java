@@ -1,7 +1,5 @@
 package org.cdoutcomes.model.vocabulary;
 
-import java.util.List;
-
 /** Kinds of symptom record. */
 public enum SymptomKind implements Coded {
     RELIEF_ONSET("relief_onset"),
@@ -11,21 +9,14 @@ public enum SymptomKind implements Coded {
 
     public static final Vocabulary<SymptomKind> VOCABULARY = Vocabulary.of(SymptomKind.class);
 
-    private final String id;
-    private final List<String> aliases;
+    private final Code code;
 
     SymptomKind(String id, String... aliases) {
-        this.id = id;
-        this.aliases = List.of(aliases);
+        code = Code.of(id, aliases);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
+    public Code code() {
+        return code;
     }
 }
