@@ -125,8 +125,9 @@ class IngestIntegrationTests {
                             + "order by 1", String.class));
 
             Map<String, List<String>> records = ctx.records();
-            assertEquals(List.of("P1|null|F|1970|2019-05-01|torticollis", "P4|null|null|null|null|null",
-                    "P5|null|null|null|null|null", "P6|null|null|null|null|null"), records.get(IngestTestContext.RECORD_TABLES.get(0)));
+            // Sites: the patients file has no site_id column, P4-P6 come from visits and symptoms: main, the default.
+            assertEquals(List.of("P1|main|F|1970|2019-05-01|torticollis", "P4|main|null|null|null|null",
+                    "P5|main|null|null|null|null", "P6|main|null|null|null|null"), records.get(IngestTestContext.RECORD_TABLES.get(0)));
             assertEquals(List.of("V11|P5|2025-01-17|incobotulinumtoxinA|null", "V12|P5|2025-01-18|onabotulinumtoxinA|null",
                     "V1|P1|2025-01-10|onabotulinumtoxinA|null", "V8|P4|2025-01-15|incobotulinumtoxinA|null"),
                     records.get(IngestTestContext.RECORD_TABLES.get(1)));
@@ -172,8 +173,9 @@ class IngestIntegrationTests {
             counts(file(late, "patients.csv"), 2, 1, 1, 0, 0, 0, 0);
             assertEquals(inOrder, ctx.records());
         }
-        assertEquals(List.of("P1|north|F|null|null|null", "P2|null|M|null|null|null", "P3|null|null|null|null|null",
-                "P4|null|null|null|null|null"), inOrder.get(IngestTestContext.RECORD_TABLES.get(0)));
+        // An absent site is the default, main: P2's cell, and P3 and P4, created from a visit and a symptom.
+        assertEquals(List.of("P1|north|F|null|null|null", "P2|main|M|null|null|null", "P3|main|null|null|null|null",
+                "P4|main|null|null|null|null"), inOrder.get(IngestTestContext.RECORD_TABLES.get(0)));
     }
 
     @Test
@@ -215,33 +217,58 @@ class IngestIntegrationTests {
         Path b = write("b/visits.csv", VISITS_HEADER + "\n"
                 + "V1,P1,2025-01-10,Botox,SCM,L,1,ultrasound,\nV1,P1,2025-01-10,Botox,SCM,L,1,,\n");
         try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_guidance")) {
-            ctx.ingest(a, b);
+            ctx.ingest(b, a); // read a then b all the same: files are read in path order, whatever order they are named in
             assertEquals(List.of("V1|sternocleidomastoid|left|17|ultrasound", "V1|trapezius|right|40|anatomic",
                     "V2|sternocleidomastoid|left|300|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(2)));
         }
     }
 
     @Test
-    void laterRowOfTheSameIdentityWinsWithinARun() throws Exception {
+    void laterRowOfTheSameIdentityWinsWithinARunAndEveryRowCountsItsRecordsOutcome() throws Exception {
         Path s = write("symptoms.csv", "record_id,patient_id,recorded_on,kind,term,value\n"
                 + "R1,P1,2025-01-20,score,tsui,9\nR1,P1,2025-01-20,score,tsui,9\nR1,P1,2025-01-20,score,tsui,5\n");
         Path p = write("more/patients.csv", "patient_id,sex\nP1,F\nP1,M\n");
         try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_later")) {
             IngestOutcome outcome = ctx.ingest(s, p);
-            counts(file(outcome, "symptoms.csv"), 3, 1, 1, 1, 0, 0, 0);
-            counts(file(outcome, "patients.csv"), 2, 1, 1, 0, 0, 0, 0);
-            assertEquals(List.of("R1|P1|2025-01-20|score|tsui|5|null|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(3)));
-            assertEquals(List.of("P1|null|M|null|null|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(0)));
+            counts(file(outcome, "symptoms.csv"), 3, 3, 0, 0, 0, 0, 0);
+            counts(file(outcome, "patients.csv"), 2, 2, 0, 0, 0, 0, 0);
+            Map<String, List<String>> records = ctx.records();
+            assertEquals(List.of("R1|P1|2025-01-20|score|tsui|5|null|null"), records.get(IngestTestContext.RECORD_TABLES.get(3)));
+            assertEquals(List.of("P1|main|M|null|null|null"), records.get(IngestTestContext.RECORD_TABLES.get(0)));
+            // The same files again: the stored rows equal each identity's last row, so every row is unchanged.
+            IngestOutcome again = ctx.ingest(p, s);
+            counts(file(again, "symptoms.csv"), 3, 0, 0, 3, 0, 0, 0);
+            counts(file(again, "patients.csv"), 2, 0, 0, 2, 0, 0, 0);
+            assertEquals(records, ctx.records());
+        }
+    }
+
+    /** Two files disagree on a patient: the one whose path sorts later wins, whichever order they are named in. */
+    @Test
+    void filesAreReadInPathOrderWhateverOrderTheyAreNamedIn() throws Exception {
+        Path early = write("exports/patients-2025-01.csv", "patient_id,sex,birth_year\nP1,F,1960\nP2,M,1970\n");
+        Path late = write("exports/patients-2025-02.csv", "patient_id,sex,birth_year\nP1,M,1961\n");
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_path_order")) {
+            IngestOutcome first = ctx.ingest(late, early);
+            assertEquals(List.of("P1|main|M|1961|null|null", "P2|main|M|1970|null|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(0)));
+            assertEquals(List.of("patients-2025-01.csv", "patients-2025-02.csv"),
+                    first.files().stream().map(f -> f.file().replaceAll("^.*/", "")).toList());
+            counts(file(first, "patients-2025-01.csv"), 2, 2, 0, 0, 0, 0, 0);
+            counts(file(first, "patients-2025-02.csv"), 1, 1, 0, 0, 0, 0, 0);
+            IngestOutcome again = ctx.ingest(early, late);
+            counts(file(again, "patients-2025-01.csv"), 2, 0, 0, 2, 0, 0, 0);
+            counts(file(again, "patients-2025-02.csv"), 1, 0, 0, 1, 0, 0, 0);
+            assertEquals(List.of("P1|main|M|1961|null|null", "P2|main|M|1970|null|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(0)));
         }
     }
 
     /**
      * Symptom identities repeated within a file and across the two files of one run, stored before or not, by record_id
-     * and by natural key, among many single rows: each row counts in reading order (its identity's first row against the
-     * stored row, a later one against the row before it) and the last row of each identity is what is stored.
+     * and by natural key, among many single rows: the last row of each identity is what is stored, and every row of it
+     * counts its record's outcome (inserted when none was stored, else that last row against the stored one).
      */
     @Test
-    void repeatedSymptomIdentitiesAmongManySinglesCountInReadingOrder() throws Exception {
+    void repeatedSymptomIdentitiesAmongManySinglesCountTheirRecordsOutcome() throws Exception {
         String header = "record_id,patient_id,recorded_on,kind,term,value,visit_id,source\n";
         Path stored = write("stored/symptoms.csv", header
                 + "R1,P1,2025-01-10,score,tsui,5,,\n"
@@ -253,19 +280,19 @@ class IngestIntegrationTests {
                 + ",P2,2025-01-12,score,tsui,3,,\n"
                 + ",P2,2025-01-13,score,tsui,4,,\n");
         StringBuilder a = new StringBuilder(header
-                + "R1,P1,2025-01-10,score,tsui,5,,\n"                      // 2 R1 first: equals the stored row: unchanged
-                + "R3,P3,2025-02-01,score,tsui,1,,\n"                      // 3 R3 first, none stored: inserted
-                + "R4,P3,2025-02-03,score,tsui,3,,\n"                      // 4 R4 first: inserted
-                + "R2,P1,2025-01-11,score,tsui,8,,\n"                      // 5 R2 first: stored 6: updated
-                + ",P2,2025-01-10,adverse_event,dysphagia,2,,\n"          // 6 N1 first: equals the stored row: unchanged
-                + ",P2,2025-01-11,relief_onset,,,V1,\n"                   // 7 N2 first (no term): stored without visit: updated
-                + "R3,P3,2025-02-01,score,tsui,1,,\n"                      // 8 R3 again, equal to line 3: unchanged
-                + ",P3,2025-02-01,score,pain_nrs,4,,\n"                   // 9 N3 first: inserted
-                + ",P2,2025-01-11,relief_onset,,,V1,\n"                   // 10 N2 again, equal to line 7: unchanged
-                + "R1,P1,2025-01-10,score,tsui,7,,\n"                      // 11 R1 again, 5 -> 7: updated
-                + ",P3,2025-02-02,relief_wear_off,,,,clinician\n"         // 12 N4 first: inserted
-                + "R3,P3,2025-02-01,score,tsui,2,,\n"                      // 13 R3 again, 1 -> 2: updated
-                + ",P3,2025-02-02,relief_wear_off,,,,phone\n"             // 14 N4 again, source changed: updated
+                + "R1,P1,2025-01-10,score,tsui,5,,\n"                      // 2 R1: stored 5, last row b:3 7: updated
+                + "R3,P3,2025-02-01,score,tsui,1,,\n"                      // 3 R3, none stored: inserted
+                + "R4,P3,2025-02-03,score,tsui,3,,\n"                      // 4 R4, none stored: inserted
+                + "R2,P1,2025-01-11,score,tsui,8,,\n"                      // 5 R2: stored 6, last row b:4 6: unchanged
+                + ",P2,2025-01-10,adverse_event,dysphagia,2,,\n"          // 6 N1: stored 2, last row b:5 3: updated
+                + ",P2,2025-01-11,relief_onset,,,V1,\n"                   // 7 N2 (no term): stored without visit: updated
+                + "R3,P3,2025-02-01,score,tsui,1,,\n"                      // 8 R3 again: inserted
+                + ",P3,2025-02-01,score,pain_nrs,4,,\n"                   // 9 N3, none stored: inserted
+                + ",P2,2025-01-11,relief_onset,,,V1,\n"                   // 10 N2 again: updated
+                + "R1,P1,2025-01-10,score,tsui,7,,\n"                      // 11 R1 again: updated
+                + ",P3,2025-02-02,relief_wear_off,,,,clinician\n"         // 12 N4, none stored: inserted
+                + "R3,P3,2025-02-01,score,tsui,2,,\n"                      // 13 R3 again, last: inserted
+                + ",P3,2025-02-02,relief_wear_off,,,,phone\n"             // 14 N4 again, source changed: inserted
                 + "R5,P3,2025-02-01,score,pain_nrs,4,,\n"                  // 15 N3's values, but its own identity: inserted
                 + "K1,P1,2025-01-12,score,pain_nrs,1,,\n"                  // 16 single, equals the stored row: unchanged
                 + "K2,P1,2025-01-13,score,pain_nrs,9,,\n");                // 17 single, stored 2: updated
@@ -276,12 +303,12 @@ class IngestIntegrationTests {
             singles.add("S" + i + "|P5|" + LocalDate.of(2023, 1, 1).plusDays(i) + "|score|tsui|" + i % 26 + "|null|null");
         }
         StringBuilder b = new StringBuilder(header
-                + "R4,P3,2025-02-03,score,tsui,4,,\n"                      // 2 R4 again (line 4 of a), 3 -> 4: updated
-                + "R1,P1,2025-01-10,score,tsui,7,,\n"                      // 3 R1 again, equal to line 11 of a: unchanged
-                + "R2,P1,2025-01-11,score,tsui,6,,\n"                      // 4 R2 again, 8 -> 6: updated (and equal to the stored row)
-                + ",P2,2025-01-10,adverse_event,dysphagia,3,,\n"          // 5 N1 again, 2 -> 3: updated
-                + ",P3,2025-02-01,score,pain_nrs,4,,\n"                   // 6 N3 again, equal to line 9 of a: unchanged
-                + ",P3,2025-02-01,score,pain_nrs,5,,\n"                   // 7 N3 again, 4 -> 5: updated
+                + "R4,P3,2025-02-03,score,tsui,4,,\n"                      // 2 R4 again (line 4 of a): inserted
+                + "R1,P1,2025-01-10,score,tsui,7,,\n"                      // 3 R1 again, last: updated
+                + "R2,P1,2025-01-11,score,tsui,6,,\n"                      // 4 R2 again, last, equal to the stored row: unchanged
+                + ",P2,2025-01-10,adverse_event,dysphagia,3,,\n"          // 5 N1 again, last: updated
+                + ",P3,2025-02-01,score,pain_nrs,4,,\n"                   // 6 N3 again: inserted
+                + ",P3,2025-02-01,score,pain_nrs,5,,\n"                   // 7 N3 again, last: inserted
                 + ",P2,2025-01-12,score,tsui,3,,\n"                       // 8 single, equals the stored row: unchanged
                 + ",P2,2025-01-13,score,tsui,5,,\n"                       // 9 single, stored 4: updated
                 + "S0,P5,2023-01-01,score,tsui,abc,,\n");                  // 10 BAD_NUMBER: rejected (S0 stays single)
@@ -295,8 +322,8 @@ class IngestIntegrationTests {
             counts(file(ctx.ingest(stored), "stored/symptoms.csv"), 8, 8, 0, 0, 0, 0, 0);
             long lastStored = ctx.jdbc.queryForObject("select max(symptom_id) from symptom", Long.class);
             IngestOutcome run = ctx.ingest(fileA, fileB);
-            counts(file(run, "a/symptoms.csv"), 316, 305, 6, 5, 0, 0, 0);
-            counts(file(run, "b/symptoms.csv"), 209, 200, 5, 3, 1, 0, 0);
+            counts(file(run, "a/symptoms.csv"), 316, 308, 6, 2, 0, 0, 0);
+            counts(file(run, "b/symptoms.csv"), 209, 203, 3, 2, 1, 0, 0);
             List<String> expected = new ArrayList<>(List.of(
                     "R1|P1|2025-01-10|score|tsui|7|null|null",
                     "R2|P1|2025-01-11|score|tsui|6|null|null",

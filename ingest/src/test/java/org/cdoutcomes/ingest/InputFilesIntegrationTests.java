@@ -69,7 +69,7 @@ class InputFilesIntegrationTests {
                     "export.csv", "its header is not that of a patients, visits or symptoms file (and its name does not say which)",
                     "visits-missing.csv", "it does not exist"), failures);
             // nothing of a failed file is stored, not even its readable rows
-            assertEquals(List.of("P1|null|null|null|null|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(0)));
+            assertEquals(List.of("P1|main|null|null|null|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(0)));
             assertEquals(0L, ctx.jdbc.queryForObject("select count(*) from ingest_reject where run_id = ?", Long.class, outcome.runId()));
             assertEquals(List.of(1L, 1L), outcome.files().stream().filter(f -> !f.failed()).map(f -> List.of(f.read(), f.inserted()))
                     .findFirst().orElseThrow());

@@ -15,6 +15,7 @@ import org.cdoutcomes.model.record.PatientHistory;
 import org.cdoutcomes.model.record.SymptomRecord;
 import org.cdoutcomes.model.record.Visit;
 import org.cdoutcomes.model.vocabulary.CodePointOrder;
+import org.cdoutcomes.model.vocabulary.Limits;
 import org.cdoutcomes.model.vocabulary.SymptomKind;
 
 /**
@@ -22,7 +23,6 @@ import org.cdoutcomes.model.vocabulary.SymptomKind;
  * "Treatment cycles"). Works on one patient at a time, so memory does not grow with the clinic.
  */
 public final class CycleBuilder {
-    public static final String DEFAULT_SITE = "main";
     private static final Comparator<Visit> VISIT_ORDER = Comparator.comparing(Visit::visitDate)
             .thenComparing(Visit::visitId, CodePointOrder.COMPARATOR);
 
@@ -191,7 +191,7 @@ public final class CycleBuilder {
             if (patientSiteId != null && !patientSiteId.isBlank()) {
                 return patientSiteId.trim();
             }
-            return DEFAULT_SITE;
+            return Limits.DEFAULT_SITE;
         }
     }
 }

@@ -4,16 +4,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.cdoutcomes.model.vocabulary.CodePointOrder;
 
 /**
- * Turns the paths given to {@code ingest} into the run's inputs, in reading order: files in the order given;
- * a folder contributes its files (not sub-folders) whose names start with patients, visits or symptoms and end
- * in .csv or .xlsx, in name order. The same file named twice is read once.
+ * Turns the paths given to {@code ingest} into the run's inputs, in reading order. A folder contributes its files (not
+ * sub-folders) whose names start with patients, visits or symptoms and end in .csv or .xlsx. The same file named twice
+ * is read once. Reading order is by file (as given, or the folder as given joined with the name) in code-point order,
+ * whatever order the paths were given in: which row of an identity is "later" must not depend on it, so that ingesting
+ * the same files in another order ends in the same state (input-formats.md). It is also the reject report's order.
  */
 public final class InputDiscovery {
     private InputDiscovery() {
@@ -41,7 +45,9 @@ public final class InputDiscovery {
                 inputs.putIfAbsent(name, new PlannedInput(name, path, type, failure));
             }
         }
-        return new ArrayList<>(inputs.values());
+        List<PlannedInput> planned = new ArrayList<>(inputs.values());
+        planned.sort(Comparator.comparing(PlannedInput::file, CodePointOrder.COMPARATOR));
+        return planned;
     }
 
     private static List<Path> scan(Path folder) {

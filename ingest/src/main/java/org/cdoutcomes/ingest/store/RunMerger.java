@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.cdoutcomes.ingest.read.RecordType;
+import org.cdoutcomes.model.vocabulary.Limits;
 import org.cdoutcomes.model.vocabulary.Product;
 
 /**
@@ -17,11 +18,11 @@ import org.cdoutcomes.model.vocabulary.Product;
  * other merge by a transaction-scoped advisory lock: a killed merge leaves nothing, and two runs of the same files
  * end as one (the second finds everything unchanged).
  *
- * <p>Counting, per accepted row: patients and symptoms are counted as if their rows were applied one after the
- * other in reading order (files in run order, then lines): the first row of an identity is {@code inserted} when
- * nothing is stored, {@code unchanged} when the stored values are equal, else {@code updated}; every later row of
- * that identity in the run is {@code unchanged} when equal to the row before it, else {@code updated}; the last
- * one is what is stored. A visit's rows are its whole dose chart, so each row of a visit takes the visit's outcome:
+ * <p>Counting, per accepted row: every row counts what happened to its record. Patients and symptoms: the last row
+ * of an identity in reading order (files in run order, then lines) is what is stored, and each row of the identity is
+ * {@code inserted} when nothing was stored, {@code unchanged} when the stored values equal that last row, else
+ * {@code updated} (so ingesting the same files again counts every row unchanged). A visit's rows are its whole dose
+ * chart, so each row of a visit takes the visit's outcome:
  * {@code inserted} (new visit), {@code unchanged} (same patient, date, product, site and the same summed chart),
  * else {@code updated}. Muscles removed by a corrected chart are counted in the file of the visit's first row.
  */
@@ -146,14 +147,14 @@ public final class RunMerger {
 
     private static void mergePatients(Statement s, String sp, Statistics statistics) throws SQLException {
         String values = "s.site_id, s.sex, s.birth_year, s.diagnosis_date, s.cd_pattern";
+        // Every row of a patient counts what happened to the patient: its last row in the run against the stored one.
         s.execute("create temp table m_patient on commit drop as select s.file_no, s.line, s.patient_id, " + values + ", "
-                + "case when row_number() over w = 1 then case when p.patient_id is null then 'inserted' "
-                + "when (p.site_id, p.sex, p.birth_year, p.diagnosis_date, p.cd_pattern) is not distinct from (" + values + ") "
-                + "then 'unchanged' else 'updated' end "
-                + "when lag(row(" + values + ")::text) over w = row(" + values + ")::text then 'unchanged' else 'updated' end as outcome, "
+                + "case when p.patient_id is null then 'inserted' when last_value((p.site_id, p.sex, p.birth_year, p.diagnosis_date, "
+                + "p.cd_pattern) is not distinct from (" + values + ")) over whole then 'unchanged' else 'updated' end as outcome, "
                 + "lead(true) over w is null as winner "
                 + "from " + sp + " s left join patient p on p.patient_id = s.patient_id where s.reject_code is null "
-                + "window w as (partition by s.patient_id order by s.file_no, s.line)");
+                + "window w as (partition by s.patient_id order by s.file_no, s.line), "
+                + "whole as (w rows between unbounded preceding and unbounded following)");
         statistics.wrote("patient", s.executeUpdate("insert into patient (patient_id, site_id, sex, birth_year, diagnosis_date, cd_pattern) "
                 + "select patient_id, site_id, sex, birth_year, diagnosis_date, cd_pattern from m_patient where winner "
                 + "on conflict (patient_id) do update set site_id = excluded.site_id, sex = excluded.sex, "
@@ -202,9 +203,10 @@ public final class RunMerger {
                 + "then 'unchanged' else 'updated' end outcome "
                 + "from m_visit h join total t using (visit_id) join " + usualMax + " u(product, usual_max) on u.product = h.product "
                 + "left join visit v on v.visit_id = h.visit_id left join removed r on r.visit_id = h.visit_id");
-        // Patients named only by visits or symptoms are created with every field absent (site null counts as main).
-        statistics.wrote("patient", s.executeUpdate("insert into patient (patient_id) select patient_id from m_visit union "
-                + "select patient_id from " + ss + " where reject_code is null on conflict do nothing"));
+        // Patients named only by visits or symptoms are created with site main and every other field absent.
+        statistics.wrote("patient", s.executeUpdate("insert into patient (patient_id, site_id) select patient_id, '" + Limits.DEFAULT_SITE
+                + "' from (select patient_id from m_visit union select patient_id from " + ss + " where reject_code is null) n "
+                + "on conflict do nothing"));
 
         Suspension visitIndexes = Indexes.suspendFor(connection, "visit", count(s, "select count(*) from m_visit_outcome where not stored"));
         statistics.wrote("visit", s.executeUpdate("update visit v set patient_id = o.patient_id, visit_date = o.visit_date, "
@@ -229,21 +231,19 @@ public final class RunMerger {
         String sValues = prefixed("s.", values);
         String tValues = prefixed("t.", values);
         String stored = "t.symptom_id, (" + tValues + ") is not distinct from (" + sValues + ") as same";
-        // stored_id: the stored row of the identity (null: none); same: this row equals it. A later row of an identity is
-        // compared with the row before it as a row value, built by the window for the rows it compares (a text rendering
-        // of every row, carried through the sort, cost about 0.5 s on 1,000,000 rows).
-        String xRow = "row(" + prefixed("x.", values) + ")";
+        // stored_id: the stored row of the identity (null: none); same: this row equals it. Every row of an identity counts
+        // what happened to its record: inserted, else its last row in the run against the stored row.
         s.execute("create temp table m_symptom on commit drop as select x.file_no, x.line, x.record_id, " + prefixed("x.", values) + ", "
                 + "x.symptom_id stored_id, x.same, "
-                + "case when row_number() over w = 1 then case when x.symptom_id is null then 'inserted' when x.same then 'unchanged' "
-                + "else 'updated' end when lag(" + xRow + ") over w is not distinct from " + xRow + " then 'unchanged' else 'updated' end as outcome, "
-                + "lead(true) over w is null as winner "
+                + "case when x.symptom_id is null then 'inserted' when last_value(x.same) over whole then 'unchanged' else 'updated' end "
+                + "as outcome, lead(true) over w is null as winner "
                 + "from (select s.*, " + stored + " from " + ss + " s left join symptom t on t.record_id = s.record_id "
                 + "where s.reject_code is null and s.record_id is not null union all "
                 + "select s.*, " + stored + " from " + ss + " s left join symptom t on t.record_id is null "
                 + "and t.patient_id = s.patient_id and t.recorded_on = s.recorded_on and t.kind = s.kind "
                 + "and coalesce(t.term, '') = coalesce(s.term, '') where s.reject_code is null and s.record_id is null) x "
-                + "window w as (partition by " + identity("x.") + " order by x.file_no, x.line)");
+                + "window w as (partition by " + identity("x.") + " order by x.file_no, x.line), "
+                + "whole as (w rows between unbounded preceding and unbounded following)");
         // The last row of an identity is stored: an update of the stored row when it differs (an identity's columns are
         // equal to the stored ones, so setting them too changes nothing), else an insert.
         String set = Stream.of(values.split(", ")).map(c -> c + " = m." + c).collect(Collectors.joining(", "));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -75,7 +76,8 @@ public final class RowValidator {
 
     private String[] patient(Row r) {
         String patientId = r.id("patient_id", true);
-        String siteId = r.id("site_id", false);
+        // input-formats.md: a patient's site defaults to main; stored as such, an absent cell and "main" are the same value.
+        String siteId = Objects.requireNonNullElse(r.id("site_id", false), Limits.DEFAULT_SITE);
         Sex sex = r.code("sex", false, Sex.VOCABULARY);
         Integer birthYear = r.birthYear();
         LocalDate diagnosis = r.date("diagnosis_date", false);
