@@ -102,6 +102,7 @@ cycles_of <- function(pv, ps, psite, follow = 180, w = 28) {
     site <- if (sv$site_id[1] != "") sv$site_id[1] else if (psite != "") psite else "main"
     cycles[[k]] <- list(k = k, s = s, e = e, closed = closed, product = sv$product[1], site = site,
       groups = paste(sort(unique(group_of[sv$muscle])), collapse = ";"), muscles = sv$muscle, doses = sv$dose_units,
+      injected = paste(sv$product, sv$muscle, sep = "."),
       onset = onset, wear = wear, counted = closed || s + w <= as_of, terms = paste(sort(ae_terms), collapse = ";"))
   }
   list(cycles = cycles, notes = notes)
@@ -127,10 +128,10 @@ analyse <- function(file, from = NULL, to = NULL, sites = NULL, first_only = FAL
       if (!is.na(c$onset)) duration <- rbind(duration, data.frame(p = c$product, g = c$groups,
         t = as.numeric((if (is.na(c$wear)) c$e else c$wear) - c$onset), s = as.numeric(!is.na(c$wear))))
       if (c$counted) ae <- rbind(ae, data.frame(g = c$groups, terms = c$terms))
-      for (m in unique(c$muscles)) {
-        key <- paste(c$product, m, sep = ".")
+      # each dose under the product of its own visit (a session may hold visits of two products)
+      for (key in unique(c$injected)) {
         entry <- if (is.null(doses[[key]])) list(cycles = 0, units = numeric()) else doses[[key]]
-        doses[[key]] <- list(cycles = entry$cycles + 1, units = c(entry$units, c$doses[c$muscles == m]))
+        doses[[key]] <- list(cycles = entry$cycles + 1, units = c(entry$units, c$doses[c$injected == key]))
       }
     }
   }

@@ -33,6 +33,14 @@ record SmallCells(int threshold) {
         return false;
     }
 
+    /**
+     * True when a Kaplan-Meier median (and what else is read off the same curve) must not be shown: its events are
+     * fewer than N (report.md), none included, or its cycles are a small count.
+     */
+    boolean curveHidden(Number cycles, Number events) {
+        return small(cycles) || on() && events != null && events.longValue() < threshold;
+    }
+
     /** The text shown instead of a small count, e.g. {@code <5}. */
     String mark() {
         return "<" + threshold;

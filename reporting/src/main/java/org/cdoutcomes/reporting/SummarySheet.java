@@ -14,6 +14,7 @@ final class SummarySheet {
     private static final int HEADER_ROW = 3;
     /** The title is the row repeated on printed pages: the sheet holds several small tables. */
     private static final int REPEATED_ROW = 0;
+    private static final int TOP_SIDE_EFFECTS = 3;
 
     private SummarySheet() {
     }
@@ -61,10 +62,10 @@ final class SummarySheet {
                 small.small(current.closedCycles()), "n/a");
         layout.text(row++, 2, "days, over the closed cycles", layout.styles.indentedNote);
         layout.text(row, 0, "Median time to onset", layout.styles.label);
-        layout.figure(row, 1, current.onsetMedian(), layout.styles.days, small.small(current.onsetEvents()), "not reached");
+        headlineMedian(layout, row, 1, current.onsetMedian(), current.cycles(), current.onsetEvents());
         layout.text(row++, 2, "days from injection to relief (Kaplan-Meier, all cycles)", layout.styles.indentedNote);
         layout.text(row, 0, "Median duration of relief", layout.styles.label);
-        layout.figure(row, 1, current.durationMedian(), layout.styles.days, small.small(current.durationEvents()), "not reached");
+        headlineMedian(layout, row, 1, current.durationMedian(), current.onsetEvents(), current.durationEvents());
         layout.text(row++, 2, "days from relief to wearing off (Kaplan-Meier, all cycles)", layout.styles.indentedNote);
 
         row++;
@@ -82,7 +83,7 @@ final class SummarySheet {
         layout.text(row, 1, "Cycles with it", layout.styles.header);
         layout.text(row, 2, "Cycles counted", layout.styles.header);
         layout.text(row++, 3, "Rate (%)", layout.styles.header);
-        List<TermCount> top = current.topSideEffects().subList(0, Math.min(3, current.topSideEffects().size()));
+        List<TermCount> top = current.topSideEffects().subList(0, Math.min(TOP_SIDE_EFFECTS, current.topSideEffects().size()));
         for (TermCount term : top) {
             layout.input(row, 0, term.term());
             layout.count(row, 1, term.cyclesWithEvent());
@@ -110,6 +111,15 @@ final class SummarySheet {
         layout.count(row, 1, value);
         layout.text(row, 2, note, layout.styles.indentedNote);
         return row + 1;
+    }
+
+    /**
+     * A headline Kaplan-Meier median over {@code cycles} cycles: "n/a" without cycles, "not reached" when the curve
+     * never falls to one half, suppressed when its events are fewer than the threshold.
+     */
+    private static void headlineMedian(SheetLayout layout, int row, int column, Double median, int cycles, int events) {
+        layout.figure(row, column, median, layout.styles.days, cycles > 0 && layout.smallCells.curveHidden(cycles, events),
+                cycles == 0 ? "n/a" : "not reached");
     }
 
     private static Double rate(TermCount term) {
@@ -147,21 +157,25 @@ final class SummarySheet {
             layout.count(r++, column, quarter.closedCycles());
             layout.figure(r++, column, quarter.medianDaysBetweenInjections(), layout.styles.days,
                     small.small(quarter.closedCycles()), "n/a");
-            layout.figure(r++, column, quarter.onsetMedian(), layout.styles.days, small.small(quarter.onsetEvents()), "not reached");
-            layout.figure(r++, column, quarter.durationMedian(), layout.styles.days, small.small(quarter.durationEvents()), "not reached");
-            if (quarter.topSideEffects().isEmpty()) {
-                layout.text(r, column, "none", layout.styles.marker);
-            } else {
-                TermCount term = quarter.topSideEffects().get(0);
-                layout.input(r, column, term.term()).setCellStyle(layout.styles.marker);
-                layout.figure(r + 1, column, rate(term), layout.styles.percent,
-                        small.anySmall(term.cyclesWithEvent(), term.countedCycles()), "n/a");
+            headlineMedian(layout, r++, column, quarter.onsetMedian(), quarter.cycles(), quarter.onsetEvents());
+            headlineMedian(layout, r++, column, quarter.durationMedian(), quarter.onsetEvents(), quarter.durationEvents());
+            // the same three most frequent side effects as this period's, each with its rate
+            for (int i = 0; i < TOP_SIDE_EFFECTS; i++, r += 2) {
+                if (i < quarter.topSideEffects().size()) {
+                    TermCount term = quarter.topSideEffects().get(i);
+                    layout.input(r, column, term.term()).setCellStyle(layout.styles.marker);
+                    layout.figure(r + 1, column, rate(term), layout.styles.percent,
+                            small.anySmall(term.cyclesWithEvent(), term.countedCycles()), "n/a");
+                } else {
+                    layout.text(r, column, "none", layout.styles.marker);
+                }
             }
         }
         List<String> labels = new ArrayList<>(List.of("From", "To", "Patients treated", "New patients", "Injection cycles"));
         products.forEach(p -> labels.add("Cycles: " + p));
         labels.addAll(List.of("Closed cycles", "Median days between injections", "Median time to onset (days)",
-                "Median duration of relief (days)", "Most frequent side effect", "Its rate (%)"));
+                "Median duration of relief (days)", "Most frequent side effect", "Its rate (%)", "Second most frequent",
+                "Its rate (%)", "Third most frequent", "Its rate (%)"));
         for (String label : labels) {
             // product ids come from the vocabulary, but are data: written as input text all the same
             layout.input(++row, 0, label).setCellStyle(layout.styles.label);

@@ -41,7 +41,7 @@ final class SurvivalSheet {
 
         int row = HEADER_ROW + 1;
         for (KaplanMeierSummary stratum : strata) {
-            boolean suppressed = small.anySmall(stratum.n(), stratum.events());
+            boolean suppressed = small.curveHidden(stratum.n(), stratum.events());
             layout.text(row, 0, stratumLabel(stratum.by()));
             layout.input(row, 1, stratum.value());
             layout.count(row, 2, stratum.n());
@@ -84,8 +84,8 @@ final class SurvivalSheet {
         }
 
         row++;
-        List<KaplanMeierSummary> shown = products.stream().filter(p -> !small.anySmall(p.n(), p.events())).toList();
-        List<String> left = products.stream().filter(p -> small.anySmall(p.n(), p.events())).map(KaplanMeierSummary::value).toList();
+        List<KaplanMeierSummary> shown = products.stream().filter(p -> !small.curveHidden(p.n(), p.events())).toList();
+        List<String> left = products.stream().filter(p -> small.curveHidden(p.n(), p.events())).map(KaplanMeierSummary::value).toList();
         // The chart starts a printed page of its own: cut by a page break, a curve is unreadable.
         layout.sheet.setRowBreak(row - 1);
         layout.text(row++, 0, left.isEmpty()

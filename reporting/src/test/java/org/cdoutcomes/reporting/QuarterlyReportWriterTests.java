@@ -99,8 +99,15 @@ class QuarterlyReportWriterTests {
             // 2026-Q2: 0 new patients is shown as 0
             assertNumber(newPatients.getCell(4), 0, "#,##0");
             assertText("<5", rowWithAfter(summary, header.getRowNum(), "Cycles: incobotulinumtoxinA").getCell(4));
+            // the three most frequent side effects of each quarter: 6, 3 (small) and 0 of 40 cycles
             Cell topRate = rowWithAfter(summary, header.getRowNum(), "Its rate (%)").getCell(4);
             assertNumber(topRate, 0.15, "0.0%");
+            Row second = rowWithAfter(summary, header.getRowNum(), "Second most frequent");
+            assertText("dysphagia", second.getCell(4));
+            assertText(SUPPRESSED, summary.getRow(second.getRowNum() + 1).getCell(4));
+            Row third = rowWithAfter(summary, header.getRowNum(), "Third most frequent");
+            assertText("headache", third.getCell(1));
+            assertNumber(summary.getRow(third.getRowNum() + 1).getCell(1), 0.0, "0.0%");
         }
     }
 
@@ -159,6 +166,13 @@ class QuarterlyReportWriterTests {
             assertNumber(all.getCell(11), 0.33333333333333337, "0.0%");
             Cell week16 = all.getCell(12);
             assertTrue(week16 == null || week16.getCellType() == CellType.BLANK, "empty beyond the last time");
+            // levator_scapulae: 6 cycles (shown), 0 events (shown): its median, interval, quartiles and shares are not
+            Row none = rowWith(duration, 1, "levator_scapulae");
+            assertNumber(none.getCell(2), 6, "#,##0");
+            assertNumber(none.getCell(3), 0, "#,##0");
+            for (int c = 5; c <= 12; c++) {
+                assertText(SUPPRESSED, none.getCell(c));
+            }
             Row test = rowWith(duration, 0, "Log-rank test across products");
             assertNumber(test.getCell(7), 0.00082, Styles.P_VALUE);
             assertEquals("<0.001", new DataFormatter().formatCellValue(test.getCell(7)));

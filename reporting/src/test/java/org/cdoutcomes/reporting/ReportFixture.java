@@ -69,6 +69,9 @@ final class ReportFixture {
                 new KaplanMeierSummary("all", "all", 30, 20, 10, 84.5, 77.0, 91.0, 70.0, 99.0,
                         List.of(new CurvePoint(60, 30, 10, 0, 0.6666666666666667, 0.47, 0.80),
                                 new CurvePoint(90, 20, 10, 10, 0.33333333333333337, 0.17, 0.50))),
+                // 6 cycles, none worn off: n is not small, but a median of fewer than 5 events is suppressed, none included
+                new KaplanMeierSummary("muscle_group", "levator_scapulae", 6, 0, 6, null, null, null, null, null,
+                        List.of(new CurvePoint(100, 6, 0, 6, 1.0, 1.0, 1.0))),
                 new KaplanMeierSummary("product", "abobotulinumtoxinA", 8, 6, 2, 90.0, 60.0, null, 60.0, 95.0,
                         List.of(new CurvePoint(60, 8, 3, 0, 0.625, 0.23, 0.86), new CurvePoint(95, 5, 3, 2, 0.25, 0.04, 0.56))),
                 new KaplanMeierSummary("product", "onabotulinumtoxinA", 19, 14, 5, 84.0, 70.0, 91.0, 70.0, 98.0,

@@ -25,6 +25,7 @@ import org.cdoutcomes.analytics.stats.KaplanMeier;
 import org.cdoutcomes.analytics.stats.LogRank;
 import org.cdoutcomes.analytics.stats.SurvivalCounts;
 import org.cdoutcomes.model.record.InjectedMuscle;
+import org.cdoutcomes.model.record.Visit;
 import org.cdoutcomes.model.vocabulary.Coded;
 import org.cdoutcomes.model.vocabulary.Muscle;
 import org.cdoutcomes.model.vocabulary.MuscleGroups;
@@ -159,23 +160,26 @@ public final class PeriodTally {
         cycleSlots[slots++] = EVERY_CYCLE_SLOT;
         cycleSlots[slots++] = FIRST_PRODUCT_SLOT + product;
         cycleGroups.clear();
-        DoseTally[] byMuscle = dosing[product];
-        for (InjectedMuscle injected : cycle.muscles()) {
-            int muscle = injected.muscle().ordinal();
-            int groupSlot = groupSlotOfMuscle[muscle];
-            if (slotTakenByCycle[groupSlot] != cycles) {
-                slotTakenByCycle[groupSlot] = cycles;
-                cycleSlots[slots++] = groupSlot;
-                cycleGroups.add(strata[groupSlot].value());
-            }
-            DoseTally tally = byMuscle[muscle];
-            if (tally == null) {
-                tally = byMuscle[muscle] = new DoseTally();
-            }
-            tally.units.add(injected.doseUnits().doubleValue());
-            if (tally.lastCycle != cycles) {
-                tally.lastCycle = cycles;
-                tally.cycles++;
+        for (Visit visit : cycle.visits()) {
+            // A session of two visits on one day may inject two products: each dose stays with its own product's units.
+            DoseTally[] byMuscle = dosing[visit.product().ordinal()];
+            for (InjectedMuscle injected : visit.muscles()) {
+                int muscle = injected.muscle().ordinal();
+                int groupSlot = groupSlotOfMuscle[muscle];
+                if (slotTakenByCycle[groupSlot] != cycles) {
+                    slotTakenByCycle[groupSlot] = cycles;
+                    cycleSlots[slots++] = groupSlot;
+                    cycleGroups.add(strata[groupSlot].value());
+                }
+                DoseTally tally = byMuscle[muscle];
+                if (tally == null) {
+                    tally = byMuscle[muscle] = new DoseTally();
+                }
+                tally.units.add(injected.doseUnits().doubleValue());
+                if (tally.lastCycle != cycles) {
+                    tally.lastCycle = cycles;
+                    tally.cycles++;
+                }
             }
         }
         record(onset, slots, cycle.timeToOnset());

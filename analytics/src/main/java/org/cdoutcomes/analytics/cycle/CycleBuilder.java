@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.cdoutcomes.model.record.InjectedMuscle;
 import org.cdoutcomes.model.record.PatientHistory;
 import org.cdoutcomes.model.record.SymptomRecord;
 import org.cdoutcomes.model.record.Visit;
@@ -87,7 +86,7 @@ public final class CycleBuilder {
             }
             boolean counted = closed || !session.date.plusDays(aeWindowDays).isAfter(asOf);
             cycles.add(new TreatmentCycle(k, session.date, end, closed, lost, session.first.product(),
-                    session.siteId(history.patientSiteId()), session.muscles(), session.onset, wearOff,
+                    session.siteId(history.patientSiteId()), session.visits, session.onset, wearOff,
                     counted, session.sideEffectTerms()));
         }
         return new PatientCycles(cycles, mismatches, wearOffsWithoutOnset, withoutCycle);
@@ -142,18 +141,6 @@ public final class CycleBuilder {
                 }
             }
             return false;
-        }
-
-        /** The muscles of all its visits; a single visit's own (immutable) list, which the cycle keeps without a copy. */
-        List<InjectedMuscle> muscles() {
-            if (visits.size() == 1) {
-                return first.muscles();
-            }
-            List<InjectedMuscle> muscles = new ArrayList<>();
-            for (Visit visit : visits) {
-                muscles.addAll(visit.muscles());
-            }
-            return muscles;
         }
 
         SortedSet<String> sideEffectTerms() {

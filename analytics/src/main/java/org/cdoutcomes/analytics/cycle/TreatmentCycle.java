@@ -8,24 +8,30 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.cdoutcomes.model.record.InjectedMuscle;
+import org.cdoutcomes.model.record.Visit;
 import org.cdoutcomes.model.vocabulary.Product;
 
 /**
  * Cycle {@code index} (0 = the patient's first session) of one patient, from its session on {@code start} to its
  * end {@code end} (e_k of analytics.md). The session's product and site are those of its first visit; its muscles
- * are those of all its visits. {@code onset} is the earliest relief onset in the cycle, {@code wearOff} the earliest
+ * are those of all its {@code visits} (in session order), each injected with its own visit's product. {@code onset} is the earliest relief onset in the cycle, {@code wearOff} the earliest
  * wear-off on or after it (both may be null). {@code sideEffectTerms} are the adverse-event terms in the risk window;
  * they matter only when {@code countedForSideEffects}.
  */
 public record TreatmentCycle(int index, LocalDate start, LocalDate end, boolean closed, boolean lostToFollowUp,
-                             Product product, String siteId, List<InjectedMuscle> muscles,
+                             Product product, String siteId, List<Visit> visits,
                              LocalDate onset, LocalDate wearOff,
                              boolean countedForSideEffects, SortedSet<String> sideEffectTerms) {
     public TreatmentCycle {
-        muscles = List.copyOf(muscles);
+        visits = List.copyOf(visits);
         // Most cycles have no term: they share the empty set rather than each copying one.
         sideEffectTerms = sideEffectTerms.isEmpty() ? Collections.emptySortedSet()
                 : Collections.unmodifiableSortedSet(new TreeSet<>(sideEffectTerms));
+    }
+
+    /** The muscles injected in the session, of all its visits. */
+    public List<InjectedMuscle> muscles() {
+        return visits.size() == 1 ? visits.get(0).muscles() : visits.stream().flatMap(v -> v.muscles().stream()).toList();
     }
 
     /** Time to onset: the onset day, or censored at the cycle's end. */

@@ -4,9 +4,11 @@ import static org.cdoutcomes.analytics.Histories.BOTOX;
 import static org.cdoutcomes.analytics.Histories.DYSPORT;
 import static org.cdoutcomes.analytics.Histories.adverse;
 import static org.cdoutcomes.analytics.Histories.d;
+import static org.cdoutcomes.analytics.Histories.dose;
 import static org.cdoutcomes.analytics.Histories.onset;
 import static org.cdoutcomes.analytics.Histories.patient;
 import static org.cdoutcomes.analytics.Histories.visit;
+import static org.cdoutcomes.analytics.Histories.visitWithDoses;
 import static org.cdoutcomes.analytics.Histories.visits;
 import static org.cdoutcomes.analytics.Histories.wearOff;
 import static org.cdoutcomes.model.vocabulary.Muscle.SCALENUS_ANTERIOR;
@@ -24,6 +26,7 @@ import java.util.Set;
 import org.cdoutcomes.analytics.cohort.SideEffectTally.Table;
 import org.cdoutcomes.analytics.cycle.CycleBuilder;
 import org.cdoutcomes.analytics.cycle.TreatmentCycle;
+import org.cdoutcomes.analytics.report.DosingRow;
 import org.cdoutcomes.analytics.stats.SurvivalCounts;
 import org.cdoutcomes.model.record.PatientHistory;
 import org.cdoutcomes.model.vocabulary.MuscleGroups;
@@ -123,6 +126,24 @@ class PeriodTallyTests {
                 Stratum.muscleGroup("sternocleidomastoid"), Stratum.product("onabotulinumtoxinA")),
                 new ArrayList<>(regrouped.onsetCounts().keySet()));
         assertCounts(Map.of(5, new int[] {1, 0}), regrouped.onsetCounts().get(Stratum.muscleGroup("anterior")));
+    }
+
+    /**
+     * Two visits of one day are one session, whose product is the first visit's; each dose still counts under the
+     * product injected, since units of two products are never comparable (input-formats.md).
+     */
+    @Test
+    void eachDoseOfASessionOfTwoProductsCountsUnderItsOwnVisitsProduct() {
+        PeriodTally tally = tally(null, null, Set.of(), false);
+        tally.add(BUILDER.build(patient(null, visits(
+                visitWithDoses("1", "2025-09-01", DYSPORT, dose(TRAPEZIUS, "500"), dose(STERNOCLEIDOMASTOID, "250")),
+                visitWithDoses("2", "2025-09-01", BOTOX, dose(STERNOCLEIDOMASTOID, "30"))))));
+
+        assertEquals(1, tally.cycles());
+        assertEquals(List.of(new DosingRow("abobotulinumtoxinA", "sternocleidomastoid", 1, 250, 250, 250),
+                        new DosingRow("abobotulinumtoxinA", "trapezius", 1, 500, 500, 500),
+                        new DosingRow("onabotulinumtoxinA", "sternocleidomastoid", 1, 30, 30, 30)),
+                tally.dosing());
     }
 
     @Test
