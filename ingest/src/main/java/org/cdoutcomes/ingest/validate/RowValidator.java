@@ -219,7 +219,10 @@ public final class RowValidator {
                 return true;
             }
             if (required) {
-                fail(column, RejectCode.MISSING_FIELD, "The required column " + column + " is empty.");
+                // term and value are required by some kinds only, so a header may lack them: say which it is
+                fail(column, RejectCode.MISSING_FIELD, header.indexOf(column) < 0
+                        ? "This row needs the column " + column + ", which the file's header does not have."
+                        : "The required column " + column + " is empty.");
             }
             return false;
         }

@@ -73,6 +73,16 @@ class RowValidatorTests {
     }
 
     @Test
+    void aTermOrValueColumnMissingFromTheHeaderIsNamedAsSuch() {
+        String noTerm = "patient_id,recorded_on,kind,value";
+        rejected(noTerm, "P1,2025-01-02,score,7", "term", RejectCode.MISSING_FIELD);
+        assertEquals("This row needs the column term, which the file's header does not have.",
+                check(noTerm, "P1,2025-01-02,score,7").reject().message());
+        assertEquals("The required column term is empty.", check(SYMPTOMS, "R1,P1,2025-01-02,score,,7,,").reject().message());
+        assertNull(check(noTerm, "P1,2025-01-02,relief_onset,").reject(), "relief records need no term");
+    }
+
+    @Test
     void everySymptomCode() {
         rejected(SYMPTOMS, "R1,,2025-01-02,relief_onset,,,,", "patient_id", RejectCode.MISSING_FIELD);
         rejected(SYMPTOMS, "R1,P1,,relief_onset,,,,", "recorded_on", RejectCode.MISSING_FIELD);
@@ -111,7 +121,8 @@ class RowValidatorTests {
     @Test
     void dateFormatOptionReadsOtherPatternsStrictly() {
         DateParser dmy = DateParser.of("dd/MM/yyyy");
-        assertArrayEquals(new String[] {"P1", null, null, null, "2020-12-31", null},
+        // (an absent patient site is main, its default)
+        assertArrayEquals(new String[] {"P1", "main", null, null, "2020-12-31", null},
                 check(PATIENTS, "P1,,,,31/12/2020,", dmy).values());
         assertEquals(RejectCode.BAD_DATE, check(PATIENTS, "P1,,,,30/02/2020,", dmy).reject().code());
         assertEquals(RejectCode.BAD_DATE, check(PATIENTS, "P1,,,,2020-12-31,", dmy).reject().code());
