@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
+import org.cdoutcomes.app.cli.Failures;
 import org.cdoutcomes.app.cli.OutputFile;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.jobs.JobsConfiguration;
@@ -106,8 +107,9 @@ public class IngestCommand implements Callable<Integer> {
             }
         }
         if (!outcome.completed()) {
-            System.err.println("ingest run " + outcome.runId() + " failed (status " + outcome.status()
-                    + "); it can be restarted with: cdo restart " + outcome.jobExecutionId());
+            System.err.println("ingest run " + outcome.runId() + " failed (status " + outcome.status() + ")"
+                    + (outcome.failure() == null ? "" : ": " + Failures.sentence(outcome.failure()))
+                    + "; it can be restarted with: cdo restart " + outcome.jobExecutionId());
             return 1;
         }
         return outcome.anyFileFailed() ? 1 : 0;
