@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import javax.sql.DataSource;
 import org.cdoutcomes.ingest.store.FileStager;
 import org.cdoutcomes.ingest.store.IngestRuns;
+import org.cdoutcomes.ingest.store.IngestRuns.FileResult;
 import org.cdoutcomes.ingest.store.RejectReport;
 import org.cdoutcomes.ingest.store.RunMerger;
 import org.cdoutcomes.ingest.validate.DateParser;
@@ -61,22 +64,29 @@ public class IngestJobConfiguration {
                     }
                     FileStager stager = new FileStager(DateParser.of(parameters.getString(Ingester.DATE_FORMAT)),
                             LocalDate.parse(parameters.getString(Ingester.RUN_DATE)), progress);
-                    stager.stage(DataSourceUtils.getConnection(dataSource), next.get());
+                    IngestStepCounts.read(contribution, stager.stage(DataSourceUtils.getConnection(dataSource), next.get()));
                     return RepeatStatus.CONTINUABLE;
                 }, tm)
                 .build();
         Step merge = new StepBuilder("ingest-merge", jobRepository)
                 .tasklet((contribution, chunk) -> {
                     Connection connection = DataSourceUtils.getConnection(dataSource);
-                    RunMerger.merge(connection, parameters(chunk).getLong(Ingester.RUN_ID));
+                    long runId = parameters(chunk).getLong(Ingester.RUN_ID);
+                    RunMerger.merge(connection, runId);
+                    // the per-file counts the merge stored, read in its transaction
+                    List<FileResult> files = runs.results(runId);
+                    IngestStepCounts.merged(contribution, total(files, f -> f.inserted() + f.updated()), total(files, FileResult::rejected));
                     return RepeatStatus.FINISHED;
                 }, tm)
                 .build();
         Step report = new StepBuilder("ingest-report", jobRepository)
                 .tasklet((contribution, chunk) -> {
                     JobParameters parameters = parameters(chunk);
-                    RejectReport.write(DataSourceUtils.getConnection(dataSource), parameters.getLong(Ingester.RUN_ID),
-                            Path.of(parameters.getString(Ingester.REJECTS_FILE)));
+                    long runId = parameters.getLong(Ingester.RUN_ID);
+                    RejectReport.write(DataSourceUtils.getConnection(dataSource), runId, Path.of(parameters.getString(Ingester.REJECTS_FILE)));
+                    // the last step's exit status is the job's: cdo jobs and cdo restart say the run had unreadable files
+                    List<FileResult> files = runs.results(runId);
+                    IngestStepCounts.unreadableFiles(contribution, total(files, f -> f.failed() ? 1 : 0), files.size());
                     return RepeatStatus.FINISHED;
                 }, tm)
                 .build();
@@ -102,6 +112,10 @@ public class IngestJobConfiguration {
     Ingester ingester(IngestRuns runs, JobOperator jobOperator, Job ingestJob, ObjectProvider<Clock> clock,
                       IngestProgressRelay progress) {
         return new Ingester(runs, jobOperator, ingestJob, clock.getIfAvailable(Clock::systemDefaultZone), progress);
+    }
+
+    private static long total(List<FileResult> files, ToLongFunction<FileResult> count) {
+        return files.stream().mapToLong(count).sum();
     }
 
     private static JobParameters parameters(ChunkContext chunk) {

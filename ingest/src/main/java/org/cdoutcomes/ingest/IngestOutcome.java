@@ -4,8 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.cdoutcomes.ingest.store.IngestRuns.FileResult;
 
-/** A finished (or failed) ingest run: its id, the Batch execution, its status, the reject report and each file's counts. */
-public record IngestOutcome(long runId, long jobExecutionId, String status, Path rejectsFile, List<FileResult> files) {
+/**
+ * A finished (or failed) ingest run: its id, the Batch execution, its status, the reject report and each file's counts.
+ *
+ * @param failure what failed the run, null when it did not fail
+ */
+public record IngestOutcome(long runId, long jobExecutionId, String status, Path rejectsFile, List<FileResult> files, Throwable failure) {
     public IngestOutcome {
         files = List.copyOf(files);
     }

@@ -55,7 +55,8 @@ public class Ingester {
         progress.set(listener);
         try {
             JobExecution execution = start(parameters);
-            return outcome(runId, execution.getId(), execution.getStatus().name(), rejects);
+            return new IngestOutcome(runId, execution.getId(), execution.getStatus().name(), rejects, runs.results(runId),
+                    execution.getAllFailureExceptions().stream().findFirst().orElse(null));
         } finally {
             progress.set(IngestProgress.QUIET);
         }
@@ -76,9 +77,5 @@ public class Ingester {
                 Thread.sleep(ThreadLocalRandom.current().nextLong(50, 250L * attempt));
             }
         }
-    }
-
-    public IngestOutcome outcome(long runId, long jobExecutionId, String status, Path rejectsFile) {
-        return new IngestOutcome(runId, jobExecutionId, status, rejectsFile, runs.results(runId));
     }
 }

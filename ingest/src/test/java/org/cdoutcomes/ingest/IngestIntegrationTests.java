@@ -206,6 +206,52 @@ class IngestIntegrationTests {
         }
     }
 
+    /**
+     * The job's steps count what cdo jobs lists: staging the rows read of the files it staged (blank rows aside, an
+     * unreadable file none), the merge the rows inserted or updated as written and the rejected rows as filtered.
+     * A run with an unreadable file completes (it is not restartable) with an exit code and description saying so.
+     */
+    @Test
+    void stepExecutionsCountRowsReadWrittenAndRejected() throws Exception {
+        String patients = "patient_id,site_id,sex\nP1,main,F\nP2,,M\n,,\nP3,,female\n";  // blank row; P3's sex UNKNOWN_CODE
+        Path p1 = write("a/patients.csv", patients);
+        Path v1 = write("a/visits.csv", VISITS_HEADER + "\n"
+                + "V1,P1,2025-01-02,Botox,SCM,L,20,,\nV1,P1,2025-01-02,Botox,trap,R,30,,\n"
+                + "V2,P2,2025-01-03,Botox,SCM,L,0,,\n");                                   // V2's dose OUT_OF_RANGE
+        Path p2 = write("b/patients.csv", patients);
+        Path v2 = write("b/visits.csv", VISITS_HEADER + "\n"
+                + "V1,P1,2025-01-02,Botox,SCM,L,25,,\n"                                    // V1's chart corrected
+                + "V3,P2,2025-02-01,Dysport,SCM,L,100,,\n");                               // new
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_steps")) {
+            IngestOutcome first = ctx.ingest(p1, v1, dir.resolve("a/symptoms-missing.csv"));
+            counts(file(first, "a/patients.csv"), 3, 2, 0, 0, 1, 0, 0);
+            counts(file(first, "a/visits.csv"), 3, 2, 0, 0, 1, 0, 0);
+            // read 3 + 3; written 2 + 2 inserted; filtered 1 + 1 rejected
+            assertEquals(List.of("ingest-stage|6|0|0|0", "ingest-merge|0|4|2|0", "ingest-report|0|0|0|0"), steps(ctx, first));
+            assertEquals("COMPLETED|" + IngestStepCounts.UNREADABLE_FILES + "|1 of 3 files could not be read", job(ctx, first));
+
+            IngestOutcome second = ctx.ingest(p2, v2);
+            counts(file(second, "b/patients.csv"), 3, 0, 0, 2, 1, 0, 0);
+            counts(file(second, "b/visits.csv"), 2, 1, 1, 0, 0, 0, 1);
+            // read 3 + 2; written V3 inserted + V1 updated (the unchanged patients are not); filtered P3
+            assertEquals(List.of("ingest-stage|5|0|0|0", "ingest-merge|0|2|1|0", "ingest-report|0|0|0|0"), steps(ctx, second));
+            assertEquals("COMPLETED|COMPLETED|", job(ctx, second));
+        }
+    }
+
+    /** Each step of the run's execution: name|read|written|filtered|skipped (read, process and write skips). */
+    private static List<String> steps(IngestTestContext ctx, IngestOutcome outcome) {
+        return ctx.jdbc.query("select step_name, read_count, write_count, filter_count, read_skip_count + process_skip_count + write_skip_count "
+                        + "from batch_step_execution where job_execution_id = ? order by step_execution_id",
+                (rs, i) -> rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getLong(3) + "|" + rs.getLong(4) + "|" + rs.getLong(5),
+                outcome.jobExecutionId());
+    }
+
+    private static String job(IngestTestContext ctx, IngestOutcome outcome) {
+        return ctx.jdbc.queryForObject("select status || '|' || exit_code || '|' || coalesce(exit_message, '') from batch_job_execution "
+                + "where job_execution_id = ?", String.class, outcome.jobExecutionId());
+    }
+
     @Test
     void aChartLineOfSeveralRowsTakesTheLastGuidanceGivenByFileThenLine() throws Exception {
         // Sternocleidomastoid left: emg (a, line 2), none (a, line 3), ultrasound (b, line 2), none (b, line 3): the

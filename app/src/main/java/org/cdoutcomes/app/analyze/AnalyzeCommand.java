@@ -1,7 +1,6 @@
 package org.cdoutcomes.app.analyze;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -10,6 +9,7 @@ import org.cdoutcomes.analytics.AnalysisOptions;
 import org.cdoutcomes.analytics.output.AnalysisSummary;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
+import org.cdoutcomes.app.cli.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,7 +82,7 @@ public class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AnalysisRequest request = request();
-        checkOutputFile(spec, "--json", json);
+        OutputFile.check(spec, "--json", json);
         AnalysisProgress progress = AnalysisProgress.onTerminal();
         Analysis analysis;
         boolean empty;
@@ -111,12 +111,5 @@ public class AnalyzeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--follow-up-days expects a whole number of days, 0 or more, but got " + followUpDays);
         }
         return cohort.request(spec.commandLine(), false, aeWindowDays, followUpDays, firstCycleOnly);
-    }
-
-    /** Refuses, before any long work, an output path that names a folder. */
-    public static void checkOutputFile(CommandSpec spec, String option, Path file) {
-        if (Files.isDirectory(file)) {
-            throw new ParameterException(spec.commandLine(), option + " expects a file to write, but " + file + " is a folder");
-        }
     }
 }

@@ -37,6 +37,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CdoContext implements AutoCloseable {
     static final Path DEFAULT_DATA_DIR = Path.of("cdo-data");
+    /**
+     * Batch's log of a failed step, with the whole stack trace (whose SQL DETAIL lines may quote row values): off in
+     * logback.xml, as the command says what failed in one sentence; on with --verbose.
+     */
+    private static final String STEP_FAILURE_LOGGER = "org.springframework.batch.core.step.AbstractStep";
 
     private final CdoSettings settings;
     private final EmbeddedDatabase embedded;
@@ -76,7 +81,9 @@ public final class CdoContext implements AutoCloseable {
 
     private static CdoContext open(DatabaseOptions options, String serverUrl, Path embeddedFolder, Class<?>... configurations) {
         if (options.verbose) {
-            LoggingSystem.get(CdoContext.class.getClassLoader()).setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
+            LoggingSystem logging = LoggingSystem.get(CdoContext.class.getClassLoader());
+            logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
+            logging.setLogLevel(STEP_FAILURE_LOGGER, LogLevel.INFO);
         }
         CdoSettings settings = CdoSettings.load(options.config, System.getenv());
         Map<String, String> environment = System.getenv();
@@ -158,14 +165,14 @@ public final class CdoContext implements AutoCloseable {
         } else if (state.equals("3D000")) {
             return "that database does not exist on the server";
         }
-        return ErrorReporter.firstLine(e);
+        return Failures.firstLine(e);
     }
 
     private static void migrate(DataSource dataSource, String where) {
         try {
             Migrations.migrate(dataSource);
         } catch (FlywayException e) {
-            throw CdoException.badUsage("cannot bring the database at " + where + " to the current schema: " + ErrorReporter.firstLine(e), e);
+            throw CdoException.badUsage("cannot bring the database at " + where + " to the current schema: " + Failures.firstLine(e), e);
         }
     }
 
@@ -193,6 +200,7 @@ public final class CdoContext implements AutoCloseable {
             properties.put("spring.batch.jdbc.initialize-schema", "never");
             if (verbose) {
                 properties.put("logging.level.root", "INFO");
+                properties.put("logging.level." + STEP_FAILURE_LOGGER, "INFO");
             }
             spring = new SpringApplicationBuilder(sources)
                     .web(WebApplicationType.NONE)

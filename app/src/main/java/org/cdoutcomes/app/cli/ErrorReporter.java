@@ -23,7 +23,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             sentence = embedded.getMessage();
             exitCode = CdoException.BAD_USAGE;
         } else {
-            sentence = commandLine.getCommandName() + " failed: " + firstLine(rootCause(exception));
+            sentence = commandLine.getCommandName() + " failed: " + Failures.sentence(exception);
             exitCode = CdoException.JOB_FAILED;
         }
         commandLine.getErr().println("cdo: " + sentence);
@@ -41,23 +41,5 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             }
         }
         return null;
-    }
-
-    private static Throwable rootCause(Throwable thrown) {
-        Throwable root = thrown;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
-    }
-
-    /** The first line only: exception messages may carry details (SQL DETAIL lines name row values) on later lines. */
-    static String firstLine(Throwable thrown) {
-        String message = thrown.getMessage();
-        if (message == null || message.isBlank()) {
-            return thrown.getClass().getSimpleName();
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
     }
 }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
+import org.cdoutcomes.app.cli.Failures;
+import org.cdoutcomes.app.cli.OutputFile;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.jobs.JobsConfiguration;
 import org.cdoutcomes.ingest.IngestJobConfiguration;
@@ -87,6 +89,9 @@ public class IngestCommand implements Callable<Integer> {
                         + "; expected a pattern such as dd/MM/yyyy");
             }
         }
+        if (rejects != null) {
+            OutputFile.check(spec, "--rejects", rejects);
+        }
         IngestProgress progress = System.console() != null ? new TerminalProgress(System.err) : IngestProgress.QUIET;
         IngestOutcome outcome;
         // One ingest at a time per database, as cdo restart resumes one: the lock of the ingest job.
@@ -102,8 +107,9 @@ public class IngestCommand implements Callable<Integer> {
             }
         }
         if (!outcome.completed()) {
-            System.err.println("ingest run " + outcome.runId() + " failed (status " + outcome.status()
-                    + "); it can be restarted with: cdo restart " + outcome.jobExecutionId());
+            System.err.println("ingest run " + outcome.runId() + " failed (status " + outcome.status() + ")"
+                    + (outcome.failure() == null ? "" : ": " + Failures.sentence(outcome.failure()))
+                    + "; it can be restarted with: cdo restart " + outcome.jobExecutionId());
             return 1;
         }
         return outcome.anyFileFailed() ? 1 : 0;
@@ -122,7 +128,9 @@ public class IngestCommand implements Callable<Integer> {
             }
         }
         long rejected = outcome.files().stream().mapToLong(FileResult::rejected).sum();
-        out.println(rejected + " row" + (rejected == 1 ? "" : "s") + " rejected; reject report: " + outcome.rejectsFile());
+        // The report is the job's last step: a run that did not complete has not written it.
+        out.println(rejected + " row" + (rejected == 1 ? "" : "s") + " rejected; " + (outcome.completed()
+                ? "reject report: " + outcome.rejectsFile() : "no reject report (the run did not finish)"));
     }
 
     /** Progress on a terminal: one line per file, rewritten in place. */

@@ -1,6 +1,7 @@
 package org.cdoutcomes.app.jobs;
 
 import java.io.PrintWriter;
+import org.cdoutcomes.app.cli.Failures;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -31,7 +32,7 @@ public final class JobEndings {
                 .filter(step -> step.getStatus() != BatchStatus.COMPLETED)
                 .reduce((first, second) -> second)
                 .map(step -> " in step " + step.getStepName()
-                        + step.getFailureExceptions().stream().findFirst().map(e -> " (" + e.getClass().getSimpleName() + ")").orElse(""))
+                        + step.getFailureExceptions().stream().findFirst().map(e -> " (" + Failures.sentence(e) + ")").orElse(""))
                 .orElse("");
     }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.cdoutcomes.app.cli.Failures;
 
 /** Reads job executions from the Spring Batch tables. */
 public final class JobExecutions {
@@ -18,7 +19,7 @@ public final class JobExecutions {
             select e.job_execution_id, i.job_name, e.status, e.start_time, e.end_time, e.exit_message,
                    coalesce(sum(s.read_count), 0) as read_count,
                    coalesce(sum(s.write_count), 0) as write_count,
-                   coalesce(sum(s.read_skip_count + s.process_skip_count + s.write_skip_count), 0) as skip_count
+                   coalesce(sum(s.filter_count + s.read_skip_count + s.process_skip_count + s.write_skip_count), 0) as skip_count
             from batch_job_execution e
             join batch_job_instance i on i.job_instance_id = e.job_instance_id
             left join batch_step_execution s on s.job_execution_id = e.job_execution_id
@@ -56,14 +57,14 @@ public final class JobExecutions {
     }
 
     /**
-     * The first line, cut to {@value #MESSAGE_LENGTH} characters: Batch records the whole stack trace, whose later
-     * lines (SQL DETAIL lines among them) may quote row values.
+     * One sentence of the exit message, cut to {@value #MESSAGE_LENGTH} characters: Batch records the whole stack
+     * trace of a failure, whose later lines (SQL DETAIL lines among them) may quote row values.
      */
     static String shortMessage(String exitMessage) {
         if (exitMessage == null || exitMessage.isBlank()) {
             return "";
         }
-        String first = exitMessage.strip().lines().findFirst().orElse("").strip();
-        return first.length() <= MESSAGE_LENGTH ? first : first.substring(0, MESSAGE_LENGTH - 3) + "...";
+        String sentence = Failures.sentenceOfTrace(exitMessage);
+        return sentence.length() <= MESSAGE_LENGTH ? sentence : sentence.substring(0, MESSAGE_LENGTH - 3) + "...";
     }
 }

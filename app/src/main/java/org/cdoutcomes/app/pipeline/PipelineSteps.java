@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cdoutcomes.ingest.IngestStepCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -25,8 +25,6 @@ final class PipelineSteps {
     static final String FILES = "cdo.files";
     static final String INGEST = "cdo.ingest";
     static final String REPORT = "cdo.report";
-    /** The exit code of a run that completed although some files could not be read: it ends with exit status 1. */
-    static final String UNREADABLE_FILES = "COMPLETED_WITH_UNREADABLE_FILES";
     static final String REJECTS_FILE = "rejects.csv";
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineSteps.class);
@@ -63,10 +61,8 @@ final class PipelineSteps {
         Path staging = AtomicFiles.emptyFolder(run.staging("ingest"));
         IngestOutcome outcome = stages.ingest(run.runId(), run.runDate(), files.stream().map(Path::of).toList(),
                 staging.resolve(REJECTS_FILE));
-        // rows read, for cdo jobs (a contribution counts reads one by one only); the step adds its contribution to it
-        chunk.getStepContext().getStepExecution().setReadCount(outcome.total(FileOutcome::read));
-        contribution.incrementWriteCount(outcome.total(f -> f.inserted() + f.updated()));
-        contribution.incrementFilterCount(outcome.total(FileOutcome::rejected));
+        IngestStepCounts.read(contribution, outcome.total(FileOutcome::read));
+        IngestStepCounts.merged(contribution, outcome.total(f -> f.inserted() + f.updated()), outcome.total(FileOutcome::rejected));
         LOG.info("Run {}: {} files read, {} unreadable", run.runId(), outcome.readFiles(), outcome.failedFiles());
         remember(job, INGEST, outcome);
         return RepeatStatus.FINISHED;
@@ -110,8 +106,8 @@ final class PipelineSteps {
         IngestOutcome ingest = (IngestOutcome) job.getExecutionContext().get(INGEST);
         AtomicFiles.write(run.statusFile(), RunStatus.completed(ingest, (ReportOutcome) job.getExecutionContext().get(REPORT), run.movesInputs()) + System.lineSeparator());
         AtomicFiles.deleteTree(run.staging());
-        if (ingest != null && ingest.failedFiles() > 0) {
-            contribution.setExitStatus(new ExitStatus(UNREADABLE_FILES, ingest.failedFiles() + " files could not be read"));
+        if (ingest != null) {
+            IngestStepCounts.unreadableFiles(contribution, ingest.failedFiles(), ingest.files().size());
         }
         LOG.info("Run {}: written to {}", run.runId(), run.runFolder());
         return RepeatStatus.FINISHED;

@@ -8,10 +8,10 @@ import java.util.concurrent.Callable;
 import org.cdoutcomes.analytics.AnalysisOptions;
 import org.cdoutcomes.app.analyze.AnalysisProgress;
 import org.cdoutcomes.app.analyze.AnalysisRequest;
-import org.cdoutcomes.app.analyze.AnalyzeCommand;
 import org.cdoutcomes.app.analyze.CohortOptions;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
+import org.cdoutcomes.app.cli.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,7 +75,7 @@ public class ReportCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             throw new ParameterException(spec.commandLine(), "--out expects a file name ending in .xlsx (Excel opens it by its extension), but got " + out);
         }
-        AnalyzeCommand.checkOutputFile(spec, "--out", out);
+        OutputFile.check(spec, "--out", out);
         AnalysisRequest request = cohort.request(spec.commandLine(), true, AnalysisOptions.DEFAULT_AE_WINDOW_DAYS,
                 AnalysisOptions.DEFAULT_FOLLOW_UP_DAYS, false);
         AnalysisProgress progress = AnalysisProgress.onTerminal();

@@ -1,14 +1,13 @@
 package org.cdoutcomes.app.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.cdoutcomes.app.CdoMain;
+import org.cdoutcomes.app.CdoRun;
 import org.cdoutcomes.db.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,25 +16,6 @@ class IngestCommandIntegrationTests {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run cdo(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true));
-            System.setErr(new PrintStream(stderr, true));
-            int code = CdoMain.run(args);
-            return new Run(code, stdout.toString(), stderr.toString());
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void rejectedRowsExitZeroAndAFailedFileExitsOne() throws Exception {
         String url = TestDatabases.jdbcUrl(TestDatabases.fresh("cdo_ingest_command"));
@@ -43,23 +23,58 @@ class IngestCommandIntegrationTests {
                 + "V1,SECRET-PATIENT,2025-01-02,Botox,SCM,L,20\nV2,SECRET-PATIENT,2025-01-02,Botox,SCM,L,0\n");
         Path rejects = dir.resolve("out/rejects.csv");
 
-        Run ok = cdo("ingest", "--db", url, dir.toString(), "--rejects", rejects.toString());
+        CdoRun ok = CdoRun.of("ingest", "--db", url, dir.toString(), "--rejects", rejects.toString());
         assertEquals(0, ok.exitCode(), ok.err());
         assertTrue(ok.out().contains("1 row rejected; reject report: " + rejects.toAbsolutePath()), ok.out());
         assertEquals(List.of("file,line,column,code,message",
                         dir.resolve("visits.csv") + ",3,dose_units,OUT_OF_RANGE,The dose in column dose_units must be more than 0 units."),
                 Files.readAllLines(rejects));
 
-        Run failed = cdo("ingest", "--db", url, dir.resolve("visits.csv").toString(), dir.resolve("symptoms.csv").toString(),
+        CdoRun failed = CdoRun.of("ingest", "--db", url, dir.resolve("visits.csv").toString(), dir.resolve("symptoms.csv").toString(),
                 "--rejects", rejects.toString());
         assertEquals(1, failed.exitCode());
         assertTrue(failed.err().contains("cannot read " + dir.resolve("symptoms.csv") + ": it does not exist."), failed.err());
         assertTrue(!failed.out().contains("SECRET") && !failed.err().contains("SECRET"), "no patient id in any output");
+
+        // newest first: job, status, read, written (inserted + updated), skipped (rejected), message
+        CdoRun jobs = CdoRun.of("jobs", "--db", url);
+        assertEquals(List.of(
+                        List.of("ingest", "COMPLETED", "2", "0", "1", "1 of 2 files could not be read"),  // V1 unchanged, V2 rejected
+                        List.of("ingest", "COMPLETED", "2", "1", "1", "")),                                // V1 inserted, V2 rejected
+                jobs.out().lines().skip(1).map(IngestCommandIntegrationTests::jobColumns).toList(), jobs::toString);
+    }
+
+    /** A run that fails says why in one sentence, on stderr and in cdo jobs, without a stack trace. */
+    @Test
+    void aFailedRunSaysWhyInOneSentence() throws Exception {
+        String url = TestDatabases.jdbcUrl(TestDatabases.fresh("cdo_ingest_failed"));
+        Path visits = Files.writeString(dir.resolve("visits.csv"), "visit_id,patient_id,visit_date,product,muscle,side,dose_units\n"
+                + "V1,SECRET-PATIENT,2025-01-02,Botox,SCM,L,20\n");
+        Path rejects = dir.resolve("out/rejects.csv");
+        // a folder where the reject report's temporary file goes: the last step fails after the merge committed
+        Path partial = Files.createDirectories(dir.resolve("out/rejects.csv.partial"));
+
+        CdoRun failed = CdoRun.of("ingest", "--db", url, visits.toString(), "--rejects", rejects.toString());
+
+        assertEquals(1, failed.exitCode(), failed::toString);
+        assertTrue(failed.err().contains("failed (status FAILED): " + partial + ": Is a directory; it can be restarted with: cdo restart "),
+                failed::toString);
+        assertFalse(failed.err().contains("\tat ") || failed.err().contains("Exception"), failed::toString);
+        assertTrue(failed.out().contains("no reject report (the run did not finish)"), failed::toString);
+        CdoRun jobs = CdoRun.of("jobs", "--db", url);
+        assertEquals(List.of(List.of("ingest", "FAILED", "1", "1", "0", partial + ": Is a directory")),
+                jobs.out().lines().skip(1).map(IngestCommandIntegrationTests::jobColumns).toList(), jobs::toString);
+    }
+
+    /** A row of cdo jobs without its id and times (ID JOB STATUS date time date time READ WRITTEN SKIPPED MESSAGE). */
+    private static List<String> jobColumns(String row) {
+        String[] cells = row.split("\\s+", 11);
+        return List.of(cells[1], cells[2], cells[7], cells[8], cells[9], cells.length > 10 ? cells[10] : "");
     }
 
     @Test
     void badDateFormatIsBadUsage() {
-        Run run = cdo("ingest", "--db", "jdbc:postgresql://127.0.0.1:1/none", "--date-format", "yyyy-MM", dir.toString());
+        CdoRun run = CdoRun.of("ingest", "--db", "jdbc:postgresql://127.0.0.1:1/none", "--date-format", "yyyy-MM", dir.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--date-format"), run.err());
     }

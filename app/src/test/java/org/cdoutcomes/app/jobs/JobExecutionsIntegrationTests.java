@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class JobExecutionsIntegrationTests {
 
     @Test
-    void listsNewestFirstWithCountsSummedOverStepsAndTheFirstLineOfTheExitMessage() throws SQLException {
+    void listsNewestFirstWithCountsSummedOverStepsAndOneSentenceOfTheExitMessage() throws SQLException {
         DataSource db = TestDatabases.migrated("cdo_jobs");
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("insert into batch_job_instance (job_instance_id, version, job_name, job_key) values (1, 0, 'ingest', 'k1'), (2, 0, 'report', 'k2')");
@@ -27,12 +27,20 @@ class JobExecutionsIntegrationTests {
                             'org.springframework.dao.DuplicateKeyException: duplicate key value violates unique constraint "visit_pkey"
                       Detail: Key (visit_id)=(V-000123) already exists.
                     	at org.springframework.jdbc...'),
-                           (12, 1, 2, '2026-11-04 09:00:00', '2026-11-04 09:00:00', null, 'STARTED', 'UNKNOWN', null)
+                           (12, 1, 2, '2026-11-04 09:00:00', '2026-11-04 09:00:00', null, 'STARTED', 'UNKNOWN', null),
+                           (13, 1, 1, '2026-11-05 08:00:00', '2026-11-05 08:00:01', '2026-11-05 08:00:02', 'FAILED', 'FAILED',
+                            'java.io.UncheckedIOException: cannot publish /srv/outbox/run-1
+                    	at org.cdoutcomes.app.pipeline.PipelineSteps.publish(PipelineSteps.java:104)
+                    Caused by: java.nio.file.FileAlreadyExistsException: /srv/outbox/run-1
+                    	at java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:94)
+                    	... 60 more
+                    	Suppressed: java.lang.IllegalStateException: cleanup
+                    		Caused by: java.lang.RuntimeException: not the cause')
                     """);
             s.execute("""
                     insert into batch_step_execution (step_execution_id, version, step_name, job_execution_id, create_time, start_time, end_time, status,
                         commit_count, read_count, filter_count, write_count, read_skip_count, write_skip_count, process_skip_count, rollback_count)
-                    values (100, 1, 'patients', 10, '2026-11-02 08:00:01', '2026-11-02 08:00:01', '2026-11-02 08:01:00', 'COMPLETED', 2, 2000, 0, 1998, 1, 0, 1, 0),
+                    values (100, 1, 'patients', 10, '2026-11-02 08:00:01', '2026-11-02 08:00:01', '2026-11-02 08:01:00', 'COMPLETED', 2, 2000, 5, 1998, 1, 0, 1, 0),
                            (101, 1, 'visits',   10, '2026-11-02 08:01:00', '2026-11-02 08:01:00', '2026-11-02 08:03:30', 'COMPLETED', 9, 9000, 0, 8990, 4, 3, 3, 0),
                            (102, 1, 'patients', 11, '2026-11-03 08:00:02', '2026-11-03 08:00:02', '2026-11-03 08:00:09', 'FAILED', 0, 500, 0, 0, 0, 0, 0, 1)
                     """);
@@ -41,19 +49,21 @@ class JobExecutionsIntegrationTests {
         List<JobExecutionSummary> all = new JobExecutions(db).recent(20);
 
         assertEquals(List.of(
+                new JobExecutionSummary(13, "ingest", "FAILED", LocalDateTime.of(2026, 11, 5, 8, 0, 1), LocalDateTime.of(2026, 11, 5, 8, 0, 2),
+                        0, 0, 0, "cannot create /srv/outbox/run-1: something of that name is already there"),
                 new JobExecutionSummary(12, "report", "STARTED", LocalDateTime.of(2026, 11, 4, 9, 0), null, 0, 0, 0, ""),
                 new JobExecutionSummary(11, "ingest", "FAILED", LocalDateTime.of(2026, 11, 3, 8, 0, 2), LocalDateTime.of(2026, 11, 3, 8, 0, 9),
-                        500, 0, 0, "org.springframework.dao.DuplicateKeyException: duplicate key value violates unique constraint \"vi..."),
+                        500, 0, 0, "duplicate key value violates unique constraint \"visit_pkey\""),
                 new JobExecutionSummary(10, "ingest", "COMPLETED", LocalDateTime.of(2026, 11, 2, 8, 0, 1), LocalDateTime.of(2026, 11, 2, 8, 3, 30),
-                        11000, 10988, 12, "")), all);
-        assertEquals(List.of(12L, 11L), new JobExecutions(db).recent(2).stream().map(JobExecutionSummary::id).toList());
+                        11000, 10988, 17, "")), all);
+        assertEquals(List.of(13L, 12L), new JobExecutions(db).recent(2).stream().map(JobExecutionSummary::id).toList());
 
         StringWriter table = new StringWriter();
-        JobsCommand.print(all.subList(1, 3), new PrintWriter(table, true));
+        JobsCommand.print(all.subList(2, 4), new PrintWriter(table, true));
         assertEquals("""
                 ID  JOB     STATUS     STARTED              ENDED                READ   WRITTEN  SKIPPED  MESSAGE
-                11  ingest  FAILED     2026-11-03 08:00:02  2026-11-03 08:00:09  500    0        0        org.springframework.dao.DuplicateKeyException: duplicate key value violates unique constraint "vi...
-                10  ingest  COMPLETED  2026-11-02 08:00:01  2026-11-02 08:03:30  11000  10988    12
+                11  ingest  FAILED     2026-11-03 08:00:02  2026-11-03 08:00:09  500    0        0        duplicate key value violates unique constraint "visit_pkey"
+                10  ingest  COMPLETED  2026-11-02 08:00:01  2026-11-02 08:03:30  11000  10988    17
                 """, table.toString().replace(System.lineSeparator(), "\n"));
     }
 }

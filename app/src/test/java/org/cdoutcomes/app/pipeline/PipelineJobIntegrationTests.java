@@ -13,6 +13,7 @@ import org.cdoutcomes.app.jobs.JobEndings;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.jobs.RestartRefusedException;
 import org.cdoutcomes.db.TestDatabases;
+import org.cdoutcomes.ingest.IngestStepCounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +39,12 @@ class PipelineJobIntegrationTests {
             JobExecution execution = start(context, PipelineFixtures.inboxRun(root));
 
             assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            assertThat(execution.getExitStatus().getExitCode()).isEqualTo(PipelineSteps.UNREADABLE_FILES);
+            assertThat(execution.getExitStatus().getExitCode()).isEqualTo(IngestStepCounts.UNREADABLE_FILES);
+            assertThat(execution.getExitStatus().getExitDescription()).isEqualTo("1 of 3 files could not be read");
+            // the ingest step's counts, as cdo jobs lists them: the status line's rows read, inserted + updated, rejected
+            assertThat(execution.getStepExecutions()).filteredOn(step -> step.getStepName().equals("ingest")).singleElement()
+                    .satisfies(step -> assertThat(List.of(step.getReadCount(), step.getWriteCount(), step.getFilterCount()))
+                            .containsExactly(5L, 4L, 1L));
             assertThat(JobEndings.exitCode(execution, new PrintWriter(new StringWriter()))).isEqualTo(1);
             assertThat(PipelineFixtures.files(root)).isEqualTo(Map.of(
                     "inbox/processed/" + RUN_ID + "/patients.csv", "patient_id,site_id\nP1,main\nP2,north\n",

@@ -47,10 +47,12 @@ public final class FileStager {
     public record StageFile(long runId, int fileNo, String file, Path path, Optional<RecordType> typeByName, String knownFailure) {
     }
 
-    public void stage(Connection connection, StageFile file) throws SQLException {
+    /** @return the rows staged (read and kept, blank rows aside); 0 for a file that turned out unreadable */
+    public long stage(Connection connection, StageFile file) throws SQLException {
         progress.reading(file.file(), 0, 0, false);
         Savepoint savepoint = connection.setSavepoint();
         Staging staging = new Staging(connection, file);
+        long staged;
         try {
             if (file.knownFailure() != null) {
                 throw new UnreadableFileException(file.knownFailure());
@@ -63,6 +65,7 @@ public final class FileStager {
             }
             staging.finish();
             connection.releaseSavepoint(savepoint);
+            staged = staging.rows;
         } catch (RowFailure e) {
             staging.cancel();
             connection.rollback(savepoint);
@@ -71,8 +74,10 @@ public final class FileStager {
             staging.cancel();
             connection.rollback(savepoint);
             markFailed(connection, file, staging.header == null ? file.typeByName().orElse(null) : staging.header.type(), reason(e));
+            staged = 0;
         }
         progress.reading(file.file(), staging.rows, 1, true);
+        return staged;
     }
 
     private static String reason(Exception e) {

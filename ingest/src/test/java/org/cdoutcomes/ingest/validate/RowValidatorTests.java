@@ -12,6 +12,8 @@ import org.cdoutcomes.ingest.read.Header;
 import org.cdoutcomes.ingest.read.RecordType;
 import org.cdoutcomes.ingest.read.SourceRow;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RowValidatorTests {
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 30);
@@ -116,6 +118,42 @@ class RowValidatorTests {
         rejected(PATIENTS, "P1,,,,,wobble", "cd_pattern", RejectCode.UNKNOWN_CODE);
         assertArrayEquals(new String[] {"P1", "north", "unknown", "2025", "2025-06-30", "laterocollis"},
                 check(PATIENTS, "P1,north,Unknown,2025,2025-06-30,Latero-collis".replace("Latero-collis", "laterocollis")).values());
+    }
+
+    /**
+     * Ids are 1-64 characters as PostgreSQL's length() counts them (code points): 64 emoji are 128 UTF-16 units and
+     * must pass, 65 must not; accented letters are one unit each. Every id column of every type, at its own cell
+     * (the accepted values keep the cells' order).
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "patients, P1;;;;;, 0", "patients, P1;north;;;;, 1",
+            "visits, V1;P1;2025-01-02;Botox;SCM;L;20;;north, 0", "visits, V1;P1;2025-01-02;Botox;SCM;L;20;;north, 1",
+            "visits, V1;P1;2025-01-02;Botox;SCM;L;20;;north, 8",
+            "symptoms, R1;P1;2025-01-02;relief_onset;;;V1;, 0", "symptoms, R1;P1;2025-01-02;relief_onset;;;V1;, 1",
+            "symptoms, R1;P1;2025-01-02;relief_onset;;;V1;, 6"})
+    void idLengthCountsCharactersNotUtf16Units(String type, String template, int cell) {
+        String header = switch (type) {
+            case "patients" -> PATIENTS;
+            case "visits" -> VISITS;
+            default -> SYMPTOMS;
+        };
+        String column = header.split(",")[cell];
+        String emoji = Character.toString(0x1F600);
+        for (String id : List.of(emoji.repeat(64), "\u00e9".repeat(64), "\u00e9".repeat(63) + emoji)) {
+            RowValidator.Checked checked = check(header, withCell(template, cell, id));
+            assertNull(checked.reject(), column + " of " + id.length() + " UTF-16 units");
+            assertEquals(id, checked.values()[cell], column);
+        }
+        for (String id : List.of(emoji.repeat(65), "\u00e9".repeat(65))) {
+            rejected(header, withCell(template, cell, id), column, RejectCode.OUT_OF_RANGE);
+        }
+    }
+
+    private static String withCell(String template, int cell, String value) {
+        String[] cells = template.split(";", -1);
+        cells[cell] = value;
+        return String.join(",", cells);
     }
 
     @Test

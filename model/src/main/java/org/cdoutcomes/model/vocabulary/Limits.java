@@ -14,9 +14,14 @@ public final class Limits {
     private Limits() {
     }
 
-    /** An id is 1-64 characters after trimming. */
+    /**
+     * An id is 1-64 characters after trimming. Characters are code points, as PostgreSQL's {@code length()} in the
+     * tables' checks counts them: an emoji is one character but two UTF-16 units. A string of at most 64 units
+     * cannot hold more code points, so only longer ones are counted.
+     */
     public static boolean validId(String trimmedId) {
-        return trimmedId != null && !trimmedId.isEmpty() && trimmedId.length() <= ID_MAX_LENGTH;
+        return trimmedId != null && !trimmedId.isEmpty() && (trimmedId.length() <= ID_MAX_LENGTH
+                || trimmedId.codePointCount(0, trimmedId.length()) <= ID_MAX_LENGTH);
     }
 
     public static boolean validBirthYear(int year, LocalDate today) {

@@ -1,0 +1,75 @@
+package org.cdoutcomes.app.cli;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One line a clinic administrator can read for a failure, from the exception or from the stack trace Spring Batch
+ * recorded as a job's exit message: the root cause's message, with the exceptions whose message is only a path
+ * (java.nio.file's) said in words, and the class name in words when there is no message. First lines only: later lines
+ * (SQL DETAIL lines among them) may quote row values.
+ */
+public final class Failures {
+    /** A stack trace's line that names an exception: a qualified class name ending in Exception or Error, then its message. */
+    private static final Pattern THROWABLE_LINE = Pattern.compile("((?:[\\w$]+\\.)+([\\w$]+(?:Exception|Error)))(?::\\s*(.*))?");
+    private static final String CAUSED_BY = "Caused by: ";
+    private static final Map<String, String> PATH_FAILURES = Map.of(
+            "java.nio.file.NoSuchFileException", "%s does not exist",
+            "java.nio.file.FileAlreadyExistsException", "cannot create %s: something of that name is already there",
+            "java.nio.file.AccessDeniedException", "permission denied: %s",
+            "java.nio.file.NotDirectoryException", "%s is not a folder",
+            "java.nio.file.DirectoryNotEmptyException", "%s is a folder that is not empty");
+
+    private Failures() {
+    }
+
+    public static String sentence(Throwable thrown) {
+        Throwable root = thrown;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return sentence(root.getClass().getName(), firstLine(root.getMessage()));
+    }
+
+    /**
+     * The sentence of a recorded stack trace (its last "Caused by", else its first line), or the text itself when
+     * it is not one (an exit description cdo wrote).
+     */
+    public static String sentenceOfTrace(String trace) {
+        String cause = trace.strip().lines().findFirst().orElse("");
+        for (String line : (Iterable<String>) trace.lines()::iterator) {
+            // a suppressed exception's causes are indented: only the main chain's start the line
+            if (line.startsWith(CAUSED_BY)) {
+                cause = line.substring(CAUSED_BY.length());
+            }
+        }
+        Matcher throwable = THROWABLE_LINE.matcher(cause.strip());
+        return throwable.matches() ? sentence(throwable.group(1), throwable.group(3)) : cause.strip();
+    }
+
+    private static String sentence(String className, String message) {
+        if (message == null || message.isBlank()) {
+            // the class name in words: JobInterruptedException is "job interrupted"
+            String simple = className.substring(className.lastIndexOf('.') + 1).replaceFirst("(Exception|Error)$", "");
+            return simple.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
+        }
+        String pathFailure = PATH_FAILURES.get(className);
+        if (pathFailure != null) {
+            return pathFailure.formatted(message.strip());
+        }
+        // PostgreSQL's severity prefix says nothing to a reader
+        return message.strip().replaceFirst("^(ERROR|FATAL): ", "");
+    }
+
+    /** The first line of the exception's own message, else its class's simple name. */
+    static String firstLine(Throwable thrown) {
+        String message = firstLine(thrown.getMessage());
+        return message == null || message.isEmpty() ? thrown.getClass().getSimpleName() : message;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? null : message.strip().lines().findFirst().orElse("");
+    }
+}

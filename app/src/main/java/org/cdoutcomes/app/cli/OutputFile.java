@@ -1,0 +1,36 @@
+package org.cdoutcomes.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The check of an option naming a file that a command writes at the end of its work (a temporary file in the same
+ * folder, moved into place; the folder is created when missing): done before any work, so that a bad path exits 2
+ * naming the option, instead of failing after hours of analysis or after an ingest has committed.
+ */
+public final class OutputFile {
+    private OutputFile() {
+    }
+
+    /** @throws ParameterException (exit 2) when {@code file} is a folder, or the nearest existing folder above it is not one or cannot be written */
+    public static void check(CommandSpec spec, String option, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new ParameterException(spec.commandLine(), option + " expects a file to write, but " + file + " is a folder");
+        }
+        for (Path above = file.toAbsolutePath().getParent(); above != null; above = above.getParent()) {
+            if (Files.isDirectory(above)) {
+                if (!Files.isWritable(above)) {
+                    throw new ParameterException(spec.commandLine(), option + " expects a file in a folder cdo can write to, but "
+                            + above + " cannot be written");
+                }
+                return;
+            }
+            if (Files.exists(above)) {
+                throw new ParameterException(spec.commandLine(), option + " expects a file in a folder, but " + above
+                        + " is a file, not a folder");
+            }
+        }
+    }
+}

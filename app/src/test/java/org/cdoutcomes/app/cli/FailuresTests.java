@@ -1,0 +1,61 @@
+package org.cdoutcomes.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class FailuresTests {
+    private static String trace(Throwable thrown) {
+        StringWriter text = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+
+    @Test
+    void theRootCauseInWordsWhenItsMessageIsOnlyAPath() {
+        Exception thrown = new IllegalStateException("step failed",
+                new UncheckedIOException(new FileAlreadyExistsException("/srv/cdo/misc/data.txt")));
+
+        assertEquals("cannot create /srv/cdo/misc/data.txt: something of that name is already there", Failures.sentence(thrown));
+        assertEquals("permission denied: /srv/outbox", Failures.sentence(new AccessDeniedException("/srv/outbox")));
+    }
+
+    @Test
+    void theFirstLineOfOtherMessagesWithoutTheServersSeverity() {
+        SQLException duplicate = new SQLException("ERROR: duplicate key value violates unique constraint \"visit_pkey\"\n"
+                + "  Detail: Key (visit_id)=(V-SECRET) already exists.");
+
+        assertEquals("duplicate key value violates unique constraint \"visit_pkey\"", Failures.sentence(duplicate));
+    }
+
+    @Test
+    void theClassNameInWordsWhenThereIsNoMessage() {
+        assertEquals("null pointer", Failures.sentence(new RuntimeException(new NullPointerException())));
+        assertEquals("out of memory", Failures.sentence(new OutOfMemoryError()));
+    }
+
+    @Test
+    void aRecordedTraceGivesTheSameSentenceAsTheException() {
+        Exception cleanup = new IllegalStateException("cleanup", new RuntimeException("a suppressed exception's cause"));
+        Exception thrown = new IllegalStateException("step failed",
+                new UncheckedIOException(new FileAlreadyExistsException("/srv/cdo/misc/data.txt")));
+        thrown.addSuppressed(cleanup);
+        SQLException duplicate = new SQLException("ERROR: duplicate key value violates unique constraint \"visit_pkey\"\n"
+                + "  Detail: Key (visit_id)=(V-SECRET) already exists.");
+
+        for (Throwable t : new Throwable[] {thrown, duplicate, new RuntimeException(new NullPointerException())}) {
+            assertEquals(Failures.sentence(t), Failures.sentenceOfTrace(trace(t)), trace(t));
+        }
+    }
+
+    @Test
+    void textThatIsNoTraceIsKept() {
+        assertEquals("1 of 3 files could not be read", Failures.sentenceOfTrace("1 of 3 files could not be read"));
+    }
+}

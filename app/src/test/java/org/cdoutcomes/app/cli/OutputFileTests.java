@@ -1,0 +1,75 @@
+package org.cdoutcomes.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.cdoutcomes.app.CdoRun;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The output files of ingest (--rejects), analyze (--json) and report (--out) are checked before any work: a bad path
+ * exits 2 naming the option. No server listens at the database URL, so a check that came after opening the database
+ * would end in the connection's message instead.
+ */
+class OutputFileTests {
+    private static final String NO_DATABASE = "jdbc:postgresql://127.0.0.1:1/nothing-listens";
+
+    @TempDir
+    Path work;
+
+    private CdoRun run(String command, String option, Path file) throws Exception {
+        Path visits = Files.writeString(work.resolve("visits.csv"), "visit_id,patient_id,visit_date,product,muscle,side,dose_units\n");
+        return switch (command) {
+            case "ingest" -> CdoRun.of("ingest", visits.toString(), option, file.toString(), "--db", NO_DATABASE);
+            case "analyze" -> CdoRun.of("analyze", option, file.toString(), "--db", NO_DATABASE);
+            default -> CdoRun.of("report", option, file.toString(), "--db", NO_DATABASE);
+        };
+    }
+
+    private static void refused(CdoRun run, String expected) {
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains(expected), run::toString);
+        assertEquals("", run.out(), "nothing was done, so nothing is reported done");
+        assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), "one sentence, no stack trace: " + run);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ingest, --rejects, r.csv", "analyze, --json, a.json", "report, --out, r.xlsx"})
+    void aFileInsideAFileIsRefused(String command, String option, String name) throws Exception {
+        Path data = Files.writeString(work.resolve("data.txt"), "not a folder");
+
+        refused(run(command, option, data.resolve(name)), option + " expects a file in a folder, but " + data + " is a file, not a folder");
+        // also when folders to create lie between the file and the path's existing part
+        refused(run(command, option, data.resolve("sub").resolve(name)), option + " expects a file in a folder, but " + data + " is a file");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ingest, --rejects", "analyze, --json"})
+    void aFolderIsRefused(String command, String option) throws Exception {
+        Path folder = Files.createDirectory(work.resolve("out.xlsx"));
+
+        refused(run(command, option, folder), option + " expects a file to write, but " + folder + " is a folder");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ingest, --rejects, r.csv", "report, --out, r.xlsx"})
+    void aFolderThatCannotBeWrittenIsRefused(String command, String option, String name) throws Exception {
+        Path locked = Files.createDirectory(work.resolve("locked"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeFalse(Files.isWritable(locked), "the superuser can write in any folder");
+
+            refused(run(command, option, locked.resolve("new").resolve(name)),
+                    option + " expects a file in a folder cdo can write to, but " + locked + " cannot be written");
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+}
