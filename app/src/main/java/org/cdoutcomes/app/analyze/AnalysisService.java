@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.cdoutcomes.analytics.Analysis;
@@ -17,6 +20,7 @@ import org.cdoutcomes.analytics.AnalysisOptions;
 import org.cdoutcomes.analytics.Analyzer;
 import org.cdoutcomes.analytics.output.AnalysisJson;
 import org.cdoutcomes.analytics.result.AnalysisResult;
+import org.cdoutcomes.analytics.result.Cohort;
 import org.cdoutcomes.db.history.PatientHistoryReader;
 import org.cdoutcomes.model.vocabulary.MuscleGroups;
 
@@ -43,6 +47,28 @@ public final class AnalysisService {
     /** The latest visit or symptom date stored; empty when the database holds no record. */
     public Optional<LocalDate> latestRecordDate() {
         return histories.latestRecordDate();
+    }
+
+    /**
+     * Why an analysis kept no cycle, when its options explain it: a period that starts after the data cutoff, or sites
+     * at which nothing was injected (ids match exactly, so a typo keeps nothing). Empty otherwise.
+     */
+    public Optional<String> emptyCohortNote(Cohort cohort, Set<String> sites) {
+        if (cohort.cycles() > 0) {
+            return Optional.empty();
+        }
+        if (cohort.from() != null && cohort.asOf().isBefore(cohort.from())) {
+            return Optional.of("Note: the data cutoff, " + cohort.asOf() + ", is before the period starts (" + cohort.from()
+                    + "), so no cycle can be in it: choose an earlier period (--quarter, or --from and --to).");
+        }
+        if (!sites.isEmpty()) {
+            List<String> known = histories.siteIds(cohort.asOf());
+            String ofThePeriod = cohort.from() != null || cohort.to() != null ? " of the period" : "";
+            return Optional.of("Note: no cycle" + ofThePeriod + " was injected at " + String.join(", ", new TreeSet<>(sites))
+                    + ". Sites with injections up to the cutoff: " + (known.isEmpty() ? "none" : String.join(", ", known))
+                    + " (site ids match exactly, case included).");
+        }
+        return Optional.empty();
     }
 
     /** The data cutoff: the given date, else the latest stored record date, else (nothing stored) today. */

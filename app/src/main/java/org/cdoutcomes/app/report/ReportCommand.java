@@ -4,10 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cdoutcomes.analytics.AnalysisOptions;
 import org.cdoutcomes.app.analyze.AnalysisProgress;
 import org.cdoutcomes.app.analyze.AnalysisRequest;
+import org.cdoutcomes.app.analyze.AnalysisService;
 import org.cdoutcomes.app.analyze.CohortOptions;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
@@ -80,14 +82,18 @@ public class ReportCommand implements Callable<Integer> {
                 AnalysisOptions.DEFAULT_FOLLOW_UP_DAYS, false);
         AnalysisProgress progress = AnalysisProgress.onTerminal();
         ReportResult written;
+        Optional<String> note;
         try (CdoContext cdo = CdoContext.open(database)) {
             written = new ReportService(cdo.dataSource(), cdo.settings(), Clock.systemDefaultZone())
                     .write(new ReportRequest(request, suppressBelow, out, null), progress);
             progress.done();
+            note = new AnalysisService(cdo.dataSource(), cdo.settings().muscleGroups(), Clock.systemDefaultZone())
+                    .emptyCohortNote(written.analysis().cohort(), request.sites());
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("Report for %s (data as of %s): %d patients, %d cycles%n", written.period(),
                 written.analysis().cohort().asOf(), written.patients(), written.cycles());
+        note.ifPresent(stdout::println);
         stdout.println("Report written to " + out.toAbsolutePath().normalize());
         stdout.flush();
         return 0;

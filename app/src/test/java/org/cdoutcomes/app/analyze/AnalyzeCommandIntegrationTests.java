@@ -148,6 +148,24 @@ class AnalyzeCommandIntegrationTests {
         assertEquals(List.of(3, 5), List.of(southAndMain.read("$.cohort.patients"), southAndMain.read("$.cohort.cycles")));
     }
 
+    /** A cohort that options leave empty says why: ids match exactly (North is not north), or the period is after the data. */
+    @Test
+    void anEmptyCohortSaysWhichSitesHaveInjectionsOrThatThePeriodIsAfterTheCutoff() {
+        CdoRun typo = CdoRun.of("analyze", "--site", "North", "--json", work.resolve("typo.json").toString(), "--db", db);
+        assertEquals(0, typo.exitCode(), typo::toString);
+        // P1 and P4 north, P1's third visit south, P2 south, P3 no site: main
+        assertTrue(typo.out().contains("Note: no cycle was injected at North. Sites with injections up to the cutoff: "
+                + "main, north, south (site ids match exactly, case included)."), typo::toString);
+
+        CdoRun later = CdoRun.of("analyze", "--quarter", "2026-Q1", "--json", work.resolve("later.json").toString(), "--db", db);
+        assertEquals(0, later.exitCode(), later::toString);
+        assertTrue(later.out().contains("Note: the data cutoff, " + HandClinic.AS_OF + ", is before the period starts (2026-01-01)"),
+                later::toString);
+
+        CdoRun kept = CdoRun.of("analyze", "--site", "north", "--json", work.resolve("kept.json").toString(), "--db", db);
+        assertTrue(!kept.out().contains("Note:"), kept::toString);
+    }
+
     @Test
     void anEmptyDatabaseGivesAnEmptyAnalysisAsOfToday() throws IOException {
         String empty = TestDatabases.jdbcUrl(TestDatabases.migrated("cdo_analyze_empty"));

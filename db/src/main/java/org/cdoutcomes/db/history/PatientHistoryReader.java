@@ -20,6 +20,7 @@ import org.cdoutcomes.model.record.Visit;
 import org.cdoutcomes.model.vocabulary.AdverseEventTerm;
 import org.cdoutcomes.model.vocabulary.CodePointOrder;
 import org.cdoutcomes.model.vocabulary.Guidance;
+import org.cdoutcomes.model.vocabulary.Limits;
 import org.cdoutcomes.model.vocabulary.Muscle;
 import org.cdoutcomes.model.vocabulary.Product;
 import org.cdoutcomes.model.vocabulary.ScoreTerm;
@@ -98,6 +99,27 @@ public final class PatientHistoryReader {
             return Optional.ofNullable(latest).map(Date::toLocalDate);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the latest record date", e);
+        }
+    }
+
+    /**
+     * The sites of the visits on or before {@code asOf} (a visit's site, else its patient's, else main), in code-point
+     * order: what a {@code --site} that kept no cycle could have named.
+     */
+    public List<String> siteIds(LocalDate asOf) {
+        String sql = "select distinct coalesce(v.site_id, p.site_id, '" + Limits.DEFAULT_SITE + "') collate \"C\" site "
+                + "from visit v join patient p using (patient_id) where v.visit_date <= ? order by 1";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, asOf);
+            List<String> sites = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sites.add(rs.getString(1));
+                }
+            }
+            return sites;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the sites", e);
         }
     }
 
