@@ -266,6 +266,10 @@ class IngestIntegrationTests {
             ctx.ingest(b, a); // read a then b all the same: files are read in path order, whatever order they are named in
             assertEquals(List.of("V1|sternocleidomastoid|left|17|ultrasound", "V1|trapezius|right|40|anatomic",
                     "V2|sternocleidomastoid|left|300|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(2)));
+            // again: the summed lines, their disagreeing guidance resolved the same way, equal the stored ones
+            IngestOutcome again = ctx.ingest(a, b);
+            counts(file(again, "a/visits.csv"), 10, 0, 0, 10, 0, 0, 0);
+            counts(file(again, "b/visits.csv"), 2, 0, 0, 2, 0, 0, 0);
         }
     }
 
