@@ -32,10 +32,11 @@ final class SideEffectsSheet {
         List<String> leftOut = new ArrayList<>();
         int row = HEADER_ROW + 1;
         for (SideEffectRow effect : rows) {
-            // a rate derives from a and n1; the relative risk and p from a, b, n1 and n0
+            // a rate derives from a and n1; the relative risk and p from a, b, n1 and n0, where there is a comparison
+            // (without unexposed cycles there is none: n/a, not suppressed)
             boolean rateSuppressed = small.anySmall(effect.exposedEvents(), effect.exposedCycles());
-            boolean comparisonSuppressed = rateSuppressed
-                    || small.anySmall(effect.unexposedEvents(), effect.unexposedCycles());
+            boolean comparisonSuppressed = effect.relativeRisk() != null
+                    && (rateSuppressed || small.anySmall(effect.unexposedEvents(), effect.unexposedCycles()));
             layout.input(row, 0, effect.muscleGroup());
             layout.input(row, 1, effect.term());
             layout.count(row, 2, effect.exposedCycles());

@@ -198,6 +198,10 @@ class QuarterlyReportWriterTests {
             for (int c = 4; c <= 6; c++) {
                 assertText(SUPPRESSED, dysphagia.getCell(c));
             }
+            // the group any has nothing to compare with: no relative risk or p exists to suppress
+            for (int c = 9; c <= 12; c++) {
+                assertText("n/a", dysphagia.getCell(c));
+            }
             // a = 0 is shown, and so is the rate made from it
             Row headache = rowWithPair(effects, "any", "headache");
             assertNumber(headache.getCell(3), 0, "#,##0");
