@@ -101,6 +101,7 @@ final class SurvivalSheet {
             lastRow = row + CHART_ROWS;
         } else {
             layout.text(row, 0, "No product curve to draw.", layout.styles.note);
+            lastRow = row; // printed too: else the page shows the chart's heading over nothing
         }
 
         layout.widths(16, 24, 9, 11, 10, 10, 13, 13, 12, 12, 12, 12, 12);

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -31,6 +32,9 @@ import org.apache.poi.xddf.usermodel.chart.XDDFScatterChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cdoutcomes.analytics.result.AnalysisResult;
+import org.cdoutcomes.analytics.result.Cohort;
+import org.cdoutcomes.analytics.result.DataQuality;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -368,6 +372,23 @@ class QuarterlyReportWriterTests {
                 for (int c = 0; c < 2; c++) {
                     assertTrue(sheet.getColumnWidth(c) > 8 * 256, name + " column " + c);
                 }
+            }
+        }
+    }
+
+    /** A period without cycles: the Onset and Duration pages print their note that no curve is drawn, not a bare heading. */
+    @Test
+    void aSheetWithoutCurvesPrintsItsNote() throws IOException {
+        AnalysisResult empty = new AnalysisResult(new Cohort(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30),
+                LocalDate.of(2026, 10, 15), 0, 0, 28), List.of(), List.of(), List.of(), List.of(), new DataQuality(0, 0, 0));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        QuarterlyReportWriter.write(ReportFixture.context(5), empty, ReportFixture.figures(), out);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            for (String name : List.of("Onset", "Duration")) {
+                Row note = rowWith(workbook.getSheet(name), 0, "No product curve to draw.");
+                String area = workbook.getPrintArea(workbook.getSheetIndex(name));
+                int lastPrinted = Integer.parseInt(area.replaceAll("^.*\\$", ""));
+                assertEquals(note.getRowNum() + 1, lastPrinted, name + " " + area);
             }
         }
     }
