@@ -14,7 +14,6 @@ final class SummarySheet {
     private static final int HEADER_ROW = 3;
     /** The title is the row repeated on printed pages: the sheet holds several small tables. */
     private static final int REPEATED_ROW = 0;
-    private static final int TOP_SIDE_EFFECTS = 3;
 
     private SummarySheet() {
     }
@@ -32,7 +31,10 @@ final class SummarySheet {
         layout.input(row++, 1, context.clinicName());
         layout.text(row, 0, "Sites", layout.styles.label);
         if (context.sites().isEmpty()) {
-            layout.text(row++, 1, "all sites");
+            layout.text(row, 1, "all sites");
+            // site ids are data: written as input text
+            layout.input(row++, 2, current.sites().isEmpty() ? "no cycle in the period"
+                    : "with cycles in the period: " + String.join(", ", current.sites())).setCellStyle(layout.styles.indentedNote);
         }
         for (String site : context.sites()) {
             layout.input(row++, 1, site);
@@ -83,7 +85,7 @@ final class SummarySheet {
         layout.text(row, 1, "Cycles with it", layout.styles.header);
         layout.text(row, 2, "Cycles counted", layout.styles.header);
         layout.text(row++, 3, "Rate (%)", layout.styles.header);
-        List<TermCount> top = current.topSideEffects().subList(0, Math.min(TOP_SIDE_EFFECTS, current.topSideEffects().size()));
+        List<TermCount> top = current.topSideEffects().subList(0, Math.min(QuarterFigures.TOP_SIDE_EFFECTS, current.topSideEffects().size()));
         for (TermCount term : top) {
             layout.input(row, 0, term.term());
             layout.count(row, 1, term.cyclesWithEvent());
@@ -160,7 +162,7 @@ final class SummarySheet {
             headlineMedian(layout, r++, column, quarter.onsetMedian(), quarter.cycles(), quarter.onsetEvents());
             headlineMedian(layout, r++, column, quarter.durationMedian(), quarter.onsetEvents(), quarter.durationEvents());
             // the same three most frequent side effects as this period's, each with its rate
-            for (int i = 0; i < TOP_SIDE_EFFECTS; i++, r += 2) {
+            for (int i = 0; i < QuarterFigures.TOP_SIDE_EFFECTS; i++, r += 2) {
                 if (i < quarter.topSideEffects().size()) {
                     TermCount term = quarter.topSideEffects().get(i);
                     layout.input(r, column, term.term()).setCellStyle(layout.styles.marker);

@@ -66,7 +66,7 @@ class ClinicScaleTests {
         AnalysisResult analysis = new AnalysisResult(new Cohort(null, null, LocalDate.of(2026, 10, 15), 100_000, cycles, 28),
                 strata, strata, effects, List.of(), new DataQuality(10, 20, 30));
         QuarterFigures quarter = new QuarterFigures("2026-Q3", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30),
-                100_000, 5_000, cycles / 8, List.of(), 91.0, 40_000, 7.0, 40_000, 84.0, 30_000, List.of());
+                100_000, 5_000, cycles / 8, List.of(), 91.0, 40_000, 7.0, 40_000, 84.0, 30_000, List.of(), List.of("main"));
         ReportFigures figures = new ReportFigures(quarter, List.of(quarter, quarter, quarter, quarter), shares, dosing);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -86,7 +86,7 @@ class ClinicScaleTests {
         AnalysisResult analysis = new AnalysisResult(new Cohort(null, null, LocalDate.of(2026, 10, 15), 0, 0, 28),
                 List.of(), List.of(), List.of(), List.of(), new DataQuality(0, 0, 0));
         QuarterFigures quarter = new QuarterFigures("2026-Q3", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30),
-                0, 0, 0, List.of(), null, 0, null, 0, null, 0, List.of());
+                0, 0, 0, List.of(), null, 0, null, 0, null, 0, List.of(), List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         QuarterlyReportWriter.write(ReportFixture.context(5), analysis, new ReportFigures(quarter, List.of(), List.of(), List.of()), out);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {

@@ -69,6 +69,9 @@ class QuarterlyReportWriterTests {
             assertEquals(CellType.NUMERIC, cutoff.getCellType());
             assertEquals("2026-10-15", new DataFormatter().formatCellValue(cutoff));
             assertEquals("Northside Movement Disorders Clinic", valueRight(summary, "Clinic").getStringCellValue());
+            // the report was asked for two sites: they are named, one a row
+            Row sites = rowWith(summary, 0, "Sites");
+            assertText("north", sites.getCell(1));
             // cycles per product: ona has 40 - 15 = 25, inco 3 is small
             assertNumber(valueRight(summary, "onabotulinumtoxinA"), 25, "#,##0");
             assertText("<5", valueRight(summary, "incobotulinumtoxinA"));
@@ -373,6 +376,23 @@ class QuarterlyReportWriterTests {
                     assertTrue(sheet.getColumnWidth(c) > 8 * 256, name + " column " + c);
                 }
             }
+        }
+    }
+
+    /** A report of every site names the sites whose cycles it holds. */
+    @Test
+    void aReportOfEverySiteNamesTheSitesOfItsCycles() throws IOException {
+        ReportContext fixture = ReportFixture.context(5);
+        ReportContext everySite = new ReportContext(fixture.clinicName(), List.of(), fixture.periodLabel(), fixture.periodFrom(),
+                fixture.periodTo(), fixture.dataCutoff(), fixture.runTime(), fixture.suppressBelow(), fixture.aeWindowDays(),
+                fixture.followUpDays(), fixture.firstCycleOnly(), fixture.muscleGroupOverrides(), fixture.softwareVersion(),
+                fixture.rejectedRows(), fixture.warnings());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        QuarterlyReportWriter.write(everySite, ReportFixture.analysis(), ReportFixture.figures(), out);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Row sites = rowWith(workbook.getSheet("Summary"), 0, "Sites");
+            assertText("all sites", sites.getCell(1));
+            assertText("with cycles in the period: main, north", sites.getCell(2));
         }
     }
 

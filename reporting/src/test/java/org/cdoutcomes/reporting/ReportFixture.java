@@ -118,6 +118,6 @@ final class ReportFixture {
                         new ProductCount("onabotulinumtoxinA", cycles - 15)),
                 daysBetween, closed, onset, onsetEvents, duration, durationEvents,
                 List.of(new TermCount("neck_weakness", 6, 40), new TermCount("dysphagia", 3, 40),
-                        new TermCount("headache", 0, 40)));
+                        new TermCount("headache", 0, 40)), List.of("main", "north"));
     }
 }

@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.cdoutcomes.model.vocabulary.CodePointOrder;
 import org.cdoutcomes.analytics.cycle.Observation;
 import org.cdoutcomes.analytics.cycle.PatientCycles;
@@ -41,7 +43,6 @@ public final class PeriodTally {
     public static final String DURATION_OF_RELIEF = "duration_of_relief";
     /** Days after onset at which the report gives the share still in relief: 8, 12 and 16 weeks. */
     private static final int[] RELIEF_SHARE_DAYS = {56, 84, 112};
-    private static final int TOP_SIDE_EFFECTS = 3;
     private static final Product[] PRODUCTS = Product.values();
     private static final Muscle[] MUSCLES = Muscle.values();
     private static final List<Product> PRODUCTS_BY_ID = byId(PRODUCTS);
@@ -59,6 +60,8 @@ public final class PeriodTally {
     private int cycles;
     // Arrays by product, muscle and stratum while tallying (the pass's hot path); sorted once when the figures are read.
     private final int[] cyclesPerProduct = new int[PRODUCTS.length];
+    /** The sites of the tallied cycles. */
+    private final SortedSet<String> cycleSites = new TreeSet<>(CodePointOrder.COMPARATOR);
     private final ValueHistogram daysBetweenInjections = new ValueHistogram();
     /** Stratum slots: every cycle, then each product by ordinal, then each muscle group; made once, not per cycle. */
     private final Stratum[] strata;
@@ -153,6 +156,7 @@ public final class PeriodTally {
         cycles++;
         int product = cycle.product().ordinal();
         cyclesPerProduct[product]++;
+        cycleSites.add(cycle.siteId());
         if (cycle.closed()) {
             daysBetweenInjections.add(ChronoUnit.DAYS.between(cycle.start(), cycle.end()));
         }
@@ -314,7 +318,7 @@ public final class PeriodTally {
         return new QuarterFigures(label, from, to, patients, newPatients, cycles, perProduct,
                 medianDays == null ? null : medianDays[0], daysBetweenInjections.size(),
                 medianOf(onsetAll), eventsOf(onsetAll), medianOf(durationAll), eventsOf(durationAll),
-                sideEffects.mostFrequent(TOP_SIDE_EFFECTS));
+                sideEffects.mostFrequent(QuarterFigures.TOP_SIDE_EFFECTS), List.copyOf(cycleSites));
     }
 
     private static <T extends Coded> List<T> byId(T[] values) {

@@ -6,15 +6,20 @@ import java.util.List;
 /**
  * Summary figures of one period. Median days between injections is over the period's closed cycles;
  * medians are the KM medians of the {@code all} stratum, with their event counts (for small-cell suppression).
+ * {@code sites} are the sites of the period's cycles, in code-point order.
  */
 public record QuarterFigures(String label, LocalDate from, LocalDate to,
                              int patientsTreated, int newPatients, int cycles, List<ProductCount> cyclesPerProduct,
                              Double medianDaysBetweenInjections, int closedCycles,
                              Double onsetMedian, int onsetEvents, Double durationMedian, int durationEvents,
-                             List<TermCount> topSideEffects) {
+                             List<TermCount> topSideEffects, List<String> sites) {
+    /** How many side effects {@code topSideEffects} holds at most (report.md: "the three most frequent side effects"). */
+    public static final int TOP_SIDE_EFFECTS = 3;
+
     public QuarterFigures {
         cyclesPerProduct = List.copyOf(cyclesPerProduct);
         topSideEffects = List.copyOf(topSideEffects);
+        sites = List.copyOf(sites);
     }
 
     /** Cycles of one product in the period. */

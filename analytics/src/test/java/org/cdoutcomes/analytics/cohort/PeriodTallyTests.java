@@ -68,6 +68,17 @@ class PeriodTallyTests {
         assertEquals(List.of(d("2025-04-01")), starts(tally(null, null, Set.of("b"), true).cohortCycles(all)));
         assertEquals(List.of(d("2025-07-01")), starts(tally("2025-05-01", null, Set.of(), true).cohortCycles(all)));
         assertEquals(List.of(d("2025-01-01")), starts(tally(null, null, Set.of(), true).cohortCycles(all)));
+
+        // the period's figures name the sites of its cycles: the patient's (a) for visits without one, and b
+        PeriodTally everySite = tally(null, null, Set.of(), false);
+        everySite.add(BUILDER.build(FOUR_SESSIONS));
+        assertEquals(List.of("a", "b"), everySite.figures("all").sites());
+        PeriodTally secondHalf = tally("2025-07-01", null, Set.of(), false);
+        secondHalf.add(BUILDER.build(FOUR_SESSIONS));
+        assertEquals(List.of("a", "b"), secondHalf.figures("h2").sites());
+        PeriodTally lastQuarter = tally("2025-10-01", null, Set.of(), false);
+        lastQuarter.add(BUILDER.build(FOUR_SESSIONS));
+        assertEquals(List.of("a"), lastQuarter.figures("q4").sites());
     }
 
     @Test
