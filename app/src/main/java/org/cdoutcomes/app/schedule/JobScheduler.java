@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.cdoutcomes.app.cli.Failures;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.pipeline.PipelineLauncher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.CronTrigger;
@@ -50,8 +52,16 @@ public final class JobScheduler {
             return;
         }
         try {
-            launcher.startScheduled(job).ifPresent(execution -> LOG.info("Job {} (execution {}) ended {}",
-                    job, execution.getId(), execution.getStatus()));
+            launcher.startScheduled(job).ifPresent(execution -> {
+                if (execution.getStatus() == BatchStatus.COMPLETED) {
+                    LOG.info("Job {} (execution {}) ended {}", job, execution.getId(), execution.getStatus());
+                } else {
+                    // the step's stack trace is logged only with --verbose: say here why, in one sentence
+                    String why = Failures.sentenceOfTrace(execution.getExitStatus().getExitDescription());
+                    LOG.warn("Job {} (execution {}) ended {}{}; cdo restart {} resumes it", job, execution.getId(),
+                            execution.getStatus(), why.isBlank() ? "" : ": " + why, execution.getId());
+                }
+            });
         } catch (RuntimeException e) {
             // one failed start must not end the schedule; the cause's type only, as messages may quote data
             LOG.error("Scheduled start of job {} failed ({})", job, e.getClass().getSimpleName());

@@ -101,7 +101,7 @@ class JobConcurrencyIntegrationTests {
 
     /** What SIGTERM does to cdo schedule: the running step finishes, the job stops, and a restart completes it. */
     @Test
-    void stoppingTheScheduleFinishesTheRunningStepAndTheRunResumesOnRestart() throws Exception {
+    void stoppingTheScheduleFinishesTheRunningStepAndTheRunResumesOnRestart(CapturedOutput output) throws Exception {
         Path uninterrupted = PipelineFixtures.clinic(root.resolve("uninterrupted"));
         Path stopped = PipelineFixtures.clinic(root.resolve("stopped"));
         try (ConfigurableApplicationContext reference = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("stop")), uninterrupted);
@@ -127,6 +127,8 @@ class JobConcurrencyIntegrationTests {
             JobExecution execution = repository.getLastJobExecution(repository.getLastJobInstance("run"));
             assertThat(repository.getJobInstances("run", 0, 10)).hasSize(1);
             assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
+            assertThat(output.getOut() + output.getErr()).contains("Job run (execution " + execution.getId() + ") ended STOPPED",
+                    "cdo restart " + execution.getId() + " resumes it");
             assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getStatus)
                     .containsExactly(tuple("selectFiles", BatchStatus.COMPLETED),
                             tuple("ingest", BatchStatus.COMPLETED),
