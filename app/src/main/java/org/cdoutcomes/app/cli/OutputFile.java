@@ -1,5 +1,6 @@
 package org.cdoutcomes.app.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +22,7 @@ public final class OutputFile {
         }
         for (Path above = file.toAbsolutePath().getParent(); above != null; above = above.getParent()) {
             if (Files.isDirectory(above)) {
-                if (!Files.isWritable(above)) {
+                if (!writable(above)) {
                     throw new ParameterException(spec.commandLine(), option + " expects a file in a folder cdo can write to, but "
                             + above + " cannot be written");
                 }
@@ -31,6 +32,16 @@ public final class OutputFile {
                 throw new ParameterException(spec.commandLine(), option + " expects a file in a folder, but " + above
                         + " is a file, not a folder");
             }
+        }
+    }
+
+    /** Tried, not asked: permissions say yes to root where the file system says no (/proc, a read-only mount). */
+    private static boolean writable(Path folder) {
+        try {
+            Files.delete(Files.createTempFile(folder, ".cdo-write-check", ".tmp"));
+            return true;
+        } catch (IOException | SecurityException e) {
+            return false;
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,17 @@ class OutputFileTests {
         Path folder = Files.createDirectory(work.resolve("out.xlsx"));
 
         refused(run(command, option, folder), option + " expects a file to write, but " + folder + " is a folder");
+    }
+
+    /** A folder the file system refuses whatever the permissions say (which, to the superuser, say yes): /proc. */
+    @ParameterizedTest
+    @CsvSource({"ingest, --rejects, r.csv", "analyze, --json, a.json"})
+    void aFolderTheFileSystemRefusesIsRefused(String command, String option, String name) throws Exception {
+        Path proc = Path.of("/proc");
+        assumeTrue(Files.isDirectory(proc), "a Linux /proc takes no new file");
+
+        refused(run(command, option, proc.resolve(name)), option + " expects a file in a folder cdo can write to, but "
+                + proc + " cannot be written");
     }
 
     @ParameterizedTest

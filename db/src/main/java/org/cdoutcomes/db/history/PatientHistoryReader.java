@@ -103,12 +103,14 @@ public final class PatientHistoryReader {
     }
 
     /**
-     * The sites of the visits on or before {@code asOf} (a visit's site, else its patient's, else main), in code-point
-     * order: what a {@code --site} that kept no cycle could have named.
+     * The sites of the sessions on or before {@code asOf} (a session's site is its first visit's, by visit id, else its
+     * patient's, else main), in code-point order: what a {@code --site} that kept no cycle could have named.
      */
     public List<String> siteIds(LocalDate asOf) {
-        String sql = "select distinct coalesce(v.site_id, p.site_id, '" + Limits.DEFAULT_SITE + "') collate \"C\" site "
-                + "from visit v join patient p using (patient_id) where v.visit_date <= ? order by 1";
+        String sql = "select distinct site from (select distinct on (v.patient_id, v.visit_date) "
+                + "coalesce(v.site_id, p.site_id, '" + Limits.DEFAULT_SITE + "') collate \"C\" site "
+                + "from visit v join patient p using (patient_id) where v.visit_date <= ? "
+                + "order by v.patient_id, v.visit_date, v.visit_id collate \"C\") s order by 1";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, asOf);
             List<String> sites = new ArrayList<>();

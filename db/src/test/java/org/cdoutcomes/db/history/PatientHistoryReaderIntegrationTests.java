@@ -51,6 +51,17 @@ class PatientHistoryReaderIntegrationTests {
         }
     }
 
+    /** A session's site is its first visit's (V10 before V2 by code point), else the patient's, else main. */
+    @Test
+    void sitesAreThoseOfTheSessionsUpToTheCutoff() {
+        PatientHistoryReader reader = new PatientHistoryReader(db);
+
+        // a-1's 01-10 session: V10 at south first; V2 (no site: a-1's north) does not make north a session's site
+        assertEquals(List.of("south"), reader.siteIds(LocalDate.parse("2025-01-31")));
+        // then a-1's 04-01 visit (north) and B-2's (no site, patient none: main)
+        assertEquals(List.of("main", "north", "south"), reader.siteIds(LocalDate.parse("2025-06-30")));
+    }
+
     @Test
     void streamsPatientsInCodePointOrderWithTheirVisitsAndRecordsUpToTheCutoff() {
         List<PatientHistory> read = new ArrayList<>();
