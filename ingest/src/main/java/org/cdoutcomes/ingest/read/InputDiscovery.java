@@ -4,57 +4,58 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.cdoutcomes.model.vocabulary.CodePointOrder;
 
 /**
  * Turns the paths given to {@code ingest} into the run's inputs, in reading order. A folder contributes its files (not
  * sub-folders) whose names start with patients, visits or symptoms and end in .csv or .xlsx. The same file named twice
- * is read once. Reading order is by file (as given, or the folder as given joined with the name) in code-point order,
- * whatever order the paths were given in: which row of an identity is "later" must not depend on it, so that ingesting
- * the same files in another order ends in the same state (input-formats.md). It is also the reject report's order.
+ * is read once, under the name first given. Reading order is by absolute path in code-point order, whatever order or
+ * spelling the paths were given in: which row of an identity is "later" must not depend on it, so that ingesting the
+ * same files in another order ends in the same state (input-formats.md).
  */
 public final class InputDiscovery {
     private InputDiscovery() {
     }
 
     public static List<PlannedInput> expand(List<String> given) {
-        Map<String, PlannedInput> inputs = new LinkedHashMap<>();
+        // keyed by absolute path: the same file named twice, however spelled, is read once, and the map is the order
+        Map<String, PlannedInput> inputs = new TreeMap<>(CodePointOrder.COMPARATOR);
         for (String name : given) {
             Path path = Path.of(name);
             if (Files.isDirectory(path)) {
                 List<Path> found = scan(path);
                 if (found.isEmpty()) {
-                    inputs.putIfAbsent(name, new PlannedInput(name, path, Optional.empty(),
+                    inputs.putIfAbsent(key(path), new PlannedInput(name, path, Optional.empty(),
                             "the folder holds no file named patients*, visits* or symptoms* (.csv or .xlsx)"));
                 }
                 for (Path file : found) {
                     String shown = path.resolve(file.getFileName()).toString();
-                    inputs.putIfAbsent(shown, new PlannedInput(shown, file, RecordType.byFileName(file.getFileName().toString()), null));
+                    inputs.putIfAbsent(key(file), new PlannedInput(shown, file, RecordType.byFileName(file.getFileName().toString()), null));
                 }
             } else {
                 String failure = Files.exists(path) ? (Files.isReadable(path) ? null : "it cannot be read (permission denied)")
                         : "it does not exist";
                 Optional<RecordType> type = path.getFileName() == null ? Optional.empty()
                         : RecordType.byFileName(path.getFileName().toString());
-                inputs.putIfAbsent(name, new PlannedInput(name, path, type, failure));
+                inputs.putIfAbsent(key(path), new PlannedInput(name, path, type, failure));
             }
         }
-        List<PlannedInput> planned = new ArrayList<>(inputs.values());
-        planned.sort(Comparator.comparing(PlannedInput::file, CodePointOrder.COMPARATOR));
-        return planned;
+        return new ArrayList<>(inputs.values());
+    }
+
+    private static String key(Path path) {
+        return path.toAbsolutePath().normalize().toString();
     }
 
     private static List<Path> scan(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(Files::isRegularFile)
                     .filter(f -> RecordType.isInputFileName(f.getFileName().toString()))
-                    .sorted()
                     .toList();
         } catch (IOException e) {
             return List.of();

@@ -1,0 +1,41 @@
+package org.cdoutcomes.ingest.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputDiscoveryTests {
+    @TempDir
+    Path root;
+
+    private static List<String> files(List<PlannedInput> planned) {
+        return planned.stream().map(PlannedInput::file).toList();
+    }
+
+    @Test
+    void filesAreReadInAbsolutePathOrderWhateverOrderAndSpellingTheyAreGivenIn() throws IOException {
+        Path exports = Files.createDirectories(root.resolve("exports"));
+        Files.writeString(exports.resolve("visits-b.csv"), "");
+        Files.writeString(exports.resolve("patients.csv"), "");
+        Files.writeString(exports.resolve("notes.txt"), "");
+        Path old = Files.createDirectories(root.resolve("old"));
+        Files.writeString(old.resolve("visits-a.csv"), "");
+        String folder = exports.toString();
+        String oldVisits = old.resolve("visits-a.csv").toString();
+        String missing = root.resolve("a-missing.csv").toString();
+
+        List<String> expected = List.of(missing, exports.resolve("patients.csv").toString(), exports.resolve("visits-b.csv").toString(),
+                oldVisits);
+        assertEquals(expected, files(InputDiscovery.expand(List.of(folder, oldVisits, missing))));
+        assertEquals(expected, files(InputDiscovery.expand(List.of(missing, oldVisits, folder))));
+        // the same file spelled another way is read once, under the name first given
+        String dotted = root.resolve("old").resolve(".").resolve("visits-a.csv").toString();
+        assertEquals(List.of(exports.resolve("patients.csv").toString(), exports.resolve("visits-b.csv").toString(), dotted),
+                files(InputDiscovery.expand(List.of(dotted, folder, oldVisits))));
+    }
+}
