@@ -1,5 +1,7 @@
 package org.cdoutcomes.app.pipeline;
 
+import org.cdoutcomes.app.cli.Failures;
+
 /** The one line of a run's {@code status.txt}: success or failure, and the counts behind it. */
 final class RunStatus {
     private RunStatus() {
@@ -30,10 +32,10 @@ final class RunStatus {
         return line.toString();
     }
 
-    /** A run that failed or was stopped in {@code step}; only the exception's type, as messages may quote data. */
+    /** A run that failed or was stopped in {@code step}, with why in one sentence (the first line of its cause, as cdo jobs says it). */
     static String stopped(String how, String step, Throwable cause, long executionId) {
         return "failure: " + how + " in step " + step
-                + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")")
+                + (cause == null ? "" : " (" + Failures.sentence(cause) + ")")
                 + "; restart it with: cdo restart " + executionId;
     }
 }

@@ -113,7 +113,7 @@ class PipelineJobIntegrationTests {
             JobExecution failed = start(context, PipelineFixtures.inboxRun(restarted));
             assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
             assertThat(restarted.resolve("outbox/" + RUN_ID + "/status.txt")).content()
-                    .startsWith("failure: failed in step " + failurePoint.replaceAll("-.*", "") + " (IllegalStateException); restart it with: cdo restart " + failed.getId());
+                    .startsWith("failure: failed in step " + failurePoint.replaceAll("-.*", "") + " (failure injected at " + failurePoint + "); restart it with: cdo restart " + failed.getId());
             assertThat(restarted.resolve("inbox/visits.csv")).exists();
 
             JobExecution resumed = context.getBean(JobRuns.class).restart(failed.getId());
