@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cdoutcomes.app.CdoRun;
 import org.cdoutcomes.db.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,25 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestCommandIntegrationTests {
     @TempDir
     Path dir;
+
+    /** A workbook ingests without a word on stderr (POI warned about cdo's zip-bomb limit on every workbook). */
+    @Test
+    void aWorkbookIngestsQuietly() throws Exception {
+        String url = TestDatabases.jdbcUrl(TestDatabases.fresh("cdo_ingest_xlsx"));
+        Path workbook = dir.resolve("patients.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(workbook)) {
+            var sheet = wb.createSheet();
+            sheet.createRow(0).createCell(0).setCellValue("patient_id");
+            sheet.createRow(1).createCell(0).setCellValue("P1");
+            wb.write(out);
+        }
+
+        CdoRun run = CdoRun.of("ingest", "--db", url, workbook.toString(), "--rejects", dir.resolve("rejects.csv").toString());
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("0 rows rejected"), run::toString);
+        assertEquals("", run.err(), run::toString);
+    }
 
     @Test
     void rejectedRowsExitZeroAndAFailedFileExitsOne() throws Exception {

@@ -31,7 +31,8 @@ import org.xml.sax.XMLReader;
  * POI's zip-bomb limits apply: an entry that inflates suspiciously or beyond {@link #MAX_ENTRY_BYTES} is refused.
  */
 public final class XlsxInputFile implements InputFile {
-    static final long MAX_ENTRY_BYTES = 4L << 30;
+    /** 4 GiB less a byte, a plain zip's own limit: POI warns on stderr about any larger limit, on every workbook. */
+    static final long MAX_ENTRY_BYTES = 0xFFFF_FFFFL;
     private static final double MIN_INFLATE_RATIO = 0.01;
 
     private final Path path;
