@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.cdoutcomes.model.vocabulary.Codes;
 
 /**
  * A file's header matched against its record type: names trimmed and lower-cased; where each known column is;
@@ -32,7 +33,7 @@ public final class Header {
     public static List<String> normalize(List<String> rawNames) {
         List<String> names = new ArrayList<>(rawNames.size());
         for (String raw : rawNames) {
-            names.add(raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT));
+            names.add(raw == null ? "" : Codes.strip(raw).toLowerCase(Locale.ROOT));
         }
         return names;
     }

@@ -1,6 +1,7 @@
 package org.cdoutcomes.ingest.read;
 
 import java.time.LocalDate;
+import org.cdoutcomes.model.vocabulary.Codes;
 
 /**
  * One data row as read: its line (CSV: the physical line where it starts; xlsx: the sheet row number) and its
@@ -27,7 +28,7 @@ public record SourceRow(long line, String[] cells, LocalDate[] dates, int cellCo
             return false;
         }
         for (String cell : cells) {
-            if (cell != null && !cell.isBlank()) {
+            if (cell != null && !Codes.isBlank(cell)) {
                 return false;
             }
         }

@@ -21,6 +21,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.cdoutcomes.model.vocabulary.Codes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
@@ -159,7 +160,7 @@ public final class XlsxInputFile implements InputFile {
         @Override
         public void endRow(int rowNum) {
             if (!headerSeen) {
-                if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                if (cells.stream().allMatch(c -> c == null || Codes.isBlank(c))) {
                     return;
                 }
                 headerSeen = true;

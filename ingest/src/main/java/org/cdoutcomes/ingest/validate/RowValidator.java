@@ -14,6 +14,7 @@ import org.cdoutcomes.ingest.read.SourceRow;
 import org.cdoutcomes.model.vocabulary.AdverseEventTerm;
 import org.cdoutcomes.model.vocabulary.CdPattern;
 import org.cdoutcomes.model.vocabulary.Coded;
+import org.cdoutcomes.model.vocabulary.Codes;
 import org.cdoutcomes.model.vocabulary.Guidance;
 import org.cdoutcomes.model.vocabulary.Limits;
 import org.cdoutcomes.model.vocabulary.Muscle;
@@ -209,7 +210,7 @@ public final class RowValidator {
             if (cell == null) {
                 return null;
             }
-            String trimmed = cell.strip();
+            String trimmed = Codes.strip(cell);
             return trimmed.isEmpty() ? null : trimmed;
         }
 

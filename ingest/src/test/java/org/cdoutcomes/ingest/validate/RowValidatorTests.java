@@ -47,6 +47,12 @@ class RowValidatorTests {
     }
 
     @Test
+    void cellsLoseTheNoBreakSpacesOfSpreadsheetExportsLikeAnyOther() {
+        assertArrayEquals(new String[] {"P1", "main", "F", null, null, null},
+                check(PATIENTS, "\u00a0P1\u00a0,\u00a0,F\u202f,,,").values());
+    }
+
+    @Test
     void everyVisitCode() {
         rejected(VISITS, ",P1,2025-01-02,Botox,SCM,L,20,,", "visit_id", RejectCode.MISSING_FIELD);
         rejected(VISITS, "V1,P1,2025-02-30,Botox,SCM,L,20,,", "visit_date", RejectCode.BAD_DATE);

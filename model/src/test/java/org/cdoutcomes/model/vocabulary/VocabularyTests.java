@@ -121,6 +121,17 @@ class VocabularyTests {
         assertEquals(normalised, Codes.normalize(typed));
     }
 
+    /** Spreadsheet exports pad with no-break spaces (U+00A0, U+202F): they are spaces like any other. */
+    @Test
+    void noBreakSpacesAreSpaces() {
+        assertEquals("upper trapezius", Codes.normalize("\u00a0Upper\u00a0Trapezius\u202f"));
+        assertEquals(Muscle.TRAPEZIUS, Muscle.VOCABULARY.find("upper\u00a0trapezius").orElseThrow());
+        assertEquals("P 1", Codes.strip("\u00a0 P 1\t\u2007"));
+        assertEquals("P1", Codes.strip("P1"));
+        assertTrue(Codes.isBlank("\u00a0 \t"));
+        assertTrue(!Codes.isBlank("\u00a0x"));
+    }
+
     @Test
     void unknownCodesAreNotFound() {
         assertTrue(Product.VOCABULARY.find("botulinum").isEmpty());
