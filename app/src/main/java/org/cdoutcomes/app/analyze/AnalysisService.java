@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,25 +51,31 @@ public final class AnalysisService {
     }
 
     /**
-     * Why an analysis kept no cycle, when its options explain it: a period that starts after the data cutoff, or sites
-     * at which nothing was injected (ids match exactly, so a typo keeps nothing). Empty otherwise.
+     * What the options did that a reader may not expect: a cutoff after today, which follows patients in follow-up beyond
+     * any record there can be yet; and why no cycle was kept, when the options explain it: a period that starts after
+     * the cutoff, or sites at which nothing was injected (ids match exactly, so a typo keeps nothing).
      */
-    public Optional<String> emptyCohortNote(Cohort cohort, Set<String> sites) {
+    public List<String> notes(Cohort cohort, Set<String> sites) {
+        List<String> notes = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        if (cohort.asOf().isAfter(today)) {
+            notes.add("Note: the data cutoff, " + cohort.asOf() + ", is after today (" + today + "): patients still in "
+                    + "follow-up count as followed until the cutoff, beyond any record there can be yet.");
+        }
         if (cohort.cycles() > 0) {
-            return Optional.empty();
+            return notes;
         }
         if (cohort.from() != null && cohort.asOf().isBefore(cohort.from())) {
-            return Optional.of("Note: the data cutoff, " + cohort.asOf() + ", is before the period starts (" + cohort.from()
+            notes.add("Note: the data cutoff, " + cohort.asOf() + ", is before the period starts (" + cohort.from()
                     + "), so no cycle can be in it: choose an earlier period (--quarter, or --from and --to).");
-        }
-        if (!sites.isEmpty()) {
+        } else if (!sites.isEmpty()) {
             List<String> known = histories.siteIds(cohort.asOf());
             String ofThePeriod = cohort.from() != null || cohort.to() != null ? " of the period" : "";
-            return Optional.of("Note: no cycle" + ofThePeriod + " was injected at " + String.join(", ", new TreeSet<>(sites))
+            notes.add("Note: no cycle" + ofThePeriod + " was injected at " + String.join(", ", new TreeSet<>(sites))
                     + ". Sites with injections up to the cutoff: " + (known.isEmpty() ? "none" : String.join(", ", known))
                     + " (site ids match exactly, case included).");
         }
-        return Optional.empty();
+        return notes;
     }
 
     /** The data cutoff: the given date, else the latest stored record date, else (nothing stored) today. */

@@ -3,7 +3,7 @@ package org.cdoutcomes.app.analyze;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.cdoutcomes.analytics.Analysis;
 import org.cdoutcomes.analytics.AnalysisOptions;
@@ -87,21 +87,21 @@ public class AnalyzeCommand implements Callable<Integer> {
         AnalysisProgress progress = AnalysisProgress.onTerminal();
         Analysis analysis;
         boolean empty;
-        Optional<String> note;
+        List<String> notes;
         try (CdoContext cdo = CdoContext.open(database)) {
             AnalysisService service = new AnalysisService(cdo.dataSource(), cdo.settings().muscleGroups(), Clock.systemDefaultZone());
             empty = service.latestRecordDate().isEmpty();
             analysis = service.analyze(request, progress);
             progress.done();
             AnalysisService.writeJson(analysis.result(), json);
-            note = empty ? Optional.empty() : service.emptyCohortNote(analysis.result().cohort(), request.sites());
+            notes = empty ? List.of() : service.notes(analysis.result().cohort(), request.sites());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (empty) {
             out.println("The database holds no visit or symptom yet: the analysis is empty (cdo ingest loads clinic exports).");
         }
         out.print(AnalysisSummary.text(analysis.result()));
-        note.ifPresent(out::println);
+        notes.forEach(out::println);
         out.println("Analysis written to " + json.toAbsolutePath().normalize());
         out.flush();
         return 0;

@@ -3,8 +3,8 @@ package org.cdoutcomes.app.report;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cdoutcomes.analytics.AnalysisOptions;
 import org.cdoutcomes.app.analyze.AnalysisProgress;
@@ -82,18 +82,18 @@ public class ReportCommand implements Callable<Integer> {
                 AnalysisOptions.DEFAULT_FOLLOW_UP_DAYS, false);
         AnalysisProgress progress = AnalysisProgress.onTerminal();
         ReportResult written;
-        Optional<String> note;
+        List<String> notes;
         try (CdoContext cdo = CdoContext.open(database)) {
             written = new ReportService(cdo.dataSource(), cdo.settings(), Clock.systemDefaultZone())
                     .write(new ReportRequest(request, suppressBelow, out, null), progress);
             progress.done();
-            note = new AnalysisService(cdo.dataSource(), cdo.settings().muscleGroups(), Clock.systemDefaultZone())
-                    .emptyCohortNote(written.analysis().cohort(), request.sites());
+            notes = new AnalysisService(cdo.dataSource(), cdo.settings().muscleGroups(), Clock.systemDefaultZone())
+                    .notes(written.analysis().cohort(), request.sites());
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("Report for %s (data as of %s): %d patients, %d cycles%n", written.period(),
                 written.analysis().cohort().asOf(), written.patients(), written.cycles());
-        note.ifPresent(stdout::println);
+        notes.forEach(stdout::println);
         stdout.println("Report written to " + out.toAbsolutePath().normalize());
         stdout.flush();
         return 0;

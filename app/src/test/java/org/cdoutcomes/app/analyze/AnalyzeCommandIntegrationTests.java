@@ -166,6 +166,15 @@ class AnalyzeCommandIntegrationTests {
         assertTrue(!kept.out().contains("Note:"), kept::toString);
     }
 
+    /** A cutoff after today follows patients in follow-up beyond any record there can be: the analysis says so. */
+    @Test
+    void aCutoffAfterTodayIsPointedOut() {
+        String later = LocalDate.now().plusYears(1).toString();
+        CdoRun run = CdoRun.of("analyze", "--as-of", later, "--json", work.resolve("future.json").toString(), "--db", db);
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("Note: the data cutoff, " + later + ", is after today"), run::toString);
+    }
+
     @Test
     void anEmptyDatabaseGivesAnEmptyAnalysisAsOfToday() throws IOException {
         String empty = TestDatabases.jdbcUrl(TestDatabases.migrated("cdo_analyze_empty"));
