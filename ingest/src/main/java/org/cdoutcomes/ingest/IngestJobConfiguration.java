@@ -72,7 +72,10 @@ public class IngestJobConfiguration {
                 .tasklet((contribution, chunk) -> {
                     Connection connection = DataSourceUtils.getConnection(dataSource);
                     long runId = parameters(chunk).getLong(Ingester.RUN_ID);
+                    long staged = runs.stagedRows(runId);
+                    progress.merging(staged, false);
                     RunMerger.merge(connection, runId);
+                    progress.merging(staged, true);
                     // the per-file counts the merge stored, read in its transaction
                     List<FileResult> files = runs.results(runId);
                     IngestStepCounts.merged(contribution, total(files, f -> f.inserted() + f.updated()), total(files, FileResult::rejected));

@@ -12,4 +12,9 @@ final class IngestProgressRelay implements IngestProgress {
     public void reading(String file, long rows, double shareRead, boolean done) {
         delegate.reading(file, rows, shareRead, done);
     }
+
+    @Override
+    public void merging(long rows, boolean done) {
+        delegate.merging(rows, done);
+    }
 }

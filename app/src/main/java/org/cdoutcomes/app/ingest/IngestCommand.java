@@ -138,6 +138,7 @@ public class IngestCommand implements Callable<Integer> {
         private final PrintStream err;
         private String file;
         private long fileStartedAt;
+        private long mergeStartedAt;
 
         TerminalProgress(PrintStream err) {
             this.err = err;
@@ -152,6 +153,17 @@ public class IngestCommand implements Callable<Integer> {
             double seconds = Math.max(1e-3, (System.nanoTime() - fileStartedAt) / 1e9);
             String share = Double.isNaN(shareRead) ? "" : String.format(Locale.ROOT, ", %3.0f%% of the file", 100 * shareRead);
             err.printf(Locale.ROOT, "\r%s: %,d rows, %,.0f rows/s%s%s", file, rows, rows / seconds, share, done ? "\n" : "");
+            err.flush();
+        }
+
+        @Override
+        public void merging(long rows, boolean done) {
+            if (done) {
+                err.printf(Locale.ROOT, " done in %.1f s%n", (System.nanoTime() - mergeStartedAt) / 1e9);
+            } else {
+                mergeStartedAt = System.nanoTime();
+                err.printf(Locale.ROOT, "merging %,d rows into the records (one transaction)...", rows);
+            }
             err.flush();
         }
     }

@@ -52,6 +52,12 @@ public final class IngestRuns {
         jdbc.update("update ingest_run set status = ?, finished_at = now() where run_id = ?", status, runId);
     }
 
+    /** The rows of the run's staged files, which its merge takes. */
+    public long stagedRows(long runId) {
+        return jdbc.queryForObject("select coalesce(sum(rows_read), 0) from ingest_stage_file where run_id = ? and status = 'STAGED'",
+                Long.class, runId);
+    }
+
     public List<FileResult> results(long runId) {
         return jdbc.query("select f.file, f.record_type, f.status = 'FAILED', f.failure_reason, f.rows_read, f.inserted, f.updated, "
                         + "f.unchanged, f.rejected, f.warnings, f.muscles_removed from ingest_file f "
