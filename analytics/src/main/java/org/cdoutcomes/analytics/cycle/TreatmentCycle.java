@@ -7,19 +7,18 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.cdoutcomes.model.record.InjectedMuscle;
 import org.cdoutcomes.model.record.Visit;
 import org.cdoutcomes.model.vocabulary.Product;
 
 /**
  * Cycle {@code index} (0 = the patient's first session) of one patient, from its session on {@code start} to its
  * end {@code end} (e_k of analytics.md). The session's product and site are those of its first visit; its muscles
- * are those of all its {@code visits} (in session order), each injected with its own visit's product. {@code onset} is the earliest relief onset in the cycle, {@code wearOff} the earliest
- * wear-off on or after it (both may be null). {@code sideEffectTerms} are the adverse-event terms in the risk window;
+ * are those of all its {@code visits} (in session order), each injected with its own visit's product. {@code onset}
+ * is the earliest relief onset in the cycle, {@code wearOff} the earliest wear-off on or after it (both may be null). {@code sideEffectTerms} are the adverse-event terms in the risk window;
  * they matter only when {@code countedForSideEffects}.
  */
 public record TreatmentCycle(int index, LocalDate start, LocalDate end, boolean closed, boolean lostToFollowUp,
-                             Product product, String siteId, List<Visit> visits,
+                             String siteId, List<Visit> visits,
                              LocalDate onset, LocalDate wearOff,
                              boolean countedForSideEffects, SortedSet<String> sideEffectTerms) {
     public TreatmentCycle {
@@ -29,9 +28,9 @@ public record TreatmentCycle(int index, LocalDate start, LocalDate end, boolean 
                 : Collections.unmodifiableSortedSet(new TreeSet<>(sideEffectTerms));
     }
 
-    /** The muscles injected in the session, of all its visits. */
-    public List<InjectedMuscle> muscles() {
-        return visits.size() == 1 ? visits.get(0).muscles() : visits.stream().flatMap(v -> v.muscles().stream()).toList();
+    /** The session's product: its first visit's. */
+    public Product product() {
+        return visits.get(0).product();
     }
 
     /** Time to onset: the onset day, or censored at the cycle's end. */

@@ -45,7 +45,7 @@ class CycleBuilderTests {
         assertEquals(DYSPORT, cycle.product());
         assertEquals("south", cycle.siteId());
         assertEquals(List.of(TRAPEZIUS, SPLENIUS_CAPITIS, STERNOCLEIDOMASTOID),
-                cycle.muscles().stream().map(InjectedMuscle::muscle).toList());
+                cycle.visits().stream().flatMap(v -> v.muscles().stream()).map(InjectedMuscle::muscle).toList());
     }
 
     @Test

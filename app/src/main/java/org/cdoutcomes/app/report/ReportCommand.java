@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.cdoutcomes.analytics.AnalysisOptions;
 import org.cdoutcomes.app.analyze.AnalysisProgress;
 import org.cdoutcomes.app.analyze.AnalysisRequest;
-import org.cdoutcomes.app.analyze.AnalysisService;
 import org.cdoutcomes.app.analyze.CohortOptions;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
@@ -84,11 +83,10 @@ public class ReportCommand implements Callable<Integer> {
         ReportResult written;
         List<String> notes;
         try (CdoContext cdo = CdoContext.open(database)) {
-            written = new ReportService(cdo.dataSource(), cdo.settings(), Clock.systemDefaultZone())
-                    .write(new ReportRequest(request, suppressBelow, out, null), progress);
+            ReportService reports = new ReportService(cdo.dataSource(), cdo.settings(), Clock.systemDefaultZone());
+            written = reports.write(new ReportRequest(request, suppressBelow, out, null), progress);
             progress.done();
-            notes = new AnalysisService(cdo.dataSource(), cdo.settings().muscleGroups(), Clock.systemDefaultZone())
-                    .notes(written.analysis().cohort(), request.sites());
+            notes = reports.notes(written, request.sites());
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("Report for %s (data as of %s): %d patients, %d cycles%n", written.period(),

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
@@ -42,6 +43,11 @@ public final class ReportService {
         this.settings = settings;
         this.clock = clock;
         this.analyses = new AnalysisService(dataSource, settings.muscleGroups(), clock);
+    }
+
+    /** What a reader of the written report may not expect from its options ({@link AnalysisService#notes}). */
+    public List<String> notes(ReportResult written, Set<String> sites) {
+        return analyses.notes(written.analysis().cohort(), sites);
     }
 
     /** The period of a report when none is given: the latest quarter that ended on or before today. */
