@@ -38,4 +38,19 @@ class InputDiscoveryTests {
         assertEquals(List.of(exports.resolve("patients.csv").toString(), exports.resolve("visits-b.csv").toString(), dotted),
                 files(InputDiscovery.expand(List.of(dotted, folder, oldVisits))));
     }
+
+    /** input-formats.md: a folder's files whose names start with patients, visits or symptoms, case-insensitive, .csv or .xlsx. */
+    @Test
+    void aFolderGivesItsRecordFilesWhateverTheCaseOfTheirNames() throws IOException {
+        Path exports = Files.createDirectories(root.resolve("exports"));
+        for (String name : List.of("SYMPTOMS-Feb.CSV", "Visits.XLSX", "patients.txt", "export.csv", "visits-notes.docx")) {
+            Files.writeString(exports.resolve(name), "");
+        }
+        Files.createDirectories(exports.resolve("visits-old.csv"));
+
+        List<PlannedInput> planned = InputDiscovery.expand(List.of(exports.toString()));
+
+        assertEquals(List.of(exports.resolve("SYMPTOMS-Feb.CSV").toString(), exports.resolve("Visits.XLSX").toString()), files(planned));
+        assertEquals(List.of(RecordType.SYMPTOMS, RecordType.VISITS), planned.stream().map(p -> p.typeByName().orElseThrow()).toList());
+    }
 }
