@@ -273,6 +273,32 @@ class IngestIntegrationTests {
         }
     }
 
+    /**
+     * A first load writes new rows in the order the analysis reads them, patient id by code point ('Z' before 'a'), then
+     * date, then visit, whatever their order in the files and their ids' own order: its index scans then walk the pages
+     * in sequence. The physical order is the rows' ctid.
+     */
+    @Test
+    void aFirstLoadWritesRowsInPatientThenDateOrder() throws Exception {
+        Path visits = write("visits.csv", VISITS_HEADER + "\n"
+                + "V1,b,2025-03-01,Botox,SCM,L,10,,\n"
+                + "V2,a,2025-02-01,Botox,trap,R,10,,\nV2,a,2025-02-01,Botox,SCM,L,10,,\n"
+                + "V3,a,2025-01-01,Botox,SCM,L,10,,\n"
+                + "V4,Z,2025-05-01,Botox,SCM,L,10,,\n"
+                + "V5,b,2025-01-01,Botox,SCM,L,10,,\n");
+        Path symptoms = write("symptoms.csv", "record_id,patient_id,recorded_on,kind\n"
+                + "S1,b,2025-03-05,relief_onset\nS2,a,2025-02-05,relief_onset\nS3,Z,2025-05-05,relief_onset\nS4,a,2025-01-05,relief_onset\n");
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_write_order")) {
+            ctx.ingest(visits, symptoms);
+            assertEquals(List.of("V4", "V3", "V2", "V5", "V1"),
+                    ctx.jdbc.queryForList("select visit_id from visit order by ctid", String.class));
+            assertEquals(List.of("V4", "V3", "V2|sternocleidomastoid", "V2|trapezius", "V5", "V1"), ctx.jdbc.queryForList(
+                    "select visit_id || case when visit_id = 'V2' then '|' || muscle else '' end from visit_muscle order by ctid", String.class));
+            assertEquals(List.of("S3", "S4", "S2", "S1"),
+                    ctx.jdbc.queryForList("select record_id from symptom order by ctid", String.class));
+        }
+    }
+
     @Test
     void laterRowOfTheSameIdentityWinsWithinARunAndEveryRowCountsItsRecordsOutcome() throws Exception {
         Path s = write("symptoms.csv", "record_id,patient_id,recorded_on,kind,term,value\n"

@@ -8,13 +8,12 @@ import java.sql.SQLException;
 /**
  * Indexes of a record table, rebuilt for a merge that inserts at least as many rows as the table holds (a first
  * load): one sorted build per index costs about half as much as inserting every row into it. The indexes dropped
- * are those that back no constraint, and a natural primary key that no foreign key references (visit_muscle's:
+ * are those that back no constraint, and a primary key that no foreign key references (visit_muscle's natural key:
  * keeping it up to date while inserting 830,000 chart lines cost 1.7-2.4 s, building it afterwards 0.6-1.5 s; a merge
- * drops it only after its updates and deletes, which look rows up by it). A key on an identity column (symptom's)
- * stays: new rows only append to its right edge, which cost 0.8 s for 1,000,000 rows, less than building it again
- * (1.0-1.4 s). They are created again with the same definitions in the merge's transaction ({@link Suspension}), so
- * a unique one still proves its identities unique. An index built on a table that already holds many rows costs more
- * than inserting a fraction of them into it, hence the threshold.
+ * drops it only after its updates and deletes, which look rows up by it; symptom's identity key: appending 1,000,000
+ * rows to it cost 0.55 s, building it 0.2 s). They are created again with the same definitions in the merge's
+ * transaction ({@link Suspension}), so a unique one still proves its identities unique. An index built on a table
+ * that already holds many rows costs more than inserting a fraction of them into it, hence the threshold.
  */
 final class Indexes {
     /** Rows to insert per stored row from which a rebuild pays (measured: 25 % new rows cost twice as much rebuilt). */
@@ -35,9 +34,7 @@ final class Indexes {
                         + "'alter table ' || t.relname || ' add constraint ' || c.conname || ' ' || pg_get_constraintdef(c.oid), "
                         + "greatest(t.reltuples, 0) from pg_constraint c join pg_class t on t.oid = c.conrelid "
                         + "where t.relname = ? and t.relnamespace = current_schema()::regnamespace and c.contype = 'p' "
-                        + "and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.confrelid = t.oid) "
-                        + "and not exists (select 1 from pg_attribute a where a.attrelid = t.oid and a.attnum = any (c.conkey) "
-                        + "and a.attidentity <> '') order by 1")) {
+                        + "and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.confrelid = t.oid) order by 1")) {
             q.setString(1, table);
             q.setString(2, table);
             try (ResultSet rs = q.executeQuery()) {
