@@ -3,6 +3,7 @@ package org.cdoutcomes.app.analyze;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.LongConsumer;
+import org.cdoutcomes.app.cli.Terminal;
 
 /** "patients read" on stderr while an analysis runs, rewritten in place; silent when stderr is not a terminal. */
 public final class AnalysisProgress implements LongConsumer {
@@ -15,9 +16,9 @@ public final class AnalysisProgress implements LongConsumer {
         this.err = err;
     }
 
-    /** Progress on stderr when the process has a terminal, else none. */
+    /** Progress on stderr when it is a terminal, else none. */
     public static AnalysisProgress onTerminal() {
-        return new AnalysisProgress(System.console() != null ? System.err : null);
+        return new AnalysisProgress(Terminal.stderrIsTerminal() ? System.err : null);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.cli.Failures;
 import org.cdoutcomes.app.cli.OutputFile;
+import org.cdoutcomes.app.cli.Terminal;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.jobs.JobsConfiguration;
 import org.cdoutcomes.ingest.IngestJobConfiguration;
@@ -92,7 +93,7 @@ public class IngestCommand implements Callable<Integer> {
         if (rejects != null) {
             OutputFile.check(spec, "--rejects", rejects);
         }
-        IngestProgress progress = System.console() != null ? new TerminalProgress(System.err) : IngestProgress.QUIET;
+        IngestProgress progress = Terminal.stderrIsTerminal() ? new TerminalProgress(System.err) : IngestProgress.QUIET;
         IngestOutcome outcome;
         // One ingest at a time per database, as cdo restart resumes one: the lock of the ingest job.
         try (CdoContext context = CdoContext.open(database, IngestJobConfiguration.class, JobsConfiguration.class)) {
