@@ -1,6 +1,7 @@
 package org.cdoutcomes.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
@@ -50,11 +51,41 @@ class InputFilesIntegrationTests {
             }
             zip.closeEntry();
         }
+        // A workbook as openpyxl writes one (inline strings); OOXML escapes characters XML cannot carry as _xHHHH_.
+        Path nulCell = dir.resolve("patients-nul.xlsx");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(nulCell))) {
+            String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+            String relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+            Map<String, String> parts = new java.util.LinkedHashMap<>();
+            parts.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+                    + "</Types>");
+            parts.put("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"" + relationships + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            parts.put("xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + relationships + "\"><sheets>"
+                    + "<sheet name=\"Sheet\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            parts.put("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"" + relationships + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+            parts.put("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + main + "\"><sheetData>"
+                    + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>patient_id</t></is></c></row>"
+                    + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>P4</t></is></c></row>"
+                    + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>P_x0000_5</t></is></c></row>"
+                    + "</sheetData></worksheet>");
+            for (Map.Entry<String, String> part : parts.entrySet()) {
+                zip.putNextEntry(new ZipEntry(part.getKey()));
+                zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
         Path unknownHeader = dir.resolve("export.csv");
         Files.writeString(unknownHeader, "colour,size\nred,2\n");
         Path missing = dir.resolve("visits-missing.csv");
         try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_unreadable")) {
-            IngestOutcome outcome = ctx.ingest(good, binary, latin1, empty, missingColumn, notWorkbook, zipBomb, unknownHeader, missing);
+            IngestOutcome outcome = ctx.ingest(good, binary, latin1, empty, missingColumn, notWorkbook, zipBomb, nulCell, unknownHeader,
+                    missing);
             assertTrue(outcome.completed());
             assertTrue(outcome.anyFileFailed());
             Map<String, String> failures = outcome.files().stream().filter(FileResult::failed)
@@ -66,6 +97,7 @@ class InputFilesIntegrationTests {
                     "visits-short.csv", "its header lacks the required column dose_units of a visits file",
                     "symptoms.xlsx", "it is named .xlsx but is not an xlsx workbook",
                     "visits-bomb.xlsx", "it looks like a zip bomb (it expands far more than a workbook does)",
+                    "patients-nul.xlsx", "its cell A3 holds a NUL character (_x0000_)",
                     "export.csv", "its header is not that of a patients, visits or symptoms file (and its name does not say which)",
                     "visits-missing.csv", "it does not exist"), failures);
             // nothing of a failed file is stored, not even its readable rows
@@ -73,6 +105,26 @@ class InputFilesIntegrationTests {
             assertEquals(0L, ctx.jdbc.queryForObject("select count(*) from ingest_reject where run_id = ?", Long.class, outcome.runId()));
             assertEquals(List.of(1L, 1L), outcome.files().stream().filter(f -> !f.failed()).map(f -> List.of(f.read(), f.inserted()))
                     .findFirst().orElseThrow());
+        }
+    }
+
+    /** Values PostgreSQL would refuse (there is no year 0; numeric has its limits) are the row's reject, not the run's failure. */
+    @Test
+    void valuesTheDatabaseCouldNotHoldAreRejectedRows() throws Exception {
+        Path visits = dir.resolve("visits.csv");
+        Files.writeString(visits, "visit_id,patient_id,visit_date,product,muscle,side,dose_units\n"
+                + "V1,P1,0000-01-01,Botox,SCM,L,10\n"
+                + "V2,P1,2025-01-01,Botox,SCM,L,1" + "0".repeat(1_000) + "\n"
+                + "V3,P1,2025-02-01,Botox,SCM,L,0." + "0".repeat(20_000) + "1\n"
+                + "V4,P1,2025-03-01,Botox,SCM,L,10\n");
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_unstorable")) {
+            IngestOutcome outcome = ctx.ingest(visits);
+            assertTrue(outcome.completed());
+            assertFalse(outcome.anyFileFailed());
+            assertEquals(List.of("2:visit_date:BAD_DATE", "3:dose_units:BAD_NUMBER", "4:dose_units:BAD_NUMBER"), ctx.jdbc.queryForList(
+                    "select line || ':' || column_name || ':' || code from ingest_reject where run_id = ? order by line",
+                    String.class, outcome.runId()));
+            assertEquals(List.of("V4|P1|2025-03-01|onabotulinumtoxinA|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(1)));
         }
     }
 

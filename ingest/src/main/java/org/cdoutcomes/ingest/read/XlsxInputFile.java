@@ -148,6 +148,10 @@ public final class XlsxInputFile implements InputFile {
             if (formattedValue == null || formattedValue.isEmpty()) {
                 return;
             }
+            if (formattedValue.indexOf('\0') >= 0) {
+                // As in a CSV file (binary): no record can hold a NUL, which a workbook can only carry escaped (_x0000_).
+                throw new UnreadableFileException("its cell " + reference + " holds a NUL character (_x0000_)");
+            }
             int column = new CellReference(reference).getCol();
             while (cells.size() <= column) {
                 cells.add(null);

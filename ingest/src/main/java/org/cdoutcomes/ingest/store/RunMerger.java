@@ -209,11 +209,13 @@ public final class RunMerger {
         String usualMax = Stream.of(Product.values())
                 .map(p -> "('" + p.id() + "', " + p.usualMaxVisitUnits().toPlainString() + ")")
                 .collect(Collectors.joining(", ", "(values ", ")"));
+        // Stored chart lines of the run's visits that their new charts no longer have: counted, then deleted.
+        s.execute("create temp table m_removed on commit drop as select m.visit_id, m.muscle, m.side from visit_muscle m "
+                + "join m_visit h using (visit_id) "
+                + "where not exists (select 1 from m_chart c where c.visit_id = m.visit_id and c.muscle = m.muscle and c.side = m.side)");
         s.execute("create temp table m_visit_outcome on commit drop as "
                 + "with total as (select visit_id, sum(dose_units) total, bool_and(stored and same) chart_same from m_chart group by visit_id), "
-                + "removed as (select m.visit_id, count(*) n from visit_muscle m join m_visit h using (visit_id) "
-                + "where not exists (select 1 from m_chart c where c.visit_id = m.visit_id and c.muscle = m.muscle and c.side = m.side) "
-                + "group by m.visit_id) "
+                + "removed as (select visit_id, count(*) n from m_removed group by visit_id) "
                 + "select h.visit_id, h.patient_id, h.visit_date, h.product, h.site_id, h.first_file, h.first_line, h.files, h.file_rows, "
                 + "t.total, u.usual_max, "
                 + "coalesce(r.n, 0) removed, v.visit_id is not null stored, (v.patient_id, v.visit_date, v.product, v.site_id) "
@@ -235,8 +237,8 @@ public final class RunMerger {
                 + "select visit_id, patient_id, visit_date, product, site_id from m_visit_outcome where not stored "
                 + "order by patient_id collate \"C\", visit_date, visit_id collate \"C\""));
         visitIndexes.restore(connection);
-        statistics.wrote("visit_muscle", s.executeUpdate("delete from visit_muscle m using m_visit h where m.visit_id = h.visit_id "
-                + "and not exists (select 1 from m_chart c where c.visit_id = m.visit_id and c.muscle = m.muscle and c.side = m.side)"));
+        statistics.wrote("visit_muscle", s.executeUpdate("delete from visit_muscle m using m_removed r "
+                + "where m.visit_id = r.visit_id and m.muscle = r.muscle and m.side = r.side"));
         statistics.wrote("visit_muscle", s.executeUpdate("update visit_muscle m set dose_units = c.dose_units, guidance = c.guidance "
                 + "from m_chart c where c.stored and not c.same and m.visit_id = c.visit_id and m.muscle = c.muscle and m.side = c.side"));
         Suspension chartIndexes = Indexes.suspendFor(connection, "visit_muscle", count(s, "select count(*) from m_chart where not stored"));

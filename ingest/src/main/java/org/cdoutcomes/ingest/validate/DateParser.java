@@ -49,7 +49,7 @@ public final class DateParser {
         int year = digits(text, 0, 4);
         int month = digits(text, 5, 7);
         int day = digits(text, 8, 10);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
             return null;
         }
         return LocalDate.of(year, month, day);
@@ -83,13 +83,17 @@ public final class DateParser {
         return pattern;
     }
 
-    /** The date, or null when the text is not a date that exists in this format. */
+    /**
+     * The date, or null when the text is not a date that exists in this format. Year 0 and years before it do not exist
+     * in the calendar records are dated in (1 BC is followed by AD 1), and PostgreSQL refuses them.
+     */
     public LocalDate parse(String text) {
         if (pattern.equals(ISO_PATTERN)) {
             return parseIso(text);
         }
         try {
-            return LocalDate.parse(text, formatter);
+            LocalDate date = LocalDate.parse(text, formatter);
+            return date.getYear() < 1 ? null : date;
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -37,6 +37,12 @@ public final class RowValidator {
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
     /** Distinct code spellings remembered per vocabulary; files repeat a handful of spellings millions of times. */
     private static final int CODE_CACHE_LIMIT = 4096;
+    /**
+     * Significant digits a number may have before and after the point. No dose or score has a thousand; PostgreSQL's
+     * numeric would hold 131,072 and 16,383, but a number past those would fail the whole run, and parsing numbers of
+     * that length takes seconds a row.
+     */
+    private static final int MAX_DIGITS = 1_000;
 
     private final Header header;
     private final DateParser dates;
@@ -147,6 +153,21 @@ public final class RowValidator {
     }
 
     /** Digits with an optional sign and one optional decimal point (a dot), at least one digit. */
+    /** Whether a decimal has at most MAX_DIGITS before and after the point, leading and trailing zeros not counted. */
+    static boolean withinMaxDigits(String decimal) {
+        int point = decimal.indexOf('.');
+        int wholeEnd = point < 0 ? decimal.length() : point;
+        int wholeStart = decimal.charAt(0) == '+' || decimal.charAt(0) == '-' ? 1 : 0;
+        while (wholeStart < wholeEnd && decimal.charAt(wholeStart) == '0') {
+            wholeStart++;
+        }
+        int fractionEnd = decimal.length();
+        while (point >= 0 && fractionEnd > point + 1 && decimal.charAt(fractionEnd - 1) == '0') {
+            fractionEnd--;
+        }
+        return wholeEnd - wholeStart <= MAX_DIGITS && (point < 0 || fractionEnd - point - 1 <= MAX_DIGITS);
+    }
+
     static boolean isDecimal(String text) {
         int i = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
         boolean digit = false;
@@ -281,6 +302,11 @@ public final class RowValidator {
             }
             if (!isDecimal(text)) {
                 fail(column, RejectCode.BAD_NUMBER, "The value in column " + column + " is not a number (digits, with a dot for decimals).");
+                return null;
+            }
+            if (text.length() > MAX_DIGITS && !withinMaxDigits(text)) {
+                fail(column, RejectCode.BAD_NUMBER, "The value in column " + column + " has more than " + MAX_DIGITS
+                        + " digits before or after the dot.");
                 return null;
             }
             return new BigDecimal(text);

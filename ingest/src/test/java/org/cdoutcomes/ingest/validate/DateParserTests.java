@@ -28,6 +28,17 @@ class DateParserTests {
         assertEquals(LocalDate.of(2025, 3, 1), DateParser.of("d.M.yyyy").parse("1.3.2025"));
     }
 
+    /** There is no year 0 (1 BC is followed by AD 1), and PostgreSQL refuses one: such a date would fail the whole run. */
+    @Test
+    void yearZeroAndBeforeDoNotExist() {
+        assertEquals(LocalDate.of(1, 1, 1), DateParser.iso().parse("0001-01-01"));
+        assertNull(DateParser.iso().parse("0000-01-01"));
+        assertNull(DateParser.iso().parse("0000-12-31"));
+        assertEquals(LocalDate.of(1, 1, 1), DateParser.of("dd/MM/yyyy").parse("01/01/0001"));
+        assertNull(DateParser.of("dd/MM/yyyy").parse("01/01/0000"));
+        assertNull(DateParser.of("dd/MM/yyyy").parse("01/01/-0001"));
+    }
+
     @Test
     void patternsThatDoNotNameADayAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> DateParser.of("yyyy-MM"));

@@ -38,6 +38,21 @@ class RowValidatorTests {
         assertEquals(7, reject.line());
     }
 
+    /**
+     * A number of more than 1,000 digits before or after the dot is a BAD_NUMBER (one past PostgreSQL's numeric, stored,
+     * failed the whole run); zeros that do not change the value do not count.
+     */
+    @Test
+    void numbersOfMoreThanAThousandDigitsAreBadNumbers() {
+        String visit = "V1,P1,2025-01-02,Botox,SCM,L,";
+        assertNull(check(VISITS, visit + "0001" + "0".repeat(999) + ".000,,").reject());
+        rejected(VISITS, visit + "1" + "0".repeat(1_000) + ",,", "dose_units", RejectCode.BAD_NUMBER);
+        assertNull(check(VISITS, visit + "0." + "0".repeat(999) + "1,,").reject());
+        rejected(VISITS, visit + "0." + "0".repeat(1_000) + "1,,", "dose_units", RejectCode.BAD_NUMBER);
+        assertEquals("20", check(VISITS, visit + "20." + "0".repeat(20_000) + ",,").values()[6]);
+        rejected(SYMPTOMS, "R1,P1,2025-01-02,score,pain_nrs,1." + "0".repeat(1_000) + "1,,", "value", RejectCode.BAD_NUMBER);
+    }
+
     @Test
     void acceptedVisitRowIsCanonical() {
         RowValidator.Checked checked = check(VISITS, " V1 ,P1,2025-01-02,Botox,Upper-Trapezius,B,20.50,EMG,");
@@ -62,6 +77,7 @@ class RowValidatorTests {
         rejected(VISITS, "V1,P1,2025-01-02,Botox,SCM,up,20,,", "side", RejectCode.UNKNOWN_CODE);
         rejected(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,12,5,,", null, RejectCode.MALFORMED_ROW);
         rejected(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,twenty,,", "dose_units", RejectCode.BAD_NUMBER);
+        rejected(VISITS, "V1,P1,0000-01-02,Botox,SCM,L,20,,", "visit_date", RejectCode.BAD_DATE);
         rejected(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,0,,", "dose_units", RejectCode.OUT_OF_RANGE);
         rejected(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,-5,,", "dose_units", RejectCode.OUT_OF_RANGE);
         rejected(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,20,laser,", "guidance", RejectCode.UNKNOWN_CODE);
