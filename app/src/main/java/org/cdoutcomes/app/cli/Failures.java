@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
  * One line a clinic administrator can read for a failure, from the exception or from the stack trace Spring Batch
  * recorded as a job's exit message: the root cause's message, with the exceptions whose message is only a path
  * (java.nio.file's) said in words, and the class name in words when there is no message. First lines only: later lines
- * (SQL DETAIL lines among them) may quote row values.
+ * (SQL DETAIL lines among them) may quote row values, and so may the end of PostgreSQL's first line, which is withheld.
  */
 public final class Failures {
     /** A stack trace's line that names an exception: a qualified class name ending in Exception or Error, then its message. */
     private static final Pattern THROWABLE_LINE = Pattern.compile("((?:[\\w$]+\\.)+([\\w$]+(?:Exception|Error)))(?::\\s*(.*))?");
     private static final String CAUSED_BY = "Caused by: ";
+    private static final Pattern QUOTED_VALUE = Pattern.compile(": \"[^\n]*\"$");
     private static final Map<String, String> PATH_FAILURES = Map.of(
             "java.nio.file.NoSuchFileException", "%s does not exist",
             "java.nio.file.FileAlreadyExistsException", "cannot create %s: something of that name is already there",
@@ -59,8 +60,9 @@ public final class Failures {
         if (pathFailure != null) {
             return pathFailure.formatted(message.strip());
         }
-        // PostgreSQL's severity prefix says nothing to a reader
-        return message.strip().replaceFirst("^(ERROR|FATAL): ", "");
+        // PostgreSQL's severity prefix says nothing to a reader; a value it quotes at the end of the line (invalid input
+        // syntax for type date: "...") is the record's, which no message may show
+        return QUOTED_VALUE.matcher(message.strip().replaceFirst("^(ERROR|FATAL): ", "")).replaceFirst(": (a value, not shown)");
     }
 
     /** The first line of the exception's own message, else its class's simple name. */

@@ -34,6 +34,18 @@ class FailuresTests {
         assertEquals("duplicate key value violates unique constraint \"visit_pkey\"", Failures.sentence(duplicate));
     }
 
+    /** The value PostgreSQL quotes at the end of a message is a record's (here a date, elsewhere an id): not shown. */
+    @Test
+    void aValueTheServerQuotesIsWithheldButNotTheNamesOfTablesOrConstraints() {
+        assertEquals("date/time field value out of range: (a value, not shown)",
+                Failures.sentence(new SQLException("ERROR: date/time field value out of range: \"0000-01-01\"")));
+        assertEquals("invalid input syntax for type numeric: (a value, not shown)",
+                Failures.sentenceOfTrace("org.postgresql.util.PSQLException: ERROR: invalid input syntax for type numeric: \"CD-0047 \"x\"\"\n"
+                        + "\tat org.postgresql.Driver.connect(Driver.java:1)"));
+        assertEquals("new row for relation \"symptom\" violates check constraint \"symptom_check\"",
+                Failures.sentence(new SQLException("ERROR: new row for relation \"symptom\" violates check constraint \"symptom_check\"")));
+    }
+
     @Test
     void theClassNameInWordsWhenThereIsNoMessage() {
         assertEquals("null pointer", Failures.sentence(new RuntimeException(new NullPointerException())));
