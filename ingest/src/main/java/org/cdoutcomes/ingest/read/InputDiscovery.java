@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.cdoutcomes.model.vocabulary.CodePointOrder;
@@ -14,7 +16,8 @@ import org.cdoutcomes.model.vocabulary.CodePointOrder;
 /**
  * Turns the paths given to {@code ingest} into the run's inputs, in reading order. A folder contributes its files (not
  * sub-folders) whose names start with patients, visits or symptoms and end in .csv or .xlsx. The same file named twice
- * is read once, under the name first given. Reading order is by absolute path in code-point order, whatever order or
+ * is read once, under the name first given; reached again through a symbolic link, under its first name in reading order
+ * (a visit's rows read twice would double its doses). Reading order is by absolute path in code-point order, whatever order or
  * spelling the paths were given in: which row of an identity is "later" must not depend on it, so that ingesting the
  * same files in another order ends in the same state (input-formats.md).
  */
@@ -45,11 +48,27 @@ public final class InputDiscovery {
                 inputs.putIfAbsent(key(path), new PlannedInput(name, path, type, failure));
             }
         }
-        return new ArrayList<>(inputs.values());
+        // A file reached again through a link is the same file: read once, under its first name in reading order.
+        Set<Path> files = new HashSet<>();
+        List<PlannedInput> planned = new ArrayList<>();
+        for (PlannedInput input : inputs.values()) {
+            if (files.add(realPath(input.path()))) {
+                planned.add(input);
+            }
+        }
+        return planned;
     }
 
     private static String key(Path path) {
         return path.toAbsolutePath().normalize().toString();
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize(); // missing: it fails on its own, under its own name
+        }
     }
 
     private static List<Path> scan(Path folder) {

@@ -39,6 +39,25 @@ class InputDiscoveryTests {
                 files(InputDiscovery.expand(List.of(dotted, folder, oldVisits))));
     }
 
+    /**
+     * A file reached through a symbolic link, to itself or to its folder, is the file already read: once, under its first
+     * name in reading order (read twice, a visit's rows were one chart and its doses doubled).
+     */
+    @Test
+    void aFileReachedAgainThroughALinkIsReadOnce() throws IOException {
+        Path march = Files.createDirectories(root.resolve("march"));
+        Files.writeString(march.resolve("visits.csv"), "");
+        Files.writeString(march.resolve("symptoms.csv"), "");
+        Path linked = Files.createDirectories(root.resolve("linked"));
+        Files.createSymbolicLink(linked.resolve("visits.csv"), march.resolve("visits.csv"));
+        Path latest = Files.createSymbolicLink(root.resolve("latest"), march);
+
+        assertEquals(List.of(linked.resolve("visits.csv").toString(), march.resolve("symptoms.csv").toString()),
+                files(InputDiscovery.expand(List.of(march.toString(), linked.toString()))));
+        assertEquals(List.of(latest.resolve("symptoms.csv").toString(), latest.resolve("visits.csv").toString()),
+                files(InputDiscovery.expand(List.of(march.toString(), latest.toString()))));
+    }
+
     /** input-formats.md: a folder's files whose names start with patients, visits or symptoms, case-insensitive, .csv or .xlsx. */
     @Test
     void aFolderGivesItsRecordFilesWhateverTheCaseOfTheirNames() throws IOException {
