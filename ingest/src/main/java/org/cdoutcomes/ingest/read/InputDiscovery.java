@@ -16,10 +16,10 @@ import org.cdoutcomes.model.vocabulary.CodePointOrder;
 /**
  * Turns the paths given to {@code ingest} into the run's inputs, in reading order. A folder contributes its files (not
  * sub-folders) whose names start with patients, visits or symptoms and end in .csv or .xlsx. The same file named twice
- * is read once, under the name first given; reached again through a symbolic link, under its first name in reading order
- * (a visit's rows read twice would double its doses). Reading order is by absolute path in code-point order, whatever order or
- * spelling the paths were given in: which row of an identity is "later" must not depend on it, so that ingesting the
- * same files in another order ends in the same state (input-formats.md).
+ * is read once, under the name first given; reached again through a symbolic link, under its first name in reading
+ * order (a visit's rows read twice would double its doses). Reading order is by absolute path in code-point order,
+ * whatever order or spelling the paths were given in: which row of an identity is "later" must not depend on it, so
+ * that ingesting the same files in another order ends in the same state (input-formats.md).
  */
 public final class InputDiscovery {
     private InputDiscovery() {
