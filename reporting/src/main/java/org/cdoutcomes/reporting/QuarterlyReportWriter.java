@@ -2,10 +2,6 @@ package org.cdoutcomes.reporting;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,28 +47,6 @@ public final class QuarterlyReportWriter {
         }
     }
 
-    /**
-     * Writes the workbook to a file, through a temporary file in the same folder moved into place, so a failed run
-     * never leaves half a report behind.
-     */
-    public static void write(ReportContext context, AnalysisResult analysis, ReportFigures figures, Path file)
-            throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, ".report-", ".xlsx.tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                write(context, analysis, figures, out);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
 
     static XSSFWorkbook build(ReportContext context, AnalysisResult analysis, ReportFigures figures) {
         XSSFWorkbook workbook = new XSSFWorkbook();

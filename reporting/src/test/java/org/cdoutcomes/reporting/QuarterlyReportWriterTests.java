@@ -10,9 +10,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +33,6 @@ import org.cdoutcomes.analytics.result.AnalysisResult;
 import org.cdoutcomes.analytics.result.Cohort;
 import org.cdoutcomes.analytics.result.DataQuality;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class QuarterlyReportWriterTests {
     private static final String SUPPRESSED = "suppressed";
@@ -454,18 +450,6 @@ class QuarterlyReportWriterTests {
                     "Side-effect rate", "Relative risk", "Fisher exact p", "Log-rank test", "Closed and open cycles")) {
                 assertNotNull(rowWith(methods, 0, topic), topic);
             }
-        }
-    }
-
-    @Test
-    void writesAFileInPlace(@TempDir Path folder) throws IOException {
-        Path file = folder.resolve("out/report-2026-Q3.xlsx");
-        QuarterlyReportWriter.write(ReportFixture.context(5), ReportFixture.analysis(), ReportFixture.figures(), file);
-        try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-            assertEquals(7, workbook.getNumberOfSheets());
-        }
-        try (var listing = Files.list(file.getParent())) {
-            assertEquals(List.of(file), listing.toList(), "no temporary file left behind");
         }
     }
 

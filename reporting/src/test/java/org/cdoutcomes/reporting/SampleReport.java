@@ -1,6 +1,8 @@
 package org.cdoutcomes.reporting;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,9 @@ public final class SampleReport {
         }
         AnalysisResult analysis = new AnalysisResult(fixture.cohort(), onset, duration, fixture.sideEffects(),
                 fixture.comparisons(), fixture.dataQuality());
-        QuarterlyReportWriter.write(ReportFixture.context(5), analysis, ReportFixture.figures(), out);
+        try (OutputStream file = Files.newOutputStream(out)) {
+            QuarterlyReportWriter.write(ReportFixture.context(5), analysis, ReportFixture.figures(), file);
+        }
         System.out.println(out.toAbsolutePath());
     }
 

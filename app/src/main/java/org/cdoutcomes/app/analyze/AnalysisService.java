@@ -1,12 +1,11 @@
 package org.cdoutcomes.app.analyze;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.cdoutcomes.analytics.Analyzer;
 import org.cdoutcomes.analytics.output.AnalysisJson;
 import org.cdoutcomes.analytics.result.AnalysisResult;
 import org.cdoutcomes.analytics.result.Cohort;
+import org.cdoutcomes.app.cli.OutputFile;
 import org.cdoutcomes.db.history.PatientHistoryReader;
 import org.cdoutcomes.model.vocabulary.MuscleGroups;
 
@@ -111,25 +111,12 @@ public final class AnalysisService {
         return analyze(options(request), patientsRead);
     }
 
-    /**
-     * Writes the analysis JSON (analytics.md, "Output") through a temporary file in the same folder moved into place,
-     * so a reader never sees half a file and a failed run leaves the previous file as it was.
-     */
+    /** Writes the analysis JSON (analytics.md, "Output"), in place of any earlier file only once it is whole. */
     public static void writeJson(AnalysisResult result, Path file) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, ".analysis-", ".json.tmp");
-        try {
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                AnalysisJson.write(result, writer);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        OutputFile.replace(file, out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            AnalysisJson.write(result, writer);
+            writer.flush();
+        });
     }
 }

@@ -1,8 +1,13 @@
 package org.cdoutcomes.app.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.UUID;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -32,6 +37,40 @@ public final class OutputFile {
                 throw new ParameterException(spec.commandLine(), option + " expects a file in a folder, but " + above
                         + " is a file, not a folder");
             }
+        }
+    }
+
+    /** What a command writes into its output file. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code file} through a temporary file in the same folder (created when missing) moved into place, so a
+     * reader never sees half a file and a failed run leaves the previous file as it was. The file gets the permissions
+     * of the file it replaces, else those of any new file (the umask's): a report the clinic's staff open must not
+     * be readable by its writer alone, as a temporary file made by Files.createTempFile is.
+     */
+    public static void replace(Path file, Content content) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path folder = Files.createDirectories(target.getParent());
+        Path temporary = Files.createFile(folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp"));
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                content.writeTo(out);
+            }
+            PosixFileAttributeView replaced = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+            if (replaced != null && Files.isRegularFile(target)) {
+                Files.setPosixFilePermissions(temporary, replaced.readAttributes().permissions());
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 

@@ -1,14 +1,19 @@
 package org.cdoutcomes.app.pipeline;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.jobs.JobEndings;
+import org.cdoutcomes.app.jobs.JobRuns;
+import org.cdoutcomes.app.jobs.TerminationSignals;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,38 +42,60 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (CdoContext context = CdoContext.open(database, ClinicPipelineConfiguration.class)) {
-            JobExecution execution;
-            try {
-                execution = context.bean(PipelineLauncher.class).run(paths);
-            } catch (BadSettingException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return 2;
-            }
-            PipelineRun run = PipelineRun.of(execution.getJobInstance().getJobName(), execution.getJobParameters());
-            spec.commandLine().getOut().println("Run " + run.runId() + " (job execution " + execution.getId() + "): " + run.runFolder());
-            printStatus(run.statusFile());
-            if (!run.movesInputs()) {
-                printUnreadable((IngestOutcome) execution.getExecutionContext().get(PipelineSteps.INGEST));
-            }
-            return JobEndings.exitCode(execution, spec.commandLine().getErr());
+            return runOnce(context.bean(PipelineLauncher.class), context.bean(JobRuns.class), paths, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         }
+    }
+
+    /**
+     * Runs the pipeline once and reports it. SIGTERM or Ctrl-C lets the running step finish and stops the job, which
+     * {@code cdo restart} resumes; a second one quits at once.
+     *
+     * @return the exit status: 0 done or stopped as asked, 1 a file could not be read or the job failed, 2 bad settings
+     */
+    public static int runOnce(PipelineLauncher launcher, JobRuns runs, List<Path> paths, PrintWriter out, PrintWriter err) {
+        AtomicBoolean stopAsked = new AtomicBoolean();
+        TerminationSignals.onTermination(() -> {
+            if (stopAsked.getAndSet(true)) {
+                System.exit(130);
+            }
+            err.println("Stopping when the running step has finished (press Ctrl-C again to quit at once)...");
+            runs.stopRunning();
+        });
+        JobExecution execution;
+        try {
+            execution = launcher.run(paths);
+        } catch (BadSettingException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        PipelineRun run = PipelineRun.of(execution.getJobInstance().getJobName(), execution.getJobParameters());
+        out.println("Run " + run.runId() + " (job execution " + execution.getId() + "): " + run.runFolder());
+        printStatus(run.statusFile(), out, err);
+        if (!run.movesInputs()) {
+            printUnreadable((IngestOutcome) execution.getExecutionContext().get(PipelineSteps.INGEST), err);
+        }
+        if (stopAsked.get() && execution.getStatus() == BatchStatus.STOPPED) {
+            err.println("Stopped as asked; resume it with: cdo restart " + execution.getId());
+            return 0;
+        }
+        return JobEndings.exitCode(execution, err);
     }
 
     /** Files named on the command line stay where they are, so their reasons go to stderr. */
-    private void printUnreadable(IngestOutcome outcome) {
+    private static void printUnreadable(IngestOutcome outcome, PrintWriter err) {
         if (outcome != null) {
-            outcome.files().stream().filter(FileOutcome::failed)
-                    .forEach(file -> spec.commandLine().getErr().println(file.file() + ": " + file.failure()));
+            outcome.files().stream().filter(FileOutcome::failed).forEach(file -> err.println(file.file() + ": " + file.failure()));
         }
     }
 
-    private void printStatus(Path statusFile) {
+    private static void printStatus(Path statusFile, PrintWriter out, PrintWriter err) {
         try {
             // print() of an autoflushing PrintWriter does not flush
-            spec.commandLine().getOut().print(Files.readString(statusFile));
-            spec.commandLine().getOut().flush();
+            out.print(Files.readString(statusFile));
+            out.flush();
         } catch (IOException e) {
-            spec.commandLine().getErr().println("No status written to " + statusFile);
+            err.println("No status written to " + statusFile);
         }
     }
 }

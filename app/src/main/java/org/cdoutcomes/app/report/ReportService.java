@@ -16,6 +16,7 @@ import org.cdoutcomes.app.CdoVersion;
 import org.cdoutcomes.app.analyze.AnalysisRequest;
 import org.cdoutcomes.app.analyze.AnalysisService;
 import org.cdoutcomes.app.cli.CdoSettings;
+import org.cdoutcomes.app.cli.OutputFile;
 import org.cdoutcomes.db.quality.IngestQualityReader;
 import org.cdoutcomes.db.quality.IngestQualityReader.CodeCount;
 import org.cdoutcomes.reporting.QuarterlyReportWriter;
@@ -70,7 +71,7 @@ public final class ReportService {
         Analysis analysis = analyses.analyze(options, patientsRead);
         ReportContext context = context(options, request.suppressBelow() != null ? request.suppressBelow()
                 : settings.suppressionThreshold());
-        QuarterlyReportWriter.write(context, analysis.result(), analysis.figures(), request.workbook());
+        OutputFile.replace(request.workbook(), out -> QuarterlyReportWriter.write(context, analysis.result(), analysis.figures(), out));
         if (request.analysisJson() != null) {
             AnalysisService.writeJson(analysis.result(), request.analysisJson());
         }

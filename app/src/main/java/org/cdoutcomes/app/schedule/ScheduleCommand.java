@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.jobs.JobRuns;
+import org.cdoutcomes.app.jobs.TerminationSignals;
 import org.cdoutcomes.app.pipeline.BadSettingException;
 import org.cdoutcomes.app.pipeline.ClinicPipelineConfiguration;
 import org.cdoutcomes.app.pipeline.PipelineLauncher;

@@ -2,14 +2,20 @@ package org.cdoutcomes.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
 import org.cdoutcomes.app.CdoRun;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -82,6 +88,31 @@ class OutputFileTests {
                     option + " expects a file in a folder cdo can write to, but " + locked + " cannot be written");
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    /** The output's file is replaced whole or not at all, and readable by whoever could read a new file there. */
+    @Test
+    void replaceWritesTheWholeFileWithTheUmasksOrTheReplacedFilesPermissions() throws Exception {
+        Path file = work.resolve("out/report-2026-Q3.xlsx");
+        OutputFile.replace(file, out -> out.write("first".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("first", Files.readString(file));
+        Path fresh = Files.createFile(work.resolve("out/fresh.txt"));
+        assertEquals(Files.getPosixFilePermissions(fresh), Files.getPosixFilePermissions(file), "as any new file (umask)");
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
+        OutputFile.replace(file, out -> out.write("second".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("second", Files.readString(file));
+        assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), "as the file it replaced");
+
+        assertThrows(IOException.class, () -> OutputFile.replace(file, out -> {
+            out.write("half".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("disk full");
+        }));
+        assertEquals("second", Files.readString(file), "a failed write leaves the previous file");
+        try (Stream<Path> listing = Files.list(file.getParent())) {
+            assertEquals(List.of("fresh.txt", "report-2026-Q3.xlsx"), listing.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no temporary file left behind");
         }
     }
 }

@@ -21,18 +21,42 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** SIGTERM to {@code cdo schedule} while a job runs: the running step finishes, the job stops, the process exits 0. */
+/** SIGTERM to {@code cdo schedule} or {@code cdo run} while a job runs: the running step finishes, the job stops, the process exits 0. */
 class ScheduleSignalIntegrationTests {
     @TempDir
     Path root;
 
     @Test
     void sigtermLetsTheRunningStepFinishStopsTheJobAndExitsZero() throws Exception {
-        PipelineFixtures.clinic(root);
         String url = TestDatabases.jdbcUrl(TestDatabases.migrated("signal"));
+        Terminated schedule = terminatedWhileIngesting(ScheduleChild.class, url);
+
+        assertThat(schedule.exitValue()).as(schedule.output()).isZero();
+        assertThat(schedule.output()).contains("Termination requested: starting no more jobs", "will stop when its running step has finished",
+                "Schedule stopped");
+        assertStoppedAfterIngestAndResumable(url);
+    }
+
+    /** cdo run, as README promises: SIGTERM (or Ctrl-C) lets the running step finish, stops the job and exits 0. */
+    @Test
+    void sigtermToAManualRunStopsItAfterItsRunningStepAndExitsZero() throws Exception {
+        String url = TestDatabases.jdbcUrl(TestDatabases.migrated("run_signal"));
+        Terminated run = terminatedWhileIngesting(RunChild.class, url);
+
+        assertThat(run.exitValue()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Stopping when the running step has finished", "Stopped as asked; resume it with: cdo restart ");
+        assertStoppedAfterIngestAndResumable(url);
+    }
+
+    private record Terminated(int exitValue, String output) {
+    }
+
+    /** Starts the child over a clinic under root, sends it SIGTERM while its fake ingest runs, and waits for its end. */
+    private Terminated terminatedWhileIngesting(Class<?> childClass, String url) throws Exception {
+        PipelineFixtures.clinic(root);
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                ScheduleChild.class.getName(), url, root.toString())
+                childClass.getName(), url, root.toString())
                 .redirectErrorStream(true).start();
         StringBuilder output = new StringBuilder();
         CountDownLatch ingesting = new CountDownLatch(1);
@@ -49,15 +73,17 @@ class ScheduleSignalIntegrationTests {
             }
         });
         reader.start();
-        assertThat(ingesting.await(120, TimeUnit.SECONDS)).as("the scheduled run began ingesting").isTrue();
+        assertThat(ingesting.await(120, TimeUnit.SECONDS)).as("the run began ingesting").isTrue();
 
         // kill(1) rather than Process.destroy(), which also closes the child's output before we have read it
         assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(child.pid())).start().waitFor()).isZero();
 
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
         reader.join();
-        assertThat(child.exitValue()).as(output.toString()).isZero();
-        assertThat(output).contains("Termination requested: starting no more jobs", "will stop when its running step has finished", "Schedule stopped");
+        return new Terminated(child.exitValue(), output.toString());
+    }
+
+    private void assertStoppedAfterIngestAndResumable(String url) throws Exception {
         try (ConfigurableApplicationContext context = PipelineFixtures.open(url, root)) {
             JobRepository repository = context.getBean(JobRepository.class);
             assertThat(repository.getJobInstances("run", 0, 10)).hasSize(1);
