@@ -30,15 +30,18 @@ import picocli.CommandLine.Command;
                 org.cdoutcomes.app.schedule.ScheduleCommand.class,
                 JobsCommand.class,
                 org.cdoutcomes.app.jobs.RestartCommand.class,
+                picocli.CommandLine.HelpCommand.class,
         },
         exitCodeOnInvalidInput = 2,
         exitCodeOnExecutionException = 1)
-public class CdoCommand implements Runnable {
+public class CdoCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** {@code cdo} without a command: the help, on stderr as for any usage error, and exit status 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return spec.exitCodeOnInvalidInput();
     }
 }

@@ -1,6 +1,7 @@
 package org.cdoutcomes.app;
 
 import org.cdoutcomes.app.cli.ErrorReporter;
+import org.cdoutcomes.app.cli.UsageErrors;
 import picocli.CommandLine;
 
 /** Entry point of {@code ./cdo}: picocli parses and teaches; only commands that need the database start Spring. */
@@ -13,9 +14,12 @@ public final class CdoMain {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new CdoCommand())
+        CommandLine cdo = new CommandLine(new CdoCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(new ErrorReporter())
-                .execute(args);
+                .setParameterExceptionHandler(new UsageErrors())
+                .setExecutionExceptionHandler(new ErrorReporter());
+        // every command's --version (its help lists it) says what cdo --version says
+        cdo.getSubcommands().values().forEach(command -> command.getCommandSpec().versionProvider(new CdoVersion()));
+        return cdo.execute(args);
     }
 }

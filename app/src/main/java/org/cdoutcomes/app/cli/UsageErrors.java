@@ -1,0 +1,25 @@
+package org.cdoutcomes.app.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * A usage error on stderr as a user can read it on a terminal: the sentence that says what is wrong, picocli's
+ * suggestions for a mistyped option or command, and where the help is; exit status 2. Picocli's default prints the
+ * whole help after the sentence (60 lines for analyze), which scrolls the sentence off the screen.
+ */
+public final class UsageErrors implements IParameterExceptionHandler {
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine command = ex.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("cdo: " + ex.getMessage());
+        UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("See '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+}

@@ -1,0 +1,56 @@
+package org.cdoutcomes.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the command line answers before any work: usage errors, help and version. */
+class CdoMainTests {
+    /** The sentence stays on screen: no help after it (60 lines for analyze), only where to find it. */
+    @Test
+    void aUsageErrorIsOneSentenceAndWhereTheHelpIsWithExitStatusTwo() {
+        CdoRun run = CdoRun.of("analyze", "--json", "q.json", "--quarter", "2025-Q5");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(2, lines.size(), run.toString());
+        assertTrue(lines.get(0).startsWith("cdo: Invalid value for option '--quarter': "), run.toString());
+        assertEquals("See 'cdo analyze --help' for the options.", lines.get(1));
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aMistypedCommandGetsSuggestions() {
+        CdoRun run = CdoRun.of("ingets", "exports/");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("cdo: Unmatched arguments from index 0: 'ingets', 'exports/'"), run.toString());
+        assertTrue(run.err().contains("Did you mean: cdo ingest"), run.toString());
+        assertTrue(run.err().endsWith("See 'cdo --help' for the options.\n"), run.toString());
+    }
+
+    @Test
+    void everyCommandsVersionOptionSaysWhatCdosDoes() {
+        String version = CdoRun.of("--version").out();
+        assertTrue(version.contains(CdoVersion.version()), version);
+        for (String command : List.of("demo", "generate", "ingest", "analyze", "report", "run", "schedule", "jobs", "restart")) {
+            CdoRun run = CdoRun.of(command, "--version");
+            assertEquals(0, run.exitCode(), command);
+            assertEquals(version, run.out(), command);
+        }
+    }
+
+    @Test
+    void helpNamesACommandsHelpAndCdoAloneIsAUsageError() {
+        CdoRun help = CdoRun.of("help", "ingest");
+        assertEquals(0, help.exitCode(), help.toString());
+        assertTrue(help.out().contains("Usage: cdo ingest "), help.toString());
+
+        CdoRun alone = CdoRun.of();
+        assertEquals(2, alone.exitCode(), alone.toString());
+        assertTrue(alone.err().startsWith("Usage: cdo "), alone.toString());
+        assertEquals("", alone.out());
+    }
+}
