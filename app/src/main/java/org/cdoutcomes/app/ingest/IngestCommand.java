@@ -117,7 +117,9 @@ public class IngestCommand implements Callable<Integer> {
     }
 
     static void print(IngestOutcome outcome, PrintStream out) {
-        out.println("ingest run " + outcome.runId());
+        // the run's number names its reject report; cdo jobs and cdo restart know the job execution's, which differs once a
+        // run has been restarted
+        out.println("ingest run " + outcome.runId() + " (job execution " + outcome.jobExecutionId() + " in cdo jobs)");
         String format = "%-40s %-9s %10s %10s %10s %10s %10s %9s %8s%n";
         out.printf(Locale.ROOT, format, "file", "type", "read", "inserted", "updated", "unchanged", "rejected", "warnings", "removed");
         for (FileResult f : outcome.files()) {

@@ -63,6 +63,9 @@ class IngestCommandIntegrationTests {
                         List.of("ingest", "COMPLETED", "2", "0", "1", "1 of 2 files could not be read"),  // V1 unchanged, V2 rejected
                         List.of("ingest", "COMPLETED", "2", "1", "1", "")),                                // V1 inserted, V2 rejected
                 jobs.out().lines().skip(1).map(IngestCommandIntegrationTests::jobColumns).toList(), jobs::toString);
+        // the run (which names the reject report) and the job execution that cdo jobs lists and cdo restart takes
+        String newest = jobs.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+        assertEquals("ingest run 2 (job execution " + newest + " in cdo jobs)", failed.out().lines().findFirst().orElseThrow());
     }
 
     /** A run that fails says why in one sentence, on stderr and in cdo jobs, without a stack trace. */
