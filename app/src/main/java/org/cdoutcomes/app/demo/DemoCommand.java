@@ -11,6 +11,7 @@ import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.CdoException;
 import org.cdoutcomes.app.cli.CdoSettings;
 import org.cdoutcomes.app.cli.DatabaseOptions;
+import org.cdoutcomes.app.jobs.JobLock;
 import org.cdoutcomes.app.report.ReportRequest;
 import org.cdoutcomes.app.report.ReportResult;
 import org.cdoutcomes.app.report.ReportService;
@@ -118,7 +119,10 @@ public class DemoCommand implements Callable<Integer> {
         ReportResult report;
         AnalysisProgress progress = AnalysisProgress.onTerminal();
         try (CdoContext cdo = CdoContext.openEmbedded(database, options, IngestJobConfiguration.class)) {
-            ingested = cdo.bean(Ingester.class).ingest(new IngestRequest(files, rejects, null), IngestProgress.QUIET);
+            // under the ingest job's lock, as every run of a job: cdo jobs takes a running execution whose lock is free for dead
+            try (JobLock.Held running = new JobLock(cdo.dataSource()).acquire(IngestJobConfiguration.JOB_NAME, () -> { })) {
+                ingested = cdo.bean(Ingester.class).ingest(new IngestRequest(files, rejects, null), IngestProgress.QUIET);
+            }
             checkIngested(ingested);
             ReportService reports = new ReportService(cdo.dataSource(), demoSettings(cdo.settings()), Clock.systemDefaultZone());
             report = reports.write(ReportRequest.quarterInFolder(reports.defaultQuarter(), out), progress);

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.cdoutcomes.app.cli.Failures;
 
@@ -28,6 +29,8 @@ public final class JobExecutions {
             limit ?
             """;
 
+    private static final Set<String> RUNNING = Set.of("STARTING", "STARTED", "STOPPING");
+
     private final DataSource dataSource;
 
     public JobExecutions(DataSource dataSource) {
@@ -41,11 +44,18 @@ public final class JobExecutions {
              PreparedStatement statement = connection.prepareStatement(RECENT)) {
             statement.setInt(1, limit);
             try (ResultSet rs = statement.executeQuery()) {
+                JobLock locks = new JobLock(dataSource);
                 while (rs.next()) {
-                    executions.add(new JobExecutionSummary(rs.getLong("job_execution_id"), rs.getString("job_name"),
-                            rs.getString("status"), time(rs.getTimestamp("start_time")), time(rs.getTimestamp("end_time")),
-                            rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("skip_count"),
-                            shortMessage(rs.getString("exit_message"))));
+                    long id = rs.getLong("job_execution_id");
+                    String job = rs.getString("job_name");
+                    String status = rs.getString("status");
+                    // Batch records a run as running until it ends; a killed process never ends it
+                    String message = RUNNING.contains(status) && !locks.held(job)
+                            ? "not running: the process that ran it ended; cdo restart " + id + " resumes it"
+                            : shortMessage(rs.getString("exit_message"));
+                    executions.add(new JobExecutionSummary(id, job, status, time(rs.getTimestamp("start_time")),
+                            time(rs.getTimestamp("end_time")), rs.getLong("read_count"), rs.getLong("write_count"),
+                            rs.getLong("skip_count"), message));
                 }
             }
         }

@@ -54,6 +54,26 @@ public final class JobLock {
         }
     }
 
+    /**
+     * Whether a session, of this process or another, holds the job's lock, that is whether the job runs now: an
+     * execution recorded as running whose lock is free was left so by a process that died.
+     */
+    public boolean held(String jobName) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement("select exists (select 1 "
+                + "from pg_locks where locktype = 'advisory' and granted and objsubid = 2 and classid = ?::bigint::oid "
+                + "and objid = ?::bigint::oid and database = (select oid from pg_database where datname = current_database()))")) {
+            // a two-key advisory lock shows its keys as unsigned 32-bit oids
+            statement.setLong(1, Integer.toUnsignedLong(NAMESPACE));
+            statement.setLong(2, Integer.toUnsignedLong(jobName.hashCode()));
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up the lock of job " + jobName, e);
+        }
+    }
+
     private Connection connect() {
         try {
             Connection connection = dataSource.getConnection();

@@ -46,7 +46,10 @@ class JobExecutionsIntegrationTests {
                     """);
         }
 
-        List<JobExecutionSummary> all = new JobExecutions(db).recent(20);
+        List<JobExecutionSummary> all;
+        try (JobLock.Held running = new JobLock(db).tryAcquire("report").orElseThrow()) {
+            all = new JobExecutions(db).recent(20);
+        }
 
         assertEquals(List.of(
                 new JobExecutionSummary(13, "ingest", "FAILED", LocalDateTime.of(2026, 11, 5, 8, 0, 1), LocalDateTime.of(2026, 11, 5, 8, 0, 2),
@@ -57,6 +60,9 @@ class JobExecutionsIntegrationTests {
                 new JobExecutionSummary(10, "ingest", "COMPLETED", LocalDateTime.of(2026, 11, 2, 8, 0, 1), LocalDateTime.of(2026, 11, 2, 8, 3, 30),
                         11000, 10988, 17, "")), all);
         assertEquals(List.of(13L, 12L), new JobExecutions(db).recent(2).stream().map(JobExecutionSummary::id).toList());
+        // the lock released, as by a process that died: the execution recorded as running is not
+        assertEquals("not running: the process that ran it ended; cdo restart 12 resumes it",
+                new JobExecutions(db).recent(2).get(1).exitMessage());
 
         StringWriter table = new StringWriter();
         JobsCommand.print(all.subList(2, 4), new PrintWriter(table, true));
