@@ -54,12 +54,18 @@ public class Ingester {
                 .toJobParameters();
         progress.set(listener);
         try {
-            JobExecution execution = start(parameters);
-            return new IngestOutcome(runId, execution.getId(), execution.getStatus().name(), rejects, runs.results(runId),
-                    execution.getAllFailureExceptions().stream().findFirst().orElse(null));
+            return outcome(start(parameters));
         } finally {
             progress.set(IngestProgress.QUIET);
         }
+    }
+
+    /** What an execution of the ingest job did, a restarted one's too: its run's files and counts, and how it ended. */
+    public IngestOutcome outcome(JobExecution execution) {
+        JobParameters parameters = execution.getJobParameters();
+        long runId = parameters.getLong(RUN_ID);
+        return new IngestOutcome(runId, execution.getId(), execution.getStatus().name(), Path.of(parameters.getString(REJECTS_FILE)),
+                runs.results(runId), execution.getAllFailureExceptions().stream().findFirst().orElse(null));
     }
 
     /**

@@ -116,7 +116,8 @@ public class IngestCommand implements Callable<Integer> {
         return outcome.anyFileFailed() ? 1 : 0;
     }
 
-    static void print(IngestOutcome outcome, PrintStream out) {
+    /** The run, its files and their counts, and where the reject report is (also after cdo restart of an ingest). */
+    public static void print(IngestOutcome outcome, PrintStream out) {
         // the run's number names its reject report; cdo jobs and cdo restart know the job execution's, which differs once a
         // run has been restarted
         out.println("ingest run " + outcome.runId() + " (job execution " + outcome.jobExecutionId() + " in cdo jobs)");

@@ -3,7 +3,10 @@ package org.cdoutcomes.app.jobs;
 import java.util.concurrent.Callable;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
+import org.cdoutcomes.app.ingest.IngestCommand;
 import org.cdoutcomes.app.pipeline.ClinicPipelineConfiguration;
+import org.cdoutcomes.ingest.IngestJobConfiguration;
+import org.cdoutcomes.ingest.Ingester;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +42,11 @@ public class RestartCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().println("Job " + execution.getJobInstance().getJobName() + ": execution " + executionId
                     + " restarted as execution " + execution.getId() + ", " + execution.getStatus());
+            if (execution.getJobInstance().getJobName().equals(IngestJobConfiguration.JOB_NAME)) {
+                // what cdo ingest prints at its end: the run's files and counts, and where the reject report is
+                spec.commandLine().getOut().flush();
+                IngestCommand.print(context.bean(Ingester.class).outcome(execution), System.out);
+            }
             return JobEndings.exitCode(execution, spec.commandLine().getErr());
         }
     }

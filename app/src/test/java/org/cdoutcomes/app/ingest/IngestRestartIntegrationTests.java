@@ -61,6 +61,11 @@ class IngestRestartIntegrationTests {
 
         assertThat(restart.exitCode()).as(restart.toString()).isZero();
         assertThat(restart.out()).contains("Job ingest: execution " + execution + " restarted as execution ");
+        // and then what cdo ingest prints at its end: the same per-file counts as the uninterrupted run, and the report
+        List<String> table = uninterrupted.out().lines().filter(line -> line.startsWith(clinic.toString())).toList();
+        assertThat(table).hasSize(3);
+        assertThat(restart.out().lines().filter(line -> line.startsWith(clinic.toString())).toList()).isEqualTo(table);
+        assertThat(restart.out()).contains("reject report: " + root.resolve("rejects.csv").toAbsolutePath());
         assertThat(restart.err()).contains("Job execution " + execution + " was left STARTED by a process that ended");
         assertThat(records(killed)).isEqualTo(records(reference));
         assertThat(fileCounts(killed)).isEqualTo(fileCounts(reference)).hasSize(3);
