@@ -125,7 +125,8 @@ final class MethodsSheet {
         row = setting(layout, row, "Follow-up", context.followUpDays() + " days (--follow-up-days)");
         row = setting(layout, row, "First cycle only", context.firstCycleOnly() ? "yes (--first-cycle-only)" : "no");
         row = setting(layout, row, "Suppression threshold", layout.smallCells.on()
-                ? context.suppressBelow() + " (--suppress-below)" : context.suppressBelow() + ": off (--suppress-below)");
+                ? context.suppressBelow() + " (--suppress-below, else suppression-threshold of cdo.yml)"
+                : context.suppressBelow() + ": off (--suppress-below, else suppression-threshold of cdo.yml)");
         if (context.muscleGroupOverrides().isEmpty()) {
             row = setting(layout, row, "Muscle groups", "the defaults of the input formats");
         }

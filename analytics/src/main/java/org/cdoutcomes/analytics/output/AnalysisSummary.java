@@ -42,8 +42,9 @@ public final class AnalysisSummary {
             return metric + ": no cycles" + System.lineSeparator();
         }
         KaplanMeierSummary all = strata.get(0);
-        return String.format(Locale.ROOT, "%s: median %s days (95%% CI %s to %s), %d events in %d cycles%n",
-                metric, days(all.median()), days(all.medianCiLower()), days(all.medianCiUpper()), all.events(), all.n());
+        String median = all.median() == null ? days(null) : days(all.median()) + " days";
+        return String.format(Locale.ROOT, "%s: median %s (95%% CI %s to %s), %d events in %d cycles%n",
+                metric, median, days(all.medianCiLower()), days(all.medianCiUpper()), all.events(), all.n());
     }
 
     private static String days(Double value) {

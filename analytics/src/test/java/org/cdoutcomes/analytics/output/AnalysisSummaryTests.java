@@ -29,6 +29,18 @@ class AnalysisSummaryTests {
                 AnalysisSummary.text(result));
     }
 
+    /** A median not reached has no unit: "median not reached days" read as a typo. */
+    @Test
+    void aMedianNotReachedReadsAsSuch() {
+        AnalysisResult result = new AnalysisResult(new Cohort(null, null, d("2026-02-01"), 10, 12, 28),
+                List.of(new KaplanMeierSummary("all", "all", 12, 10, 2, 6.0, 5.0, 9.0, 4.0, 8.0, List.of())),
+                List.of(new KaplanMeierSummary("all", "all", 10, 3, 7, null, 76.0, null, 70.0, null, List.of())),
+                List.of(), List.of(), new DataQuality(0, 0, 0));
+
+        assertEquals("Duration of relief: median not reached (95% CI 76.0 to not reached), 3 events in 10 cycles",
+                AnalysisSummary.text(result).lines().toList().get(2));
+    }
+
     @Test
     void anEmptyCohortSaysSo() {
         AnalysisResult result = new AnalysisResult(new Cohort(null, null, d("2026-02-01"), 0, 0, 14),

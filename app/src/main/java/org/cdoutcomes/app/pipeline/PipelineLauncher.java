@@ -65,7 +65,8 @@ public class PipelineLauncher {
             throw new BadSettingException(setting + ": not set; name a folder in cdo.yml (" + setting + ": PATH) or CDO_" + setting.toUpperCase(java.util.Locale.ROOT));
         }
         if (!Files.isDirectory(folder)) {
-            throw new BadSettingException(setting + ": " + folder + " is not an existing folder");
+            throw new BadSettingException(setting + ": " + folder.toAbsolutePath().normalize() + " is not an existing folder; create it, "
+                    + "or name another in cdo.yml (" + setting + ": PATH) or CDO_" + setting.toUpperCase(java.util.Locale.ROOT));
         }
     }
 

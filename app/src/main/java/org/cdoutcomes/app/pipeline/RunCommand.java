@@ -66,7 +66,7 @@ public class RunCommand implements Callable<Integer> {
         try {
             execution = launcher.run(paths);
         } catch (BadSettingException e) {
-            err.println(e.getMessage());
+            err.println("cdo: " + e.getMessage());
             return 2;
         }
         PipelineRun run = PipelineRun.of(execution.getJobInstance().getJobName(), execution.getJobParameters());

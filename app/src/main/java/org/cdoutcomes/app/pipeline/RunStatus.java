@@ -15,7 +15,8 @@ final class RunStatus {
     static String completed(IngestOutcome ingest, ReportOutcome report, boolean movedInputs) {
         StringBuilder line = new StringBuilder(ingest != null && ingest.failedFiles() > 0 ? "failure: " : "success: ");
         if (ingest != null) {
-            line.append(ingest.readFiles()).append(" files read, ").append(ingest.failedFiles()).append(" unreadable");
+            line.append(ingest.readFiles()).append(ingest.readFiles() == 1 ? " file read, " : " files read, ").append(ingest.failedFiles())
+                    .append(" unreadable");
             if (ingest.failedFiles() > 0 && movedInputs) {
                 line.append(" (in the inbox's failed/ folder, each with its reason)");
             }

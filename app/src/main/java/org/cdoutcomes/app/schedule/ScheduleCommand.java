@@ -54,7 +54,7 @@ public class ScheduleCommand implements Callable<Integer> {
         try {
             scheduler = new JobScheduler(launcher, runs, schedules(settings, launcher));
         } catch (BadSettingException e) {
-            err.println(e.getMessage());
+            err.println("cdo: " + e.getMessage());
             return 2;
         }
         CountDownLatch terminated = new CountDownLatch(1);

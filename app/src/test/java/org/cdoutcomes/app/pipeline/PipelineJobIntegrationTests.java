@@ -93,7 +93,7 @@ class PipelineJobIntegrationTests {
             assertThat(root.resolve("inbox/processed")).doesNotExist();
             assertThat(root.resolve("inbox/notes.csv")).exists();
             assertThat(Files.readString(run.statusFile())).isEqualTo(
-                    "success: 1 files read, 0 unreadable; rows read 1, inserted 1, updated 0, unchanged 0, rejected 0, warnings 0;"
+                    "success: 1 file read, 0 unreadable; rows read 1, inserted 1, updated 0, unchanged 0, rejected 0, warnings 0;"
                             + " report " + run.runDate().minusMonths(3).getYear() + "-Q" + ((run.runDate().minusMonths(3).getMonthValue() - 1) / 3 + 1)
                             + ": 1 patients, 1 cycles" + System.lineSeparator());
         }
@@ -163,7 +163,8 @@ class PipelineJobIntegrationTests {
         try (ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), root)) {
             assertThatThrownBy(() -> context.getBean(PipelineLauncher.class).run(List.of()))
                     .isInstanceOf(BadSettingException.class)
-                    .hasMessage("outbox: " + root.resolve("outbox") + " is not an existing folder");
+                    .hasMessage("outbox: " + root.resolve("outbox").toAbsolutePath().normalize() + " is not an existing folder; create it, "
+                            + "or name another in cdo.yml (outbox: PATH) or CDO_OUTBOX");
         }
     }
 
