@@ -51,11 +51,16 @@ public final class AnalysisService {
     }
 
     /**
-     * What the options did that a reader may not expect: a cutoff after today, which follows patients in follow-up beyond
+     * What the options did that a reader may not expect: a database without records, a cutoff after today, which follows patients in follow-up beyond
      * any record there can be yet; and why no cycle was kept, when the options explain it: a period that starts after
      * the cutoff, or sites at which nothing was injected (ids match exactly, so a typo keeps nothing).
      */
     public List<String> notes(Cohort cohort, Set<String> sites) {
+        if (latestRecordDate().isEmpty()) {
+            // a wrong --db or folder reads as an empty clinic: say so rather than report nothing in silence
+            return List.of("Note: the database holds no visit or symptom yet, so the analysis is empty (cdo ingest loads clinic "
+                    + "exports; is this the right database?).");
+        }
         List<String> notes = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         if (cohort.asOf().isAfter(today)) {

@@ -86,20 +86,15 @@ public class AnalyzeCommand implements Callable<Integer> {
         OutputFile.check(spec, "--json", json);
         AnalysisProgress progress = AnalysisProgress.onTerminal();
         Analysis analysis;
-        boolean empty;
         List<String> notes;
         try (CdoContext cdo = CdoContext.open(database)) {
             AnalysisService service = new AnalysisService(cdo.dataSource(), cdo.settings().muscleGroups(), Clock.systemDefaultZone());
-            empty = service.latestRecordDate().isEmpty();
             analysis = service.analyze(request, progress);
             progress.done();
             AnalysisService.writeJson(analysis.result(), json);
-            notes = empty ? List.of() : service.notes(analysis.result().cohort(), request.sites());
+            notes = service.notes(analysis.result().cohort(), request.sites());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (empty) {
-            out.println("The database holds no visit or symptom yet: the analysis is empty (cdo ingest loads clinic exports).");
-        }
         out.print(AnalysisSummary.text(analysis.result()));
         notes.forEach(out::println);
         out.println("Analysis written to " + json.toAbsolutePath().normalize());

@@ -55,6 +55,20 @@ class ReportCommandIntegrationTests {
         return Workbooks.open(out);
     }
 
+    /** A wrong --db or data folder reads as an empty clinic: the report says so instead of zeros in silence. */
+    @Test
+    void aDatabaseWithoutRecordsIsPointedOut() {
+        String empty = TestDatabases.jdbcUrl(TestDatabases.migrated("cdo_report_empty"));
+        Path out = work.resolve("empty.xlsx");
+
+        CdoRun run = CdoRun.of("report", "--quarter", "2025-Q1", "--out", out.toString(), "--db", empty);
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.out().contains("Report for 2025-Q1 (data as of "), run::toString);
+        assertTrue(run.out().contains("Note: the database holds no visit or symptom yet, so the analysis is empty"), run::toString);
+        assertTrue(!CdoRun.of("report", "--quarter", "2025-Q1", "--out", out.toString(), "--db", db).out().contains("holds no visit"));
+    }
+
     @Test
     void summaryCountsTheQuartersCyclesAndTheOptionTurnsSuppressionOff() throws IOException {
         try (XSSFWorkbook q1 = report("q1", db, "--quarter", "2025-Q1", "--suppress-below", "0", "--config", settings.toString())) {
