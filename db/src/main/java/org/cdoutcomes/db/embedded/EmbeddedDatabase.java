@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.cdoutcomes.db.embedded.Leases.Lease;
 import org.slf4j.Logger;
@@ -28,6 +30,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final String SERVER_LOG = "postgresql.log";
     private static final String LOCK_FILE = "server.lock";
     private static final String LEASES = "leases";
+    /** The files a data folder holds besides folders; hidden ones (.DS_Store) are left out of the check. */
+    private static final Set<String> DATABASE_FILES = Set.of(SERVER_LOG, LOCK_FILE);
     private static final Map<Path, EmbeddedDatabase> OPEN = new HashMap<>();
     private static boolean shutdownHookAdded;
     private static final Duration DELETE_POLL = Duration.ofMillis(200);
@@ -58,6 +62,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 return open;
             }
             try {
+                refuseForeign(key);
                 Files.createDirectories(key);
                 EmbeddedDatabase database = join(key);
                 OPEN.put(key, database);
@@ -65,6 +70,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 return database;
             } catch (IOException e) {
                 throw new EmbeddedDatabaseException("cannot use the data folder " + key + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Refuses a data folder that is a file, or that holds files which are not the database's (an export folder given
+     * to --data-dir by mistake), before a server is created among them. Sub-folders are allowed: demo's database
+     * lives in a folder inside the default one.
+     */
+    private static void refuseForeign(Path folder) throws IOException {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new EmbeddedDatabaseException("cannot use the data folder " + folder + ": it is a file, not a folder");
+        }
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var entries = Files.list(folder)) {
+            Optional<String> foreign = entries.filter(Files::isRegularFile)
+                    .map(f -> f.getFileName().toString()).filter(name -> !name.startsWith(".") && !DATABASE_FILES.contains(name))
+                    .findFirst();
+            if (foreign.isPresent()) {
+                throw new EmbeddedDatabaseException("cannot use the data folder " + folder + ": it holds " + foreign.get()
+                        + " and other files that are not a cdo database; name a new or empty folder (--data-dir)");
             }
         }
     }

@@ -49,6 +49,23 @@ class EmbeddedDatabaseIntegrationTests {
         assertServerStopped(folder, port);
     }
 
+    /** An export folder named as the data folder by mistake gets no server among its files; a file is no folder. */
+    @Test
+    void aFolderOfOtherFilesOrAFileIsRefusedBeforeAnyServerStarts() throws IOException {
+        Path exports = Files.createDirectories(folder.resolve("exports"));
+        Files.writeString(exports.resolve("visits.csv"), "visit_id\n");
+        EmbeddedDatabaseException refused = assertThrows(EmbeddedDatabaseException.class, () -> EmbeddedDatabase.open(exports));
+        assertEquals("cannot use the data folder " + exports.toAbsolutePath() + ": it holds visits.csv and other files that are not "
+                + "a cdo database; name a new or empty folder (--data-dir)", refused.getMessage());
+        try (var listing = Files.list(exports)) {
+            assertEquals(List.of("visits.csv"), listing.map(p -> p.getFileName().toString()).toList(), "nothing created among them");
+        }
+
+        Path file = exports.resolve("visits.csv");
+        assertEquals("cannot use the data folder " + file.toAbsolutePath() + ": it is a file, not a folder",
+                assertThrows(EmbeddedDatabaseException.class, () -> EmbeddedDatabase.open(file)).getMessage());
+    }
+
     @Test
     void dataOutlivesTheServer() throws SQLException {
         int port;
