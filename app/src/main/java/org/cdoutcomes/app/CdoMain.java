@@ -1,11 +1,16 @@
 package org.cdoutcomes.app;
 
+import java.util.List;
+import java.util.Locale;
 import org.cdoutcomes.app.cli.ErrorReporter;
 import org.cdoutcomes.app.cli.UsageErrors;
 import picocli.CommandLine;
 
 /** Entry point of {@code ./cdo}: picocli parses and teaches; only commands that need the database start Spring. */
 public final class CdoMain {
+    private static final String LOG_LEVEL = "CDO_LOG_LEVEL";
+    private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
     private CdoMain() {
     }
 
@@ -14,6 +19,12 @@ public final class CdoMain {
     }
 
     public static int run(String... args) {
+        // logback reads it (logback.xml) and takes a level it does not know for DEBUG: every library's debug output
+        String logLevel = System.getenv(LOG_LEVEL);
+        if (logLevel != null && !LOG_LEVELS.contains(logLevel.strip().toUpperCase(Locale.ROOT))) {
+            System.err.println("cdo: " + LOG_LEVEL + " expects one of " + String.join(", ", LOG_LEVELS) + ", got '" + logLevel + "'");
+            return 2;
+        }
         CommandLine cdo = new CommandLine(new CdoCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(new UsageErrors())

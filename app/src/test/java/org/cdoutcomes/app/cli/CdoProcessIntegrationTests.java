@@ -96,6 +96,13 @@ class CdoProcessIntegrationTests {
         assertEquals(2, setting.exitCode());
         assertEquals("cdo: setting suppression-threshold (environment variable CDO_SUPPRESSION_THRESHOLD) expects a whole number of 0 or more, got 'few'\n",
                 setting.stderr());
+
+        // logback would take an unknown level for DEBUG, and print every library's debug output
+        ProcessBuilder badLevel = command("jobs", "--db", "jdbc:postgresql://127.0.0.1:1/cdo");
+        badLevel.environment().put("CDO_LOG_LEVEL", "bogus");
+        Result level = finish(badLevel.start());
+        assertEquals(2, level.exitCode());
+        assertEquals("cdo: CDO_LOG_LEVEL expects one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got 'bogus'\n", level.stderr());
     }
 
     private static boolean serverReady(Path pidFile) throws IOException {
