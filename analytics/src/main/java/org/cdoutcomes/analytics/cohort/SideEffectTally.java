@@ -6,11 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cdoutcomes.model.vocabulary.CodePointOrder;
 import org.cdoutcomes.analytics.report.QuarterFigures.TermCount;
 import org.cdoutcomes.analytics.result.SideEffectRow;
 import org.cdoutcomes.analytics.stats.Interval;
 import org.cdoutcomes.analytics.stats.Proportions;
+import org.cdoutcomes.model.vocabulary.CodePointOrder;
+import org.cdoutcomes.model.vocabulary.MuscleGroups;
 
 /**
  * The 2x2 tables of analytics.md "Side effects per muscle group", kept as counts: counted cycles, cycles with each
@@ -18,7 +19,7 @@ import org.cdoutcomes.analytics.stats.Proportions;
  */
 public final class SideEffectTally {
     /** The pseudo group (every counted cycle) and pseudo term (any term). */
-    public static final String ANY = "any";
+    public static final String ANY = MuscleGroups.ANY;
 
     private int counted;
     private final Map<String, Integer> withTerm = new HashMap<>();

@@ -5,6 +5,9 @@ import java.util.Map;
 
 /** Muscle to muscle-group mapping: the defaults of input-formats.md, with configured overrides on top. */
 public final class MuscleGroups {
+    /** The name of the side-effect rows over every counted cycle (analytics.md), which no configured group may take. */
+    public static final String ANY = "any";
+
     private final Map<Muscle, String> groupOf;
 
     private MuscleGroups(Map<Muscle, String> groupOf) {
@@ -26,6 +29,10 @@ public final class MuscleGroups {
                     .orElseThrow(() -> new IllegalArgumentException("muscle group override names an unknown muscle '" + muscleCode + "'"));
             if (group == null || group.isBlank()) {
                 throw new IllegalArgumentException("muscle group override for '" + muscleCode + "' names no group");
+            }
+            if (group.trim().equals(ANY)) {
+                throw new IllegalArgumentException("muscle group override for '" + muscleCode + "' names the group '" + ANY
+                        + "', the name of the rows over all cycles; name the group otherwise");
             }
             map.put(muscle, group.trim());
         });

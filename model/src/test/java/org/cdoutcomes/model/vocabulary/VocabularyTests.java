@@ -1,6 +1,7 @@
 package org.cdoutcomes.model.vocabulary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -68,6 +69,16 @@ class VocabularyTests {
         MuscleGroups groups = MuscleGroups.withOverrides(Map.of("SCM", "anterior_neck"));
         assertEquals("anterior_neck", groups.groupOf(Muscle.STERNOCLEIDOMASTOID));
         assertEquals("trapezius", groups.groupOf(Muscle.TRAPEZIUS));
+    }
+
+    /** 'any' names the side-effect rows over all cycles: a group of that name lost its own rows to them. */
+    @Test
+    void noGroupMayTakeTheNameOfTheRowsOverAllCycles() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> MuscleGroups.withOverrides(Map.of("trapezius", " any ")));
+        assertEquals("muscle group override for 'trapezius' names the group 'any', the name of the rows over all cycles; "
+                + "name the group otherwise", refused.getMessage());
+        assertEquals("Any", MuscleGroups.withOverrides(Map.of("trapezius", "Any")).groupOf(Muscle.TRAPEZIUS), "group ids match exactly");
     }
 
     @ParameterizedTest
