@@ -47,7 +47,6 @@ public final class QuarterlyReportWriter {
         }
     }
 
-
     static XSSFWorkbook build(ReportContext context, AnalysisResult analysis, ReportFigures figures) {
         XSSFWorkbook workbook = new XSSFWorkbook();
         Styles styles = new Styles(workbook);

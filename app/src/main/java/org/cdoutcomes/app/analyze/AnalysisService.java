@@ -51,16 +51,12 @@ public final class AnalysisService {
     }
 
     /**
-     * What the options did that a reader may not expect: a database without records, a cutoff after today, which follows patients in follow-up beyond
-     * any record there can be yet; and why no cycle was kept, when the options explain it: a period that starts after
-     * the cutoff, or sites at which nothing was injected (ids match exactly, so a typo keeps nothing).
+     * What the options did that a reader may not expect: a cutoff after today, which follows patients in follow-up beyond
+     * any record there can be yet; and why no cycle was kept, when the database or the options explain it: a database
+     * without records, a period that starts after the cutoff, or sites at which nothing was injected (ids match exactly,
+     * so a typo keeps nothing).
      */
     public List<String> notes(Cohort cohort, Set<String> sites) {
-        if (latestRecordDate().isEmpty()) {
-            // a wrong --db or folder reads as an empty clinic: say so rather than report nothing in silence
-            return List.of("Note: the database holds no visit or symptom yet, so the analysis is empty (cdo ingest loads clinic "
-                    + "exports; is this the right database?).");
-        }
         List<String> notes = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         if (cohort.asOf().isAfter(today)) {
@@ -69,6 +65,11 @@ public final class AnalysisService {
         }
         if (cohort.cycles() > 0) {
             return notes;
+        }
+        if (latestRecordDate().isEmpty()) {
+            // a wrong --db or folder reads as an empty clinic: say so rather than report nothing in silence
+            return List.of("Note: the database holds no visit or symptom yet, so the analysis is empty (cdo ingest loads clinic "
+                    + "exports; is this the right database?).");
         }
         if (cohort.from() != null && cohort.asOf().isBefore(cohort.from())) {
             notes.add("Note: the data cutoff, " + cohort.asOf() + ", is before the period starts (" + cohort.from()

@@ -11,7 +11,8 @@ import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.CdoException;
 import org.cdoutcomes.app.cli.CdoSettings;
 import org.cdoutcomes.app.cli.DatabaseOptions;
-import org.cdoutcomes.app.jobs.JobLock;
+import org.cdoutcomes.app.jobs.JobRuns;
+import org.cdoutcomes.app.jobs.JobsConfiguration;
 import org.cdoutcomes.app.report.ReportRequest;
 import org.cdoutcomes.app.report.ReportResult;
 import org.cdoutcomes.app.report.ReportService;
@@ -118,11 +119,10 @@ public class DemoCommand implements Callable<Integer> {
         IngestOutcome ingested;
         ReportResult report;
         AnalysisProgress progress = AnalysisProgress.onTerminal();
-        try (CdoContext cdo = CdoContext.openEmbedded(database, options, IngestJobConfiguration.class)) {
-            // under the ingest job's lock, as every run of a job: cdo jobs takes a running execution whose lock is free for dead
-            try (JobLock.Held running = new JobLock(cdo.dataSource()).acquire(IngestJobConfiguration.JOB_NAME, () -> { })) {
-                ingested = cdo.bean(Ingester.class).ingest(new IngestRequest(files, rejects, null), IngestProgress.QUIET);
-            }
+        try (CdoContext cdo = CdoContext.openEmbedded(database, options, IngestJobConfiguration.class, JobsConfiguration.class)) {
+            // under the ingest job's lock, as cdo ingest: cdo jobs takes a running execution whose lock is free for dead
+            ingested = cdo.bean(JobRuns.class).exclusively(IngestJobConfiguration.JOB_NAME,
+                    () -> cdo.bean(Ingester.class).ingest(new IngestRequest(files, rejects, null), IngestProgress.QUIET));
             checkIngested(ingested);
             ReportService reports = new ReportService(cdo.dataSource(), demoSettings(cdo.settings()), Clock.systemDefaultZone());
             report = reports.write(ReportRequest.quarterInFolder(reports.defaultQuarter(), out), progress);

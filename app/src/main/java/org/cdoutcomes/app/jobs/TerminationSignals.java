@@ -3,8 +3,9 @@ package org.cdoutcomes.app.jobs;
 import sun.misc.Signal;
 
 /**
- * Turns SIGTERM and SIGINT into a call instead of the JVM's abrupt exit with status 143/130, so that {@code cdo schedule}
- * and {@code cdo run} can stop their job cleanly and exit 0. Where a signal does not exist (SIGTERM on Windows) the JVM's default stays.
+ * Turns SIGTERM and SIGINT into a call instead of the JVM's abrupt exit with status 143/130, so that {@code cdo
+ * schedule} and {@code cdo run} can stop their job cleanly and exit 0. Where a signal does not exist (SIGTERM on
+ * Windows) the JVM's default stays.
  */
 public final class TerminationSignals {
     private TerminationSignals() {

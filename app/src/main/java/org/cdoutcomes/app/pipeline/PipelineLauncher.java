@@ -61,12 +61,13 @@ public class PipelineLauncher {
     }
 
     private static void requireFolder(String setting, Path folder) {
+        String where = " in cdo.yml (" + setting + ": PATH) or CDO_" + setting.toUpperCase(java.util.Locale.ROOT);
         if (folder == null) {
-            throw new BadSettingException(setting + ": not set; name a folder in cdo.yml (" + setting + ": PATH) or CDO_" + setting.toUpperCase(java.util.Locale.ROOT));
+            throw new BadSettingException(setting + ": not set; name a folder" + where);
         }
         if (!Files.isDirectory(folder)) {
             throw new BadSettingException(setting + ": " + folder.toAbsolutePath().normalize() + " is not an existing folder; create it, "
-                    + "or name another in cdo.yml (" + setting + ": PATH) or CDO_" + setting.toUpperCase(java.util.Locale.ROOT));
+                    + "or name another" + where);
         }
     }
 

@@ -152,7 +152,6 @@ public final class RowValidator {
         return (Optional<E>) code;
     }
 
-    /** Digits with an optional sign and one optional decimal point (a dot), at least one digit. */
     /** Whether a decimal has at most MAX_DIGITS before and after the point, leading and trailing zeros not counted. */
     static boolean withinMaxDigits(String decimal) {
         int point = decimal.indexOf('.');
@@ -168,6 +167,7 @@ public final class RowValidator {
         return wholeEnd - wholeStart <= MAX_DIGITS && (point < 0 || fractionEnd - point - 1 <= MAX_DIGITS);
     }
 
+    /** Digits with an optional sign and one optional decimal point (a dot), at least one digit. */
     static boolean isDecimal(String text) {
         int i = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
         boolean digit = false;
