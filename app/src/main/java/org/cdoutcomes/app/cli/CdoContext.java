@@ -8,9 +8,12 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.cdoutcomes.app.CdoApplication;
 import org.cdoutcomes.db.Migrations;
@@ -48,15 +51,17 @@ public final class CdoContext implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Class<?>[] configurations;
     private final boolean verbose;
+    private final String where;
     private ConfigurableApplicationContext spring;
 
     private CdoContext(CdoSettings settings, EmbeddedDatabase embedded, HikariDataSource dataSource,
-                       Class<?>[] configurations, boolean verbose) {
+                       Class<?>[] configurations, boolean verbose, String where) {
         this.settings = settings;
         this.embedded = embedded;
         this.dataSource = dataSource;
         this.configurations = configurations.clone();
         this.verbose = verbose;
+        this.where = where;
     }
 
     /**
@@ -76,10 +81,35 @@ public final class CdoContext implements AutoCloseable {
      * say: for a command with a database of its own ({@code cdo demo}).
      */
     public static CdoContext openEmbedded(Path folder, DatabaseOptions options, Class<?>... configurations) {
-        return open(options, null, folder, configurations);
+        return open(options, null, folder, dataSource -> { }, configurations);
+    }
+
+    /**
+     * Like {@link #open}, but on the server of {@code options.url} and in a schema of its own: every connection
+     * names and uses only {@code schema}, which {@code prepare} may (re)create before it is migrated ({@code cdo demo
+     * --db}: the database's other schemas, the clinic's records among them, are neither read nor written).
+     */
+    public static CdoContext openInSchema(DatabaseOptions options, String schema, Consumer<DataSource> prepare,
+                                          Class<?>... configurations) {
+        return open(options, withSchema(options.url, schema), null, prepare, configurations);
     }
 
     private static CdoContext open(DatabaseOptions options, String serverUrl, Path embeddedFolder, Class<?>... configurations) {
+        return open(options, serverUrl, embeddedFolder, dataSource -> { }, configurations);
+    }
+
+    /** The URL with its currentSchema parameter (pgjdbc's search_path) set to {@code schema}, whatever it said before. */
+    static String withSchema(String url, String schema) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        String parameters = query < 0 ? "" : Arrays.stream(url.substring(query + 1).split("&"))
+                .filter(p -> !p.isEmpty() && !p.regionMatches(true, 0, "currentSchema=", 0, "currentSchema=".length()))
+                .map(p -> p + "&").collect(Collectors.joining());
+        return base + "?" + parameters + "currentSchema=" + schema;
+    }
+
+    private static CdoContext open(DatabaseOptions options, String serverUrl, Path embeddedFolder, Consumer<DataSource> prepare,
+                                   Class<?>... configurations) {
         if (options.verbose) {
             LoggingSystem logging = LoggingSystem.get(CdoContext.class.getClassLoader());
             logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
@@ -101,8 +131,9 @@ public final class CdoContext implements AutoCloseable {
             // CDO_DB_USER / CDO_DB_PASSWORD are the server's credentials; the embedded server's user is in its URL.
             dataSource = embedded != null ? pool(url, null, null, where)
                     : pool(url, environment.get("CDO_DB_USER"), environment.get("CDO_DB_PASSWORD"), where);
+            prepare.accept(dataSource);
             migrate(dataSource, where);
-            return new CdoContext(settings, embedded, dataSource, configurations, options.verbose);
+            return new CdoContext(settings, embedded, dataSource, configurations, options.verbose, where);
         } catch (RuntimeException e) {
             if (dataSource != null) {
                 dataSource.close();
@@ -187,6 +218,11 @@ public final class CdoContext implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** Where the database is, for messages: host, port and database (and where the URL came from), no credentials. */
+    public String where() {
+        return where;
     }
 
     private synchronized ConfigurableApplicationContext spring() {

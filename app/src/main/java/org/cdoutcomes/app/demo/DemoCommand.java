@@ -51,14 +51,19 @@ import picocli.CommandLine.Spec;
                 "  clinic/                 the generated patients, visits and symptoms files",
                 "",
                 "The demo database is <data dir>/demo (./cdo-data/demo by default), replaced",
-                "at each run (once another cdo demo using it has finished); your own data",
-                "(--db, CDO_DB_URL, the database in ./cdo-data) is never touched.",
+                "at each run (once another cdo demo using it has finished). With --db URL the",
+                "demo runs on that PostgreSQL server instead, in a schema of its own in that",
+                "database, " + DemoSchema.NAME + ", replaced in the same way; the database's other schemas",
+                "are neither read nor written. Your own data (the database of CDO_DB_URL,",
+                "which the demo does not use, or the one in ./cdo-data) is never touched.",
                 ""},
         footer = {"",
                 "Examples:",
                 "  cdo demo",
                 "      2,000 patients, files in ./cdo-demo",
                 "  cdo demo --patients 20000 --out /tmp/big-demo",
+                "  cdo demo --db jdbc:postgresql://dbserver:5432/cdo",
+                "      the demo in schema " + DemoSchema.NAME + " of that database",
                 "",
                 "Exit status: 0 done, 1 the demo failed, 2 bad usage."})
 public class DemoCommand implements Callable<Integer> {
@@ -79,6 +84,11 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "cdo-data",
             description = "folder whose demo/ subfolder holds the demo's own database (default: ./${DEFAULT-VALUE})")
     Path dataDir;
+
+    @Option(names = "--db", paramLabel = "URL",
+            description = "JDBC URL of a PostgreSQL database to run the demo in, in schema " + DemoSchema.NAME
+                    + " (replaced at each run), instead of <data dir>/demo; user and password from $CDO_DB_USER / $CDO_DB_PASSWORD")
+    String serverUrl;
 
     @Option(names = "--verbose", description = "log what happens (INFO and up) on stderr, and stack traces of failures")
     boolean verbose;
@@ -103,12 +113,18 @@ public class DemoCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ParameterException(spec.commandLine(), "--out expects a folder, but " + out + " is a file");
         }
+        if (serverUrl != null && serverUrl.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--db expects a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/cdo");
+        }
         Path exports = out.resolve("clinic");
         clinic.generate(exports, patients);
 
-        // replaced just before it is opened, so another cdo demo cannot slip in between
         Path database = dataDir.resolve(DATABASE_FOLDER);
-        EmbeddedDatabase.delete(database);
+        DemoSchema schema = serverUrl == null ? null : new DemoSchema();
+        if (schema == null) {
+            // replaced just before it is opened, so another cdo demo cannot slip in between
+            EmbeddedDatabase.delete(database);
+        }
         Path rejects = out.resolve("rejects.csv");
         List<String> files = List.of("patients.csv", "visits.csv", "symptoms.csv").stream()
                 .map(name -> exports.resolve(name).toString()).toList();
@@ -116,10 +132,17 @@ public class DemoCommand implements Callable<Integer> {
         DatabaseOptions options = new DatabaseOptions();
         options.dataDir = dataDir;
         options.verbose = verbose;
+        options.url = serverUrl;
         IngestOutcome ingested;
+        String where;
         ReportResult report;
         AnalysisProgress progress = AnalysisProgress.onTerminal();
-        try (CdoContext cdo = CdoContext.openEmbedded(database, options, IngestJobConfiguration.class, JobsConfiguration.class)) {
+        Class<?>[] jobs = {IngestJobConfiguration.class, JobsConfiguration.class};
+        // the schema (when there is one) is released before its context closes the connections
+        try (CdoContext cdo = schema == null ? CdoContext.openEmbedded(database, options, jobs)
+                : CdoContext.openInSchema(options, DemoSchema.NAME, schema, jobs);
+             DemoSchema held = schema) {
+            where = schema == null ? database.toAbsolutePath().normalize().toString() : "schema " + DemoSchema.NAME + " of " + cdo.where();
             // under the ingest job's lock, as cdo ingest: cdo jobs takes a running execution whose lock is free for dead
             ingested = cdo.bean(JobRuns.class).exclusively(IngestJobConfiguration.JOB_NAME,
                     () -> cdo.bean(Ingester.class).ingest(new IngestRequest(files, rejects, null), IngestProgress.QUIET));
@@ -133,7 +156,7 @@ public class DemoCommand implements Callable<Integer> {
         long read = ingested.files().stream().mapToLong(FileResult::read).sum();
         long rejected = ingested.files().stream().mapToLong(FileResult::rejected).sum();
         stdout.printf("Demo clinic of %d patients ingested into %s: %d rows read, %d rejected on purpose.%n",
-                patients, database.toAbsolutePath().normalize(), read, rejected);
+                patients, where, read, rejected);
         stdout.printf("Report for %s (data as of %s): %d patients, %d cycles.%n", report.period(),
                 report.analysis().cohort().asOf(), report.patients(), report.cycles());
         stdout.println("  report:        " + report.workbook().toAbsolutePath().normalize());

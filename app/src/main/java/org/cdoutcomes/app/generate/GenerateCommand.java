@@ -65,6 +65,11 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "last day of the clinic's history, yyyy-MM-dd; nothing is dated later (default: yesterday)")
     LocalDate to;
 
+    // cli.md: every command takes --db, and a script may pass it to each one it runs.
+    @Option(names = "--db", paramLabel = "URL",
+            description = "accepted, as by every cdo command, and not used: generate writes files and opens no database")
+    String unusedDatabaseUrl;
+
     private final Clock clock;
 
     public GenerateCommand() {

@@ -27,6 +27,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 class CdoContextIntegrationTests {
 
     @Test
+    void aSchemaOfItsOwnReplacesTheUrlsCurrentSchemaAndKeepsItsOtherParameters() {
+        assertEquals("jdbc:postgresql://h:5432/db?currentSchema=cdo_demo", CdoContext.withSchema("jdbc:postgresql://h:5432/db", "cdo_demo"));
+        assertEquals("jdbc:postgresql://h/db?user=u&ssl=true&currentSchema=cdo_demo",
+                CdoContext.withSchema("jdbc:postgresql://h/db?user=u&currentschema=public&ssl=true", "cdo_demo"));
+        assertEquals("jdbc:postgresql://h/db?currentSchema=cdo_demo", CdoContext.withSchema("jdbc:postgresql://h/db?", "cdo_demo"));
+    }
+
+    @Test
     void migratesAnEmptyDatabaseAndRunsAJobOfTheGivenConfigurationInTheJdbcJobRepository() throws Exception {
         DatabaseOptions options = new DatabaseOptions();
         options.url = urlWithCredentials((PGSimpleDataSource) TestDatabases.fresh("cdo_context"));

@@ -20,12 +20,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cdoutcomes.app.LatestFullQuarter;
 import org.cdoutcomes.app.cli.ErrorReporter;
+import org.cdoutcomes.db.TestDatabases;
 import org.cdoutcomes.db.embedded.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -102,6 +105,42 @@ class DemoCommandIntegrationTests {
 
         assertEquals(0, second.exitCode(), second::toString);
         assertEquals(2, (int) JsonPath.parse(Files.readString(json)).read("$.cohort.patients"));
+    }
+
+    @Test
+    void withDbRunsInASchemaOfItsOwnReplacedAtEachRunAndLeavesTheDatabasesOtherRecordsAlone() throws IOException {
+        DataSource server = TestDatabases.migrated("cdo_demo_db");
+        JdbcTemplate sql = new JdbcTemplate(server);
+        sql.update("insert into patient (patient_id, site_id) values ('CLINIC-1', 'main')");
+        // a URL that names another schema: the demo still keeps to its own
+        String url = TestDatabases.jdbcUrl(server) + "&currentSchema=public";
+        Path out = work.resolve("server-demo");
+
+        Run first = demo("--patients", "3", "--out", out.toString(), "--db", url, "--data-dir", work.resolve("unused").toString());
+
+        assertEquals(0, first.exitCode(), first::toString);
+        assertTrue(first.out().contains("ingested into schema cdo_demo of "), first::toString);
+        assertEquals(List.of("D-1", "D-2", "D-3"), sql.queryForList("select patient_id from cdo_demo.patient order by 1", String.class));
+        assertEquals(3, (int) JsonPath.parse(Files.readString(out.resolve("analysis.json"))).read("$.cohort.patients"));
+        assertFalse(Files.exists(work.resolve("unused")), "no embedded database with --db");
+
+        Run second = demo("--patients", "2", "--out", out.toString(), "--db", url);
+
+        assertEquals(0, second.exitCode(), second::toString);
+        assertEquals(List.of("D-1", "D-2"), sql.queryForList("select patient_id from cdo_demo.patient order by 1", String.class));
+        assertEquals(List.of("CLINIC-1"), sql.queryForList("select patient_id from public.patient", String.class));
+        assertEquals(0L, sql.queryForObject("select count(*) from public.ingest_run", Long.class));
+    }
+
+    @Test
+    void aDbThatIsNoJdbcUrlExits2() {
+        Run blank = demo("--db", " ", "--out", work.resolve("x").toString());
+        assertEquals(2, blank.exitCode(), blank::toString);
+        assertTrue(blank.err().contains("--db expects a PostgreSQL JDBC URL"), blank::toString);
+
+        Run notAUrl = demo("--db", "dbserver/cdo", "--out", work.resolve("y").toString(), "--patients", "1");
+        assertEquals(2, notAUrl.exitCode(), notAUrl::toString);
+        assertTrue(notAUrl.err().contains("--db expects a PostgreSQL JDBC URL"), notAUrl::toString);
     }
 
     /** Stands in for {@code cdo generate}, whose options the demo's default generator passes. */

@@ -98,6 +98,18 @@ class GenerateCommandTests {
     }
 
     @Test
+    void takesDbAsEveryCommandDoesAndWritesTheSameFilesWithIt() throws IOException {
+        String[] plain = {"generate", "--patients", "30", "--to", "2025-12-31", "--out", temp.resolve("plain").toString()};
+        String[] withDb = {"generate", "--patients", "30", "--to", "2025-12-31", "--out", temp.resolve("db").toString(),
+                "--db", "jdbc:postgresql://nowhere.invalid:5432/cdo"};
+        assertEquals(0, cdo(LocalDate.of(2026, 1, 5), plain));
+        assertEquals(0, cdo(LocalDate.of(2026, 1, 5), withDb));
+        for (String file : FILES) {
+            assertEquals(-1, Files.mismatch(temp.resolve("plain").resolve(file), temp.resolve("db").resolve(file)), file);
+        }
+    }
+
+    @Test
     void byDefaultTheHistoryCoversTheTwoYearsUpToYesterday() throws IOException {
         assertEquals(0, cdo(LocalDate.of(2026, 3, 15), "generate", "--patients", "400", "--out", temp.toString()));
         assertTrue(out.toString().contains("2024-03-15 to 2026-03-14"), out.toString());
