@@ -129,7 +129,7 @@ public final class CdoContext implements AutoCloseable {
             }
             String where = describe(url, origin);
             // CDO_DB_USER / CDO_DB_PASSWORD are the server's credentials; the embedded server's user is in its URL.
-            dataSource = embedded != null ? pool(url, null, null, where)
+            dataSource = embedded != null ? pool(url, null, embedded.password(), where)
                     : pool(url, environment.get("CDO_DB_USER"), environment.get("CDO_DB_PASSWORD"), where);
             prepare.accept(dataSource);
             migrate(dataSource, where);

@@ -131,7 +131,8 @@ class CdoProcessIntegrationTests {
                 DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres?user=postgres&connectTimeout=2").close();
                 throw new AssertionError("a server still answers on port " + port);
             } catch (SQLException expected) {
-                // nothing listens there any more
+                // nothing listens there any more (a server that does would ask for the password instead)
+                assertEquals("08001", expected.getSQLState(), () -> "port " + port + ": " + expected.getMessage());
             }
         }
     }

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * starts it, later ones join it, the last one to leave stops it. A server left behind by a process that was killed
  * is joined by the next one, which then stops it when it leaves last.
  *
- * <p>The folder holds {@code pgdata/} (the PostgreSQL cluster, fsync on), {@code postgresql.log},
- * {@code server.lock} (held while a process decides to start, join or stop the server) and {@code leases/}
- * (one locked file per process using the server). Within one JVM a folder is opened once and counted.
+ * <p>The folder holds {@code pgdata/} (the PostgreSQL cluster, fsync on), {@code server-password} (the password
+ * every connection must give, readable by its owner only), {@code postgresql.log}, {@code server.lock} (held while a
+ * process decides to start, join or stop the server) and {@code leases/} (one locked file per process using the
+ * server). Within one JVM a folder is opened once and counted.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -31,7 +32,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final String LOCK_FILE = "server.lock";
     private static final String LEASES = "leases";
     /** The files a data folder holds besides folders; hidden ones (.DS_Store) are left out of the check. */
-    private static final Set<String> DATABASE_FILES = Set.of(SERVER_LOG, LOCK_FILE);
+    private static final Set<String> DATABASE_FILES = Set.of(SERVER_LOG, LOCK_FILE, PostgresServer.PASSWORD_FILE);
     private static final Map<Path, EmbeddedDatabase> OPEN = new HashMap<>();
     private static boolean shutdownHookAdded;
     private static final Duration DELETE_POLL = Duration.ofMillis(200);
@@ -166,39 +167,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /**
-     * Empties the folder (the database with it) so that the next {@link #open} starts from nothing, as {@code cdo demo}
-     * does at each run. A server left behind is stopped first; a folder some live process uses is refused.
-     * {@code server.lock} stays: deleting a lock file others may be waiting on would let two of them hold "the" lock.
-     */
-    public static void wipe(Path folder) {
-        Path key = folder.toAbsolutePath().normalize();
-        synchronized (OPEN) {
-            if (OPEN.containsKey(key)) {
-                throw new EmbeddedDatabaseException("cannot replace the data folder " + key + ": this process still uses it");
-            }
-            if (!Files.isDirectory(key)) {
-                return;
-            }
-            Path lockFile = key.resolve(LOCK_FILE);
-            try (FolderLock ignored = FolderLock.acquire(lockFile)) {
-                if (new Leases(key.resolve(LEASES)).alive() > 0) {
-                    throw new EmbeddedDatabaseException("cannot replace the data folder " + key + ": another cdo is using it");
-                }
-                new PostgresServer(key.resolve(PGDATA), key.resolve(SERVER_LOG)).stop();
-                try (Stream<Path> files = Files.walk(key)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        if (!file.equals(key) && !file.equals(lockFile)) {
-                            Files.delete(file);
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                throw new EmbeddedDatabaseException("cannot replace the data folder " + key + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
     /** Stops the servers of this JVM's open folders when it is interrupted (Ctrl-C, SIGTERM) before closing them. */
     private static void addShutdownHookOnce() {
         if (!shutdownHookAdded) {
@@ -214,8 +182,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** The server's URL, with its user; the password is {@link #password()}, kept out of URLs, which get logged. */
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/" + PostgresServer.DATABASE + "?user=" + PostgresServer.USER;
+    }
+
+    public String password() {
+        try {
+            return server.password();
+        } catch (IOException e) {
+            throw new EmbeddedDatabaseException("cannot read the database password in " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     public int port() {

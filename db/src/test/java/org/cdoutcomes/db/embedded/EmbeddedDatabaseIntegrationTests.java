@@ -11,6 +11,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,16 +84,64 @@ class EmbeddedDatabaseIntegrationTests {
     }
 
     @Test
-    void wipedFolderStartsOverAndAFolderInUseIsNotWiped() throws SQLException {
-        try (EmbeddedDatabase database = EmbeddedDatabase.open(folder);
-             Connection c = dataSource(database).getConnection(); Statement s = c.createStatement()) {
-            s.execute("create table gone (n int)");
-            assertThrows(EmbeddedDatabaseException.class, () -> EmbeddedDatabase.wipe(folder));
+    void everyConnectionMustGiveThePasswordThatOnlyTheFoldersOwnerCanRead() throws IOException, SQLException {
+        try (EmbeddedDatabase database = EmbeddedDatabase.open(folder)) {
+            Path passwordFile = folder.resolve("server-password");
+            assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(passwordFile));
+            assertEquals(database.password(), Files.readString(passwordFile));
+            assertTrue(database.password().length() >= 40, "32 random bytes");
+
+            SQLException asked = assertThrows(SQLException.class, () -> withoutPassword(database.port()).getConnection().close());
+            assertTrue(asked.getMessage().contains("SCRAM-based authentication"), asked::getMessage);
+            PGSimpleDataSource guess = withoutPassword(database.port());
+            guess.setPassword("postgres");
+            SQLException refused = assertThrows(SQLException.class, () -> guess.getConnection().close());
+            assertEquals("28P01", refused.getSQLState(), "password authentication failed");
+            try (Connection c = dataSource(database).getConnection(); Statement s = c.createStatement()) {
+                assertEquals(0, count(s, "select count(*) from pg_hba_file_rules where auth_method <> 'scram-sha-256'"));
+                assertEquals("", text(s, "show unix_socket_directories"));
+            }
         }
-        EmbeddedDatabase.wipe(folder);
+    }
+
+    @Test
+    void aClusterThatTrustsEveryConnectionAsEarlierVersionsMadeThemGetsAPasswordAndKeepsItsData() throws IOException, SQLException {
         try (EmbeddedDatabase database = EmbeddedDatabase.open(folder);
              Connection c = dataSource(database).getConnection(); Statement s = c.createStatement()) {
-            assertEquals(0, count(s, "select count(*) from pg_tables where tablename = 'gone'"));
+            s.execute("create table kept (n int)");
+            s.execute("insert into kept values (7)");
+            s.execute("alter role postgres password null");
+        }
+        // as initdb -A trust wrote it, with no password file beside the cluster
+        Files.writeString(folder.resolve("pgdata/pg_hba.conf"), "local all all trust\nhost all all 127.0.0.1/32 trust\n"
+                + "host all all ::1/128 trust\nlocal replication all trust\n");
+        Files.delete(folder.resolve("server-password"));
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.open(folder);
+             Connection c = dataSource(database).getConnection(); Statement s = c.createStatement()) {
+            assertEquals(7, count(s, "select n from kept"));
+            assertEquals(0, count(s, "select count(*) from pg_hba_file_rules where auth_method <> 'scram-sha-256'"));
+            assertThrows(SQLException.class, () -> withoutPassword(database.port()).getConnection().close());
+        }
+    }
+
+    @Test
+    void aPasswordFileDeletedByHandIsReplacedAtTheNextStart() throws IOException, SQLException {
+        String first;
+        try (EmbeddedDatabase database = EmbeddedDatabase.open(folder);
+             Connection c = dataSource(database).getConnection(); Statement s = c.createStatement()) {
+            s.execute("create table kept (n int)");
+            first = database.password();
+        }
+        Files.delete(folder.resolve("server-password"));
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.open(folder);
+             Connection c = dataSource(database).getConnection(); Statement s = c.createStatement()) {
+            assertEquals(0, count(s, "select count(*) from kept"));
+            assertNotEquals(first, database.password());
+            PGSimpleDataSource old = withoutPassword(database.port());
+            old.setPassword(first);
+            assertThrows(SQLException.class, () -> old.getConnection().close());
         }
     }
 
@@ -167,12 +216,20 @@ class EmbeddedDatabaseIntegrationTests {
 
     private static void assertServerStopped(Path folder, int port) {
         assertTrue(PostmasterPidFile.read(folder.resolve("pgdata")).isEmpty(), "postmaster.pid is gone after a clean stop");
-        assertThrows(SQLException.class, () -> PostgresServer.dataSource(port).getConnection().close());
+        SQLException refused = assertThrows(SQLException.class, () -> withoutPassword(port).getConnection().close());
+        assertEquals("08001", refused.getSQLState(), "nothing listens on the port");
     }
 
     private static PGSimpleDataSource dataSource(EmbeddedDatabase database) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(database.jdbcUrl());
+        dataSource.setPassword(database.password());
+        return dataSource;
+    }
+
+    private static PGSimpleDataSource withoutPassword(int port) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl("jdbc:postgresql://localhost:" + port + "/postgres?user=postgres");
         return dataSource;
     }
 
