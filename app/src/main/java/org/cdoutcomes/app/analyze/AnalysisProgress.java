@@ -2,17 +2,20 @@ package org.cdoutcomes.app.analyze;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.function.LongConsumer;
 import org.cdoutcomes.app.cli.Terminal;
 
-/** "patients read" on stderr while an analysis runs, rewritten in place; silent when stderr is not a terminal. */
-public final class AnalysisProgress implements LongConsumer {
+/**
+ * "analysing: 12,000 of 100,000 patients read (12%)" on stderr while an analysis runs, rewritten in place; silent when
+ * stderr is not a terminal.
+ */
+public final class AnalysisProgress implements PatientsRead {
     private static final long EVERY = 1_000;
 
     private final PrintStream err;
+    private long total = -1;
     private long shown;
 
-    private AnalysisProgress(PrintStream err) {
+    AnalysisProgress(PrintStream err) {
         this.err = err;
     }
 
@@ -22,9 +25,19 @@ public final class AnalysisProgress implements LongConsumer {
     }
 
     @Override
+    public void toRead(long patients) {
+        total = patients;
+    }
+
+    @Override
     public void accept(long patientsRead) {
         if (err != null && patientsRead % EVERY == 0) {
-            err.printf(Locale.ROOT, "\ranalysing: %,d patients read", patientsRead);
+            if (total > 0) {
+                err.printf(Locale.ROOT, "\ranalysing: %,d of %,d patients read (%d%%)", patientsRead, total,
+                        Math.min(100, patientsRead * 100 / total));
+            } else {
+                err.printf(Locale.ROOT, "\ranalysing: %,d patients read", patientsRead);
+            }
             err.flush();
             shown = patientsRead;
         }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.cdoutcomes.analytics.Analysis;
 import org.cdoutcomes.analytics.AnalysisOptions;
@@ -100,10 +99,12 @@ public final class AnalysisService {
     /**
      * Runs the pass.
      *
-     * @param patientsRead told the number of patients read so far, after each one (for progress on a terminal)
+     * @param patientsRead told how many patients there are to read, then the number read so far after each one (for
+     *                     progress on a terminal)
      */
-    public Analysis analyze(AnalysisOptions options, LongConsumer patientsRead) {
+    public Analysis analyze(AnalysisOptions options, PatientsRead patientsRead) {
         Analyzer analyzer = new Analyzer(options);
+        patientsRead.toRead(histories.patientCount());
         long[] read = {0};
         histories.forEach(options.asOf(), history -> {
             analyzer.accept(history);
@@ -113,7 +114,7 @@ public final class AnalysisService {
     }
 
     /** Resolves the request and runs the pass. */
-    public Analysis analyze(AnalysisRequest request, LongConsumer patientsRead) {
+    public Analysis analyze(AnalysisRequest request, PatientsRead patientsRead) {
         return analyze(options(request), patientsRead);
     }
 

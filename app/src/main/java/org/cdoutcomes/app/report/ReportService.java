@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.cdoutcomes.analytics.Analysis;
 import org.cdoutcomes.analytics.AnalysisOptions;
@@ -15,6 +14,7 @@ import org.cdoutcomes.analytics.Quarter;
 import org.cdoutcomes.app.CdoVersion;
 import org.cdoutcomes.app.analyze.AnalysisRequest;
 import org.cdoutcomes.app.analyze.AnalysisService;
+import org.cdoutcomes.app.analyze.PatientsRead;
 import org.cdoutcomes.app.cli.CdoSettings;
 import org.cdoutcomes.app.cli.OutputFile;
 import org.cdoutcomes.db.quality.IngestQualityReader;
@@ -61,7 +61,7 @@ public final class ReportService {
      *
      * @param patientsRead told how many patients were read, after each one (progress)
      */
-    public ReportResult write(ReportRequest request, LongConsumer patientsRead) throws IOException {
+    public ReportResult write(ReportRequest request, PatientsRead patientsRead) throws IOException {
         AnalysisRequest asked = request.analysis();
         if (!asked.hasClosedPeriod() && (asked.from() != null || asked.to() != null)) {
             throw new IllegalArgumentException("a report covers a whole period: give both from and to, or a quarter");

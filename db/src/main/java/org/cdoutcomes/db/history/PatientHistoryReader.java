@@ -102,6 +102,17 @@ public final class PatientHistoryReader {
         }
     }
 
+    /** How many patients {@link #forEach} hands over: every stored one. */
+    public long patientCount() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select count(*) from patient");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the patients", e);
+        }
+    }
+
     /**
      * The sites of the sessions on or before {@code asOf} (a session's site is its first visit's, by visit id, else its
      * patient's, else main), in code-point order: what a {@code --site} that kept no cycle could have named.
