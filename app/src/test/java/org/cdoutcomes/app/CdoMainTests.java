@@ -22,6 +22,16 @@ class CdoMainTests {
     }
 
     @Test
+    void aNumberOptionGivenSomethingElseSaysItExpectsAWholeNumberNotAJavaType() {
+        CdoRun run = CdoRun.of("analyze", "--json", "q.json", "--ae-window-days", "four weeks");
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertEquals("cdo: --ae-window-days expects a whole number, but got 'four weeks'", run.err().lines().findFirst().orElse(""));
+        CdoRun generate = CdoRun.of("generate", "--patients", "2k", "--out", "clinic");
+        assertEquals("cdo: --patients expects a whole number, but got '2k'", generate.err().lines().findFirst().orElse(""));
+    }
+
+    @Test
     void aMistypedCommandGetsSuggestions() {
         CdoRun run = CdoRun.of("ingets", "exports/");
 

@@ -1,6 +1,8 @@
 package org.cdoutcomes.app.cli;
 
 import java.io.PrintWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -12,14 +14,23 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * whole help after the sentence (60 lines for analyze), which scrolls the sentence off the screen.
  */
 public final class UsageErrors implements IParameterExceptionHandler {
+    /** Picocli's sentence for a number option given something else, in Java's words ("'abc' is not an int"). */
+    private static final Pattern NOT_A_NUMBER = Pattern.compile("Invalid value for option '([^']+)': '(.*)' is not an? (?:int|long)",
+            Pattern.DOTALL);
+
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("cdo: " + ex.getMessage());
+        err.println("cdo: " + sentence(ex.getMessage()));
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("See '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
         err.flush();
         return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    static String sentence(String message) {
+        Matcher notANumber = NOT_A_NUMBER.matcher(message);
+        return notANumber.matches() ? notANumber.group(1) + " expects a whole number, but got '" + notANumber.group(2) + "'" : message;
     }
 }
