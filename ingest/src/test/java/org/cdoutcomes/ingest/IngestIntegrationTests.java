@@ -429,19 +429,28 @@ class IngestIntegrationTests {
     @Test
     void rowsOfOneVisitThatDisagreeAcrossFilesAreAllRejected() throws Exception {
         Path a = write("visits-a.csv", VISITS_HEADER + "\n"
-                + "V1,P1,2025-01-10,Botox,SCM,L,50,,\nV2,P1,2025-02-10,Botox,SCM,L,50,,north\nV3,P1,2025-03-10,Botox,SCM,L,50,,north\n");
+                + "V1,P1,2025-01-10,Botox,SCM,L,50,,\nV2,P1,2025-02-10,Botox,SCM,L,50,,north\nV3,P1,2025-03-10,Botox,SCM,L,50,,north\n"
+                + "V4,P1,2025-04-10,Botox,SCM,L,50,,north\nV4,P1,2025-04-10,Botox,SCM,R,50,,south\n"
+                + "V5,P1,2025-05-10,Botox,SCM,L,50,,north\nV5,P1,2025-05-10,Botox,SCM,R,50,,south\n");
         Path b = write("visits-b.csv", "site_id,visit_date,product,visit_id,patient_id,muscle,side,dose_units\n"
-                + ",2025-01-11,Botox,V1,P2,trap,R,40\nsouth,2025-02-10,Botox,V2,P1,trap,R,40\n,2025-03-10,Botox,V3,P1,trap,R,40\n");
+                + ",2025-01-11,Botox,V1,P2,trap,R,40\nsouth,2025-02-10,Botox,V2,P1,trap,R,40\n,2025-03-10,Botox,V3,P1,trap,R,40\n"
+                + ",2025-04-10,Botox,V4,P9,trap,R,40\n,2025-05-10,Botox,V5,P1,trap,R,40\n");
         try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_conflict")) {
             IngestOutcome outcome = ctx.ingest(a, b);
             // V1 disagrees on patient and date: each row names the first in its own file's column order.
             // V2 disagrees on site only; V3 has one site given and one absent, which is no disagreement.
+            // V4 disagrees on site (north, south) and patient: the row without a site, in a file that puts site first,
+            // disagrees with the others on patient only. V5 disagrees on site alone: all its rows go, the one without
+            // a site naming site too.
             assertEquals(List.of("visits-a.csv:2:patient_id:CONFLICTING_VISIT", "visits-a.csv:3:site_id:CONFLICTING_VISIT",
-                            "visits-b.csv:2:visit_date:CONFLICTING_VISIT", "visits-b.csv:3:site_id:CONFLICTING_VISIT"),
+                            "visits-a.csv:5:patient_id:CONFLICTING_VISIT", "visits-a.csv:6:patient_id:CONFLICTING_VISIT",
+                            "visits-a.csv:7:site_id:CONFLICTING_VISIT", "visits-a.csv:8:site_id:CONFLICTING_VISIT",
+                            "visits-b.csv:2:visit_date:CONFLICTING_VISIT", "visits-b.csv:3:site_id:CONFLICTING_VISIT",
+                            "visits-b.csv:5:patient_id:CONFLICTING_VISIT", "visits-b.csv:6:site_id:CONFLICTING_VISIT"),
                     ctx.jdbc.queryForList("select regexp_replace(file, '^.*/', '') || ':' || line || ':' || column_name || ':' || code "
                             + "from ingest_reject where run_id = ? order by file, line", String.class, outcome.runId()));
             assertEquals(List.of("V3|P1|2025-03-10|onabotulinumtoxinA|north"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(1)));
-            counts(file(outcome, "visits-a.csv"), 3, 1, 0, 0, 2, 0, 0);
+            counts(file(outcome, "visits-a.csv"), 7, 1, 0, 0, 6, 0, 0);
         }
     }
 }

@@ -72,7 +72,10 @@ public final class RunMerger {
                     + "min(product) min_product, max(product) max_product, min(site_id) min_site, max(site_id) max_site "
                     + "from " + sv + " where reject_code is null group by visit_id, file_no");
             // CONFLICTING_VISIT: rows that passed every other rule but disagree with another row of their visit. min <> max
-            // is count(distinct) > 1 (sites: among the rows that give one) without a sort per visit.
+            // is count(distinct) > 1 (sites: among the rows that give one) without a sort per visit. Each row names the
+            // first of the visit's disagreeing columns in its file's order, which is the first it disagrees on itself
+            // (every row differs from some other where a column takes two values), except site for a row without one:
+            // that row names site only when the visit disagrees on nothing else.
             s.execute("create temp table m_conflict on commit drop as select visit_id, columns from (select visit_id, "
                     + "array_remove(array[case when min(min_patient) <> max(max_patient) then 'patient_id' end, "
                     + "case when min(min_date) <> max(max_date) then 'visit_date' end, "
@@ -84,7 +87,8 @@ public final class RunMerger {
                     + "'Rows of this visit disagree on ' || d.col || ' (a visit''s rows must share patient, date, product and site); "
                     + "every row of the visit in this ingest was rejected.' "
                     + "from " + sv + " s join m_conflict c using (visit_id) join " + files + " cross join lateral ("
-                    + "select col from unnest(c.columns) col order by coalesce(array_position(f.header, col), 100000 + "
+                    + "select col from unnest(c.columns) col order by (col = 'site_id' and s.site_id is null), "
+                    + "coalesce(array_position(f.header, col), 100000 + "
                     + "array_position(" + sqlArray(RecordType.VISITS) + ", col)) limit 1) d where s.reject_code is null");
 
             mergePatients(s, sp, statistics);
