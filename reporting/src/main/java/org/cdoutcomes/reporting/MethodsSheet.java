@@ -84,9 +84,10 @@ final class MethodsSheet {
                 new Entry("Small-cell suppression", small.on()
                         ? "To protect patients' privacy, a count from 1 to " + (small.threshold() - 1) + " is shown as '"
                           + small.mark() + "', and every figure made from such a count (a rate, an interval, a relative "
-                          + "risk, a p-value, a median or share when fewer than " + small.threshold() + " events or cycles "
-                          + "lie behind it) is shown as 'suppressed'. Counts of 0 are shown. Charts leave suppressed "
-                          + "curves and bars out and say so. The analysis file for researchers is not suppressed."
+                          + "risk, a p-value, a share still in relief) is shown as 'suppressed'; so is a Kaplan-Meier "
+                          + "median, with its interval and quartiles, when fewer than " + small.threshold() + " events lie "
+                          + "behind it, none included. Counts of 0 are shown. Charts leave suppressed curves and bars out "
+                          + "and say so. The analysis file for researchers is not suppressed."
                         : "Off for this report (--suppress-below " + small.threshold() + "): every count is shown, however small."),
                 new Entry("No patient identifiers", "The report contains no patient identifier; it shows counts and "
                         + "summaries only.")));

@@ -34,11 +34,17 @@ record SmallCells(int threshold) {
     }
 
     /**
-     * True when a Kaplan-Meier median (and what else is read off the same curve) must not be shown: its events are
-     * fewer than N (report.md), none included, or its cycles are a small count.
+     * True when a Kaplan-Meier median (with its interval and the other quartiles) must not be shown: its events are
+     * fewer than N (report.md), none included, or its cycles are a small count. The rest of a curve (its points, the
+     * shares read off it) follows the general rule: hidden when its cycles or events are a small count.
      */
-    boolean curveHidden(Number cycles, Number events) {
+    boolean medianHidden(Number cycles, Number events) {
         return small(cycles) || on() && events != null && events.longValue() < threshold;
+    }
+
+    /** The range of small counts in words, e.g. {@code 1 to 4}. */
+    String range() {
+        return threshold == 2 ? "1" : "1 to " + (threshold - 1);
     }
 
     /** The text shown instead of a small count, e.g. {@code <5}. */

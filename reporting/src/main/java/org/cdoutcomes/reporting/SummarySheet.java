@@ -120,7 +120,7 @@ final class SummarySheet {
      * never falls to one half, suppressed when its events are fewer than the threshold.
      */
     private static void headlineMedian(SheetLayout layout, int row, int column, Double median, int cycles, int events) {
-        layout.figure(row, column, median, layout.styles.days, cycles > 0 && layout.smallCells.curveHidden(cycles, events),
+        layout.figure(row, column, median, layout.styles.days, cycles > 0 && layout.smallCells.medianHidden(cycles, events),
                 cycles == 0 ? "n/a" : "not reached");
     }
 

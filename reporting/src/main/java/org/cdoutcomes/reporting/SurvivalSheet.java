@@ -41,7 +41,8 @@ final class SurvivalSheet {
 
         int row = HEADER_ROW + 1;
         for (KaplanMeierSummary stratum : strata) {
-            boolean suppressed = small.curveHidden(stratum.n(), stratum.events());
+            boolean suppressed = small.medianHidden(stratum.n(), stratum.events());
+            boolean curveSuppressed = small.anySmall(stratum.n(), stratum.events());
             layout.text(row, 0, stratumLabel(stratum.by()));
             layout.input(row, 1, stratum.value());
             layout.count(row, 2, stratum.n());
@@ -56,9 +57,9 @@ final class SurvivalSheet {
                 Optional<ReliefShare> share = shares.stream()
                         .filter(s -> s.by().equals(stratum.by()) && s.value().equals(stratum.value())).findFirst();
                 // empty beyond the stratum's last time (report.md)
-                layout.figure(row, 10, share.map(ReliefShare::week8).orElse(null), layout.styles.percent, suppressed, null);
-                layout.figure(row, 11, share.map(ReliefShare::week12).orElse(null), layout.styles.percent, suppressed, null);
-                layout.figure(row, 12, share.map(ReliefShare::week16).orElse(null), layout.styles.percent, suppressed, null);
+                layout.figure(row, 10, share.map(ReliefShare::week8).orElse(null), layout.styles.percent, curveSuppressed, null);
+                layout.figure(row, 11, share.map(ReliefShare::week12).orElse(null), layout.styles.percent, curveSuppressed, null);
+                layout.figure(row, 12, share.map(ReliefShare::week16).orElse(null), layout.styles.percent, curveSuppressed, null);
             }
             row++;
         }
@@ -84,14 +85,14 @@ final class SurvivalSheet {
         }
 
         row++;
-        List<KaplanMeierSummary> shown = products.stream().filter(p -> !small.curveHidden(p.n(), p.events())).toList();
-        List<String> left = products.stream().filter(p -> small.curveHidden(p.n(), p.events())).map(KaplanMeierSummary::value).toList();
+        List<KaplanMeierSummary> shown = products.stream().filter(p -> !small.anySmall(p.n(), p.events())).toList();
+        List<String> left = products.stream().filter(p -> small.anySmall(p.n(), p.events())).map(KaplanMeierSummary::value).toList();
         // The chart starts a printed page of its own: cut by a page break, a curve is unreadable.
         layout.sheet.setRowBreak(row - 1);
         layout.text(row++, 0, left.isEmpty()
                 ? "Chart: Kaplan-Meier curves by product (step lines)."
-                : "Chart: Kaplan-Meier curves by product. Left out by small-cell suppression (fewer than "
-                  + small.threshold() + " cycles or events): " + String.join(", ", left) + ".", layout.styles.note);
+                : "Chart: Kaplan-Meier curves by product. Left out by small-cell suppression (" + small.range()
+                  + " cycles or events): " + String.join(", ", left) + ".", layout.styles.note);
         int lastColumn = headers.size() - 1;
         int lastRow = row - 1;
         if (!shown.isEmpty()) {

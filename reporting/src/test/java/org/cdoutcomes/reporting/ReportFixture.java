@@ -69,14 +69,18 @@ final class ReportFixture {
                 new KaplanMeierSummary("all", "all", 30, 20, 10, 84.5, 77.0, 91.0, 70.0, 99.0,
                         List.of(new CurvePoint(60, 30, 10, 0, 0.6666666666666667, 0.47, 0.80),
                                 new CurvePoint(90, 20, 10, 10, 0.33333333333333337, 0.17, 0.50))),
-                // 6 cycles, none worn off: n is not small, but a median of fewer than 5 events is suppressed, none included
+                // 6 cycles, none worn off: n is not small, but a median of fewer than 5 events is suppressed, none included;
+                // its shares, from no small count, are shown
                 new KaplanMeierSummary("muscle_group", "levator_scapulae", 6, 0, 6, null, null, null, null, null,
                         List.of(new CurvePoint(100, 6, 0, 6, 1.0, 1.0, 1.0))),
                 new KaplanMeierSummary("product", "abobotulinumtoxinA", 8, 6, 2, 90.0, 60.0, null, 60.0, 95.0,
                         List.of(new CurvePoint(60, 8, 3, 0, 0.625, 0.23, 0.86), new CurvePoint(95, 5, 3, 2, 0.25, 0.04, 0.56))),
                 new KaplanMeierSummary("product", "onabotulinumtoxinA", 19, 14, 5, 84.0, 70.0, 91.0, 70.0, 98.0,
                         List.of(new CurvePoint(70, 19, 7, 0, 0.631578947368421, 0.38, 0.80),
-                                new CurvePoint(98, 12, 7, 5, 0.2631578947368421, 0.09, 0.47))));
+                                new CurvePoint(98, 12, 7, 5, 0.2631578947368421, 0.09, 0.47))),
+                // 6 cycles, none worn off: no small count, so its flat curve is drawn (its median is not shown)
+                new KaplanMeierSummary("product", "rimabotulinumtoxinB", 6, 0, 6, null, null, null, null, null,
+                        List.of(new CurvePoint(105, 6, 0, 6, 1.0, 1.0, 1.0))));
         List<SideEffectRow> effects = List.of(
                 new SideEffectRow("any", "any", 40, 6, 0.15, 0.0706, 0.2915, null, null, null, null, null, null),
                 new SideEffectRow("any", "dysphagia", 40, 3, 0.075, 0.0258, 0.1989, null, null, null, null, null, null),
@@ -104,7 +108,9 @@ final class ReportFixture {
         return new ReportFigures(current, trend,
                 List.of(new ReliefShare("all", "all", 0.6666666666666667, 0.33333333333333337, null),
                         new ReliefShare("product", "abobotulinumtoxinA", 0.625, 0.625, 0.25),
-                        new ReliefShare("product", "onabotulinumtoxinA", 0.631578947368421, 0.2631578947368421, null)),
+                        new ReliefShare("product", "onabotulinumtoxinA", 0.631578947368421, 0.2631578947368421, null),
+                        new ReliefShare("muscle_group", "levator_scapulae", 1.0, 1.0, null),
+                        new ReliefShare("product", "rimabotulinumtoxinB", 1.0, 1.0, null)),
                 List.of(new DosingRow("onabotulinumtoxinA", "sternocleidomastoid", 20, 50.0, 40.0, 62.5),
                         new DosingRow("incobotulinumtoxinA", "splenius_capitis", 2, 30.0, 25.0, 35.0),
                         new DosingRow("abobotulinumtoxinA", "trapezius", 12, 250.0, 200.0, 300.0)));
