@@ -56,7 +56,7 @@ final class SummarySheet {
         row++;
         layout.text(row++, 0, "This period", layout.styles.section);
         row = count(layout, row, "Patients treated", current.patientsTreated(), "patients with an injection in the period");
-        row = count(layout, row, "New patients", current.newPatients(), "first injection ever in the period");
+        row = count(layout, row, "New patients", current.newPatients(), "first injection ever (at any site) in the period");
         row = count(layout, row, "Injection cycles", current.cycles(), "injection sessions in the period");
         row = count(layout, row, "Closed cycles", current.closedCycles(), "cycles already followed by the next injection");
         layout.text(row, 0, "Median days between injections", layout.styles.label);

@@ -121,7 +121,9 @@ public final class PeriodTally {
             return;
         }
         patients++;
-        if (kept.get(0).index() == 0) {
+        // new: the first injection ever falls in the period, at any site (report.md), not only at the sites kept
+        LocalDate first = patient.cycles().get(0).start();
+        if ((from == null || !first.isBefore(from)) && (to == null || !first.isAfter(to))) {
             newPatients++;
         }
         for (TreatmentCycle cycle : kept) {

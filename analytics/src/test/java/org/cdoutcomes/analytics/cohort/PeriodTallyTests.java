@@ -98,6 +98,22 @@ class PeriodTallyTests {
     }
 
     @Test
+    void withSitesAPatientIsNewWhenTheFirstInjectionEverIsInThePeriodAtWhicheverSite() {
+        // first injection ever on 2025-01-10 at north, treated at south on 2025-02-20: new in a south report of Q1
+        PatientHistory movedSites = patient(null, visits(
+                visit("1", "2025-01-10", BOTOX, "north", TRAPEZIUS),
+                visit("2", "2025-02-20", BOTOX, "south", TRAPEZIUS)));
+        PeriodTally south = tally("2025-01-01", "2025-03-31", Set.of("south"), false);
+        south.add(BUILDER.build(movedSites));
+        // FOUR_SESSIONS: first injection 2025-01-01 at a, then b from 2025-04-01: treated at b in Q2, not new there
+        PeriodTally bInQ2 = tally("2025-04-01", "2025-06-30", Set.of("b"), false);
+        bInQ2.add(BUILDER.build(FOUR_SESSIONS));
+
+        assertEquals(List.of(1, 1), List.of(south.figures("q1").patientsTreated(), south.figures("q1").newPatients()));
+        assertEquals(List.of(1, 0), List.of(bInQ2.figures("q2").patientsTreated(), bInQ2.figures("q2").newPatients()));
+    }
+
+    @Test
     void observationsGoToTheAllTheProductAndEachExposedGroupStratumInOutputOrder() {
         PeriodTally tally = tally(null, null, Set.of(), false);
         // Cycle 1 (onset day 5, wear-off 30 days later), cycle 2 (no onset, censored at the cutoff after 14 days).
