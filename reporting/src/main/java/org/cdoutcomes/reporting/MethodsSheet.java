@@ -27,17 +27,25 @@ final class MethodsSheet {
                 new Entry("Period", "The report covers the treatment cycles whose injection date lies from " + context.periodFrom()
                         + " to " + context.periodTo() + " (" + context.periodLabel() + "). The previous four quarters in the "
                         + "trend table use the same data cutoff, so they change when late data arrive."),
-                new Entry("Site", "A cycle's site is the site of its injection visit, else the patient's site, else 'main'. "
-                        + "When sites are chosen, only cycles injected there are counted."),
-                new Entry("Treatment cycle", "Each injection visit starts a treatment cycle. Visits of one patient on the same "
-                        + "day are one cycle with all their muscles. A cycle runs until the patient's next injection."),
+                new Entry("Codes and ids", "Codes (products, muscles, sides, kinds of record, terms) are matched whatever "
+                        + "their case and surrounding spaces, with each run of spaces, hyphens and underscores read as one "
+                        + "space, and through the aliases of the input formats (Botox, SCM). Ids of patients, visits, records "
+                        + "and sites are matched exactly, case included, once surrounding spaces are trimmed."),
+                new Entry("Site", "A cycle's site is the site of the first visit of its session, else the patient's site, else "
+                        + "'main'. When sites are chosen, only cycles injected there are counted; a patient is new when the "
+                        + "first injection ever, at whichever site, lies in the period."),
+                new Entry("Treatment cycle", "Each injection visit starts a treatment cycle. A patient's visits are taken in "
+                        + "date order (then by visit id); visits of one patient on the same day are one session, so one cycle "
+                        + "with all their muscles and the product and site of the first. A cycle runs until the patient's "
+                        + "next injection."),
                 new Entry("Closed and open cycles", "A cycle is closed when the next injection has happened by the cutoff. "
                         + "The patient's last cycle is open. If it started at most " + context.followUpDays() + " days before "
                         + "the cutoff the patient is still followed up to the cutoff; if it is older, the patient counts as lost "
                         + "to follow-up and the cycle ends at the patient's last visit or symptom record."),
                 new Entry("Records in a cycle", "A symptom record belongs to the cycle its date falls in, whatever visit it "
                         + "names. A report of relief wearing off dated on the day of the next injection still belongs to "
-                        + "the cycle that ends that day."),
+                        + "the cycle that ends that day. Records dated before a patient's first injection belong to no "
+                        + "cycle (scores there serve as baselines)."),
                 new Entry("Time to onset", "Days from the injection to the first report of relief in the cycle (0 when relief "
                         + "is reported the same day). A cycle without relief so far is 'censored': it counts as without "
                         + "relief up to the end of its follow-up and says nothing after."),
@@ -46,24 +54,32 @@ final class MethodsSheet {
                         + "follow-up. Reports of wearing off without relief before them are ignored and counted on the "
                         + "Data quality sheet."),
                 new Entry("Kaplan-Meier estimate", "The share of cycles still waiting for the event (onset, or wearing off) "
-                        + "after each day, using censored cycles for as long as they were followed. The charts draw it "
-                        + "as steps."),
-                new Entry("Median, Q1 and Q3", "The median is the day by which half of the cycles had the event (where the "
-                        + "Kaplan-Meier share falls to 50%); Q1 and Q3 where it falls to 75% and 25%. 'Not reached': the "
-                        + "share never fell that far. The median's confidence interval comes from the pointwise log-log "
-                        + "interval of the curve (Greenwood variance), as R's survival package does."),
+                        + "after each day, using censored cycles for as long as they were followed: a cycle censored on a day "
+                        + "still counts as waiting on that day. Its pointwise 95% interval uses Greenwood's variance on the "
+                        + "log-log scale (as R's survival package and SAS); where the share is still 100% the interval is "
+                        + "100% to 100%, and where it has fallen to 0 there is none. The charts draw the share as steps."),
+                new Entry("Median, Q1 and Q3", "The median is the day by which half of the cycles had the event (the first "
+                        + "day the Kaplan-Meier share falls below 50%); Q1 and Q3 where it falls below 75% and 25%. When the "
+                        + "share falls to exactly 50% on a day, the median is halfway between that day and the next day with "
+                        + "an event (or the stratum's last day, when none follows), as R's survival package computes it: "
+                        + "so a median can fall between two days (5.5). 'Not reached': the share never fell that far. The "
+                        + "median's confidence interval applies the same rule to the lower and upper curves of the interval."),
                 new Entry("Share still in relief", "On the Duration sheet: the Kaplan-Meier share of cycles still in relief "
                         + "8, 12 and 16 weeks (56, 84, 112 days) after onset. Empty when the stratum was not followed that long."),
                 new Entry("Strata", "Every table has a row for all cycles, each muscle group (a cycle counts in every group it "
-                        + "injected) and each product."),
-                new Entry("Log-rank test", "Tests whether the curves of the products differ (R survdiff). A small p "
-                        + "(below 0.05) suggests a real difference."),
+                        + "injected) and each product; a group or product without cycles has no row."),
+                new Entry("Log-rank test", "Tests whether the curves of the products differ (R survdiff), when two or more "
+                        + "products have cycles. As in R, a product that could not have had an event is left out of the "
+                        + "test; 'n/a' when fewer than two remain or the test cannot be computed. A small p (below 0.05) "
+                        + "suggests a real difference."),
                 new Entry("Side-effect risk window", "Side effects count when reported from the injection day to "
                         + context.aeWindowDays() + " days after it, and before the next injection. Only cycles whose window "
                         + "has passed by the cutoff are counted: a recent injection cannot show its side effects yet."),
                 new Entry("Side-effect rate", "Counted cycles with the side effect, divided by the counted cycles, with the "
-                        + "Wilson score interval. Exposed cycles injected the muscle group; unexposed cycles did not. "
-                        + "Term 'any' means any side effect; group 'any' means all counted cycles."),
+                        + "Wilson score interval (from exactly 0% when no cycle had it, to exactly 100% when every one did). "
+                        + "Exposed cycles injected the muscle group; unexposed cycles did not. Term 'any' means any side "
+                        + "effect; group 'any' means all counted cycles. A group has rows when some counted cycle injected "
+                        + "it, one per side effect reported in some counted cycle's window, plus 'any'."),
                 new Entry("Relative risk", "The rate in exposed cycles divided by the rate in unexposed cycles, with the log "
                         + "(Katz) interval. When a count of cycles with the side effect is 0, 0.5 is added to each of those "
                         + "counts and 1 to each number of cycles. 'n/a' when there are no unexposed cycles."),
@@ -74,7 +90,10 @@ final class MethodsSheet {
                 new Entry("Median days between injections", "Over the period's closed cycles, the median number of days from "
                         + "one injection to the next."),
                 new Entry("Data-quality notes", "VISIT_ID_MISMATCH, WEAR_OFF_WITHOUT_ONSET and RECORDS_WITHOUT_CYCLE count "
-                        + "records over all data up to the cutoff, whatever period or site the report covers.")));
+                        + "records over all data up to the cutoff, whatever period or site the report covers: a record in a "
+                        + "cycle that names a visit of another session; a report of relief wearing off in a cycle without "
+                        + "relief, or dated before its relief began (it is ignored); a report of relief or of a side effect "
+                        + "dated before the patient's first injection, or of a patient without injections.")));
 
         row = section(layout, row, "Reading with care", List.of(
                 new Entry("Cycles are not independent", "The cycles of one patient are not independent: a patient who "
@@ -122,9 +141,10 @@ final class MethodsSheet {
         }
         row = setting(layout, row, "Period", context.periodLabel() + ": " + context.periodFrom() + " to " + context.periodTo());
         row = setting(layout, row, "Data cutoff", context.dataCutoff().toString());
-        row = setting(layout, row, "Side-effect window", context.aeWindowDays() + " days (--ae-window-days)");
-        row = setting(layout, row, "Follow-up", context.followUpDays() + " days (--follow-up-days)");
-        row = setting(layout, row, "First cycle only", context.firstCycleOnly() ? "yes (--first-cycle-only)" : "no");
+        // cdo report takes the analysis' defaults; only cdo analyze (the researchers' file) has options for them
+        row = setting(layout, row, "Side-effect window", context.aeWindowDays() + " days");
+        row = setting(layout, row, "Follow-up", context.followUpDays() + " days");
+        row = setting(layout, row, "First cycle only", context.firstCycleOnly() ? "yes" : "no");
         row = setting(layout, row, "Suppression threshold", layout.smallCells.on()
                 ? context.suppressBelow() + " (--suppress-below, else suppression-threshold of cdo.yml)"
                 : context.suppressBelow() + ": off (--suppress-below, else suppression-threshold of cdo.yml)");

@@ -84,6 +84,9 @@ final class SideEffectsSheet {
             Charts.rateBars(layout, at, "Rate of any side effect per muscle group", "Muscle group",
                     "Rate of any side effect", "Muscle group", groups, rates);
             lastRow = row + CHART_ROWS;
+        } else {
+            layout.text(row, 0, "No bar to draw.", layout.styles.note);
+            lastRow = row;
         }
         layout.widths(22, 20, 10, 11, 9, 10, 10, 10, 11, 13, 10, 10, 10);
         layout.printSetup(HEADER_ROW, COLUMNS - 1, lastRow);

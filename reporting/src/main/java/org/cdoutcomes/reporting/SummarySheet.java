@@ -94,7 +94,8 @@ final class SummarySheet {
                     small.anySmall(term.cyclesWithEvent(), term.countedCycles()), "n/a");
         }
         if (top.isEmpty()) {
-            layout.text(row++, 0, "No side effect reported.", layout.styles.note);
+            layout.text(row++, 0, "No side effect reported in the counted cycles (a cycle counts once its window of "
+                    + aeWindowDays + " days has passed by the data cutoff).", layout.styles.note);
         }
 
         row++;

@@ -397,7 +397,7 @@ class QuarterlyReportWriterTests {
         }
     }
 
-    /** A period without cycles: the Onset and Duration pages print their note that no curve is drawn, not a bare heading. */
+    /** A period without cycles: the chart pages print their note that nothing is drawn, not a bare heading. */
     @Test
     void aSheetWithoutCurvesPrintsItsNote() throws IOException {
         AnalysisResult empty = new AnalysisResult(new Cohort(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30),
@@ -411,6 +411,8 @@ class QuarterlyReportWriterTests {
                 int lastPrinted = Integer.parseInt(area.replaceAll("^.*\\$", ""));
                 assertEquals(note.getRowNum() + 1, lastPrinted, name + " " + area);
             }
+            Row noBars = rowWith(workbook.getSheet("Side effects"), 0, "No bar to draw.");
+            assertTrue(workbook.getPrintArea(workbook.getSheetIndex("Side effects")).endsWith("$" + (noBars.getRowNum() + 1)));
         }
     }
 
@@ -450,11 +452,14 @@ class QuarterlyReportWriterTests {
             assertTrue(valueRight(methods, "Small-cell suppression").getStringCellValue().contains("'<5'"));
             assertTrue(valueRight(methods, "Cycles are not independent").getStringCellValue().contains("--first-cycle-only"));
             assertEquals("0.1.0", valueRight(methods, "Software version").getStringCellValue());
-            assertEquals("28 days (--ae-window-days)", valueRight(methods, "Side-effect window").getStringCellValue());
+            assertEquals("28 days", valueRight(methods, "Side-effect window").getStringCellValue());
             for (String topic : List.of("Time to onset", "Duration of relief", "Kaplan-Meier estimate", "Median, Q1 and Q3",
-                    "Side-effect rate", "Relative risk", "Fisher exact p", "Log-rank test", "Closed and open cycles")) {
+                    "Side-effect rate", "Relative risk", "Fisher exact p", "Log-rank test", "Closed and open cycles", "Codes and ids")) {
                 assertNotNull(rowWith(methods, 0, topic), topic);
             }
+            // analytics.md's quantile rule for a share that falls to exactly 50%, which explains a median such as 5.5
+            assertTrue(valueRight(methods, "Median, Q1 and Q3").getStringCellValue().contains("halfway between that day and "
+                    + "the next day with an event"));
         }
     }
 
