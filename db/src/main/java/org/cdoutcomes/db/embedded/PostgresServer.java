@@ -183,7 +183,8 @@ final class PostgresServer {
         if (!Files.exists(passwordFile)) {
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);
-            Path partial = passwordFile.resolveSibling(PASSWORD_FILE + ".partial");
+            // hidden: a crash may leave it, and a data folder holding files that are not a database's is refused
+            Path partial = passwordFile.resolveSibling("." + PASSWORD_FILE + ".partial");
             Files.deleteIfExists(partial);
             try {
                 Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
