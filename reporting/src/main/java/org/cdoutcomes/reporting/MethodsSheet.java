@@ -156,7 +156,8 @@ final class MethodsSheet {
             // both sides come from the configuration file: plain text, never a formula
             layout.input(row, 1, override.getKey());
             layout.input(row + 1, 1, override.getValue());
-            layout.text(row + 1, 0, "  counts in group", layout.styles.label);
+            // no leading spaces: POI marks such text xml:space="preserve", which the strict OOXML schema does not allow
+            layout.text(row + 1, 0, "which counts in group", layout.styles.label);
             row += 2;
         }
         row = setting(layout, row, "Software version", null);

@@ -438,6 +438,15 @@ class QuarterlyReportWriterTests {
         }
     }
 
+    /** POI marks text with leading or trailing spaces xml:space="preserve", which the strict OOXML schema refuses. */
+    @Test
+    void noTextStartsOrEndsWithASpace() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            assertEquals(List.of(), cellsWithText(workbook, Pattern.compile("^\\s|\\s$")).stream()
+                    .map(cell -> cell.getSheet().getSheetName() + "!" + cell.getAddress()).toList());
+        }
+    }
+
     @Test
     void noCellLooksLikeAPatientIdentifier() throws IOException {
         try (XSSFWorkbook workbook = written(5)) {
