@@ -25,6 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cdoutcomes.app.LatestFullQuarter;
 import org.cdoutcomes.app.cli.ErrorReporter;
 import org.cdoutcomes.db.TestDatabases;
+import org.cdoutcomes.db.embedded.DatabaseHolder;
 import org.cdoutcomes.db.embedded.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -43,14 +43,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Leases leases;
     private final Lease lease;
     private final int port;
+    private final String password;
     private int users = 1;
 
-    private EmbeddedDatabase(Path folder, PostgresServer server, Leases leases, Lease lease, int port) {
+    private EmbeddedDatabase(Path folder, PostgresServer server, Leases leases, Lease lease, int port, String password) {
         this.folder = folder;
         this.server = server;
         this.leases = leases;
         this.lease = lease;
         this.port = port;
+        this.password = password;
     }
 
     /** Joins (or starts) the server of the folder, creating the folder and the database at first use. */
@@ -155,11 +157,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         PostgresServer server = new PostgresServer(folder.resolve(PGDATA), folder.resolve(SERVER_LOG));
         Leases leases = new Leases(folder.resolve(LEASES));
         try (FolderLock ignored = FolderLock.acquire(folder.resolve(LOCK_FILE))) {
-            leases.alive();
+            boolean alone = leases.alive() == 0;
             Lease lease = leases.take();
             try {
-                int port = server.startOrReuse();
-                return new EmbeddedDatabase(folder, server, leases, lease, port);
+                int port = server.startOrReuse(alone);
+                // read under the lock, once: the file may only change under it
+                return new EmbeddedDatabase(folder, server, leases, lease, port, server.password().orElse(null));
             } catch (IOException | RuntimeException e) {
                 lease.release();
                 throw e;
@@ -187,12 +190,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/" + PostgresServer.DATABASE + "?user=" + PostgresServer.USER;
     }
 
+    /** The password every connection gives; null while a server of an earlier cdo still trusts local connections. */
     public String password() {
-        try {
-            return server.password();
-        } catch (IOException e) {
-            throw new EmbeddedDatabaseException("cannot read the database password in " + folder + ": " + e.getMessage(), e);
-        }
+        return password;
     }
 
     public int port() {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,21 +66,49 @@ final class PostgresServer {
         this.passwordFile = dataDirectory.resolveSibling(PASSWORD_FILE);
     }
 
-    /** The port of this directory's server, reusing a running one (even one a killed cdo left behind) or starting it. */
-    int startOrReuse() throws IOException {
-        int port = runningOrStarted();
+    /**
+     * The port of this directory's server, reusing a running one (even one a killed cdo left behind) or starting it.
+     *
+     * @param alone whether no other live process uses the folder: only then may a running server's password change (a
+     *              cdo of an earlier version still using it would lose its connections), or a server that refuses the
+     *              password file be stopped and given a new password
+     */
+    int startOrReuse(boolean alone) throws IOException {
+        Optional<Integer> running = running(alone);
+        if (running.isPresent()) {
+            if (alone) {
+                requirePassword(running.get());
+            } else if (!Files.readString(dataDirectory.resolve(HBA_FILE)).equals(HBA)) {
+                LOG.info("the database server in {} trusts local connections until it starts with no earlier cdo using it", dataDirectory);
+            }
+            return running.get();
+        }
+        int port = start();
         requirePassword(port);
         return port;
     }
 
-    private int runningOrStarted() throws IOException {
+    private Optional<Integer> running(boolean alone) throws IOException {
         Optional<PostmasterPidFile> pidFile = PostmasterPidFile.read(dataDirectory);
         if (pidFile.isPresent()) {
             Optional<ProcessHandle> live = pidFile.get().liveServer();
             if (live.isPresent()) {
-                Optional<Integer> port = waitUntilAnswering(live.get());
+                Optional<Integer> port;
+                try {
+                    port = waitUntilAnswering(live.get());
+                } catch (PasswordRefusedException e) {
+                    if (!alone) {
+                        throw new EmbeddedDatabaseException("the database server of " + dataDirectory.getParent() + " refuses "
+                                + "the password in " + passwordFile + " (the file was deleted or replaced while a cdo used the "
+                                + "server): stop every cdo using that folder, then run cdo again, which gives the server a new password");
+                    }
+                    // Nobody else uses it: stop it (pg_ctl signals, it needs no password) and let the start reset the password.
+                    LOG.warn("the database server of {} refuses the password in {}: restarting it with a new one", dataDirectory, passwordFile);
+                    Files.deleteIfExists(passwordFile);
+                    port = Optional.empty();
+                }
                 if (port.isPresent()) {
-                    return port.get();
+                    return port;
                 }
                 stop();
                 if (live.get().isAlive()) {
@@ -90,14 +119,17 @@ final class PostgresServer {
             // Its server is gone; PostgreSQL would refuse to start if the recorded process id now belongs to another program.
             Files.deleteIfExists(dataDirectory.resolve(PostmasterPidFile.NAME));
         }
-        return start();
+        return Optional.empty();
     }
 
     /** A server that is starting or stopping (its cdo was killed meanwhile) gets time to settle either way. */
-    private Optional<Integer> waitUntilAnswering(ProcessHandle server) {
+    private Optional<Integer> waitUntilAnswering(ProcessHandle server) throws IOException {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (server.isAlive() && System.nanoTime() < deadline) {
-            Optional<Integer> port = PostmasterPidFile.read(dataDirectory).map(PostmasterPidFile::port).filter(this::answers);
+            Optional<Integer> port = PostmasterPidFile.read(dataDirectory).map(PostmasterPidFile::port);
+            if (port.isPresent() && !answers(port.get())) {
+                port = Optional.empty();
+            }
             if (port.isPresent()) {
                 LOG.info("joining the running database server on port {}", port.get());
                 return port;
@@ -130,10 +162,13 @@ final class PostgresServer {
     private int launch() throws IOException {
         long started = System.nanoTime();
         int port;
-        if (!Files.exists(passwordFile) && Files.exists(dataDirectory.resolve(HBA_FILE))) {
-            // A password file deleted by hand: let this start give the cluster a new one (whoever could delete it could
-            // have edited the cluster's pg_hba.conf as well).
-            Files.writeString(dataDirectory.resolve(HBA_FILE), TRUSTING_HBA);
+        if (!Files.exists(passwordFile)) {
+            if (Files.exists(dataDirectory.resolve(HBA_FILE))) {
+                // A cluster without its password file (deleted by hand, or of an earlier cdo): this start gives it a new
+                // one (whoever could delete the file could have edited the cluster's pg_hba.conf as well).
+                Files.writeString(dataDirectory.resolve(HBA_FILE), TRUSTING_HBA);
+            }
+            createPassword();
         }
         try {
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(log.toFile());
@@ -142,6 +177,10 @@ final class PostgresServer {
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setLocaleConfig("locale", "C")
+                    // a new cluster asks for the password from its first start (these follow, and override, the
+                    // library's "-A trust")
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", passwordFile.toString())
                     // The library starts PostgreSQL with -F (fsync off) for throwaway test data; this folder holds real data.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
@@ -150,7 +189,7 @@ final class PostgresServer {
                     .setServerConfig("log_min_error_statement", "panic")
                     // TCP on localhost only; no Unix socket (in /tmp, where any account would find it)
                     .setServerConfig("unix_socket_directories", "")
-                    .setConnectConfig("password", password())
+                    .setConnectConfig("password", password().orElseThrow())
                     .setOutputRedirector(toLog)
                     .setErrorRedirector(toLog)
                     .setPGStartupWait(STARTUP_WAIT)
@@ -161,10 +200,23 @@ final class PostgresServer {
             // Folder lock and leases already decide who starts; unlinking the file lets the next start lock a new one.
             Files.deleteIfExists(dataDirectory.resolve(LIBRARY_LOCK));
         } catch (IOException | RuntimeException e) {
+            // the library may leave a server it gave up waiting for running
+            try {
+                stop();
+            } catch (IOException | RuntimeException stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
             throw new EmbeddedDatabaseException("cannot start the embedded database server in " + dataDirectory
                     + " (see " + log + ")", e);
         }
-        if (!answers(port)) {
+        boolean answers;
+        try {
+            answers = answers(port);
+        } catch (PasswordRefusedException e) {
+            answers = false;
+        }
+        if (!answers) {
+            stop();
             throw new EmbeddedDatabaseException("the embedded database server in " + dataDirectory
                     + " started but does not answer on port " + port + " (see " + log + ")");
         }
@@ -175,26 +227,28 @@ final class PostgresServer {
         return port;
     }
 
+    /** The cluster's password; none for a cluster of an earlier cdo that still trusts every local connection. */
+    Optional<String> password() throws IOException {
+        return Files.exists(passwordFile) ? Optional.of(Files.readString(passwordFile).strip()) : Optional.empty();
+    }
+
     /**
-     * The cluster's password, made at the first call for a new folder: 32 random bytes, in a file readable and writable
-     * by its owner only (where the file system has POSIX permissions; elsewhere by the folder's).
+     * A new password for the cluster, under the folder lock, before a start or a switch from trust: 32 random bytes, in
+     * a file readable and writable by its owner only (where the file system has POSIX permissions; elsewhere by the folder's).
      */
-    String password() throws IOException {
-        if (!Files.exists(passwordFile)) {
-            byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            // hidden: a crash may leave it, and a data folder holding files that are not a database's is refused
-            Path partial = passwordFile.resolveSibling("." + PASSWORD_FILE + ".partial");
-            Files.deleteIfExists(partial);
-            try {
-                Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(partial);
-            }
-            Files.writeString(partial, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
-            Files.move(partial, passwordFile, StandardCopyOption.ATOMIC_MOVE);
+    private void createPassword() throws IOException {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        // hidden: a crash may leave it, and a data folder holding files that are not a database's is refused
+        Path partial = passwordFile.resolveSibling("." + PASSWORD_FILE + ".partial");
+        Files.deleteIfExists(partial);
+        try {
+            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(partial);
         }
-        return Files.readString(passwordFile).strip();
+        Files.writeString(partial, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        Files.move(partial, passwordFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**
@@ -206,10 +260,13 @@ final class PostgresServer {
         if (Files.readString(hba).equals(HBA)) {
             return;
         }
+        if (password().isEmpty()) {
+            createPassword();
+        }
         PGSimpleDataSource dataSource = dataSource(port);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            // scram-sha-256, the default password_encryption; the password never reaches the log (no statement is logged)
-            statement.execute("alter role " + USER + " password '" + password() + "'");
+            // sent as its SCRAM verifier, not as text a statement log or pg_stat_activity could show
+            connection.unwrap(PGConnection.class).alterUserPassword(USER, password().orElseThrow().toCharArray(), "scram-sha-256");
             Path partial = hba.resolveSibling(HBA_FILE + ".partial");
             Files.writeString(partial, HBA);
             Files.move(partial, hba, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -254,8 +311,12 @@ final class PostgresServer {
         LOG.info("stopped the database server in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    /** Whether the server on that port is this directory's: after a reboot the port may belong to another server. */
-    boolean answers(int port) {
+    /**
+     * Whether the server on that port is this directory's: after a reboot the port may belong to another server.
+     *
+     * @throws PasswordRefusedException when a server answers there but refuses the password (or asks for one cdo lacks)
+     */
+    boolean answers(int port) throws IOException {
         if (port <= 0) {
             return false;
         }
@@ -263,8 +324,21 @@ final class PostgresServer {
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("show data_directory")) {
             return rs.next() && Files.isSameFile(Path.of(rs.getString(1)), dataDirectory);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
+            // 28P01: the password is wrong; 08004: the server asks for one and there is none
+            if ("28P01".equals(e.getSQLState()) || "08004".equals(e.getSQLState())) {
+                throw new PasswordRefusedException();
+            }
             return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A server answered but refused the password (or asked for one that the folder no longer has). */
+    static final class PasswordRefusedException extends IOException {
+        PasswordRefusedException() {
+            super("the server refuses the password");
         }
     }
 
@@ -281,7 +355,7 @@ final class PostgresServer {
         dataSource.setPortNumbers(new int[] {port});
         dataSource.setDatabaseName(DATABASE);
         dataSource.setUser(USER);
-        dataSource.setPassword(password());
+        password().ifPresent(dataSource::setPassword);
         return dataSource;
     }
 

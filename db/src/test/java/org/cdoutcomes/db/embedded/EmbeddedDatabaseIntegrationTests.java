@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.cdoutcomes.db.Migrations;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -125,6 +129,33 @@ class EmbeddedDatabaseIntegrationTests {
         }
     }
 
+    /** The server stays up for the process that uses it; the next start, with the folder to itself, makes a new password. */
+    @Test
+    void aPasswordFileDeletedWhileAnotherProcessUsesTheServerIsReportedAndTheServerLeftRunning() throws Exception {
+        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DatabaseHolder.class.getName(), folder.toString(), "6000")
+                .redirectErrorStream(true).start();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("holding", output.readLine());
+            long serverPid = PostmasterPidFile.read(folder.resolve("pgdata")).orElseThrow().pid();
+            Files.delete(folder.resolve("server-password"));
+
+            EmbeddedDatabaseException refused = assertThrows(EmbeddedDatabaseException.class, () -> EmbeddedDatabase.open(folder));
+
+            assertTrue(refused.getMessage().contains("refuses the password"), refused.getMessage());
+            assertTrue(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false), "the other process's server still runs");
+            assertTrue(other.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, other.exitValue());
+        } finally {
+            other.destroyForcibly();
+        }
+        try (EmbeddedDatabase database = EmbeddedDatabase.open(folder);
+             Connection c = dataSource(database).getConnection(); Statement s = c.createStatement()) {
+            assertEquals(1, count(s, "select 1"));
+            assertTrue(Files.exists(folder.resolve("server-password")));
+        }
+    }
+
     @Test
     void aPasswordFileDeletedByHandIsReplacedAtTheNextStart() throws IOException, SQLException {
         String first;
@@ -173,7 +204,7 @@ class EmbeddedDatabaseIntegrationTests {
     }
 
     @Test
-    void serverOfAProcessThatDiedIsJoinedAndThenStoppedByTheLastToLeave() throws IOException {
+    void serverOfAProcessThatDiedIsJoinedAndThenStoppedByTheLastToLeave() throws IOException, SQLException {
         // What a SIGKILLed cdo leaves: its server running and a lease file nobody holds a lock on.
         EmbeddedPostgres orphan = EmbeddedPostgres.builder()
                 .setDataDirectory(folder.resolve("pgdata"))
@@ -187,6 +218,11 @@ class EmbeddedDatabaseIntegrationTests {
         try (EmbeddedDatabase database = EmbeddedDatabase.open(folder)) {
             assertEquals(orphan.getPort(), database.port());
             assertEquals(List.of(), deadLeases(folder));
+            // a server that trusted every connection, as an earlier cdo started it, asks for the password once joined alone
+            assertThrows(SQLException.class, () -> withoutPassword(database.port()).getConnection().close());
+            try (Connection c = dataSource(database).getConnection(); Statement s = c.createStatement()) {
+                assertEquals(0, count(s, "select count(*) from pg_hba_file_rules where auth_method <> 'scram-sha-256'"));
+            }
         }
         assertServerStopped(folder, orphan.getPort());
         // Gone, or a zombie waiting to be reaped (no executable any more).

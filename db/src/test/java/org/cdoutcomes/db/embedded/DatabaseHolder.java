@@ -1,7 +1,6 @@
-package org.cdoutcomes.app.demo;
+package org.cdoutcomes.db.embedded;
 
 import java.nio.file.Path;
-import org.cdoutcomes.db.embedded.EmbeddedDatabase;
 
 /** A child process that uses an embedded database folder for a while, as another cdo would: {@code FOLDER MILLIS}. */
 public final class DatabaseHolder {
