@@ -29,6 +29,9 @@ class CdoMainTests {
         assertEquals("cdo: --ae-window-days expects a whole number, but got 'four weeks'", run.err().lines().findFirst().orElse(""));
         CdoRun generate = CdoRun.of("generate", "--patients", "2k", "--out", "clinic");
         assertEquals("cdo: --patients expects a whole number, but got '2k'", generate.err().lines().findFirst().orElse(""));
+        CdoRun tooLarge = CdoRun.of("generate", "--patients", "9999999999", "--out", "clinic");
+        assertEquals("cdo: --patients expects a whole number from -2147483648 to 2147483647, but got '9999999999'",
+                tooLarge.err().lines().findFirst().orElse(""));
     }
 
     @Test

@@ -91,7 +91,7 @@ final class MethodsSheet {
                         + "one injection to the next."),
                 new Entry("Data-quality notes", "VISIT_ID_MISMATCH, WEAR_OFF_WITHOUT_ONSET and RECORDS_WITHOUT_CYCLE count "
                         + "records over all data up to the cutoff, whatever period or site the report covers: a record in a "
-                        + "cycle that names a visit of another session; a report of relief wearing off in a cycle without "
+                        + "cycle whose visit id names none of its session's visits (another session's, or no stored visit); a report of relief wearing off in a cycle without "
                         + "relief, or dated before its relief began (it is ignored); a report of relief or of a side effect "
                         + "dated before the patient's first injection, or of a patient without injections.")));
 

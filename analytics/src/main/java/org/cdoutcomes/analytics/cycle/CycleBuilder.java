@@ -85,7 +85,7 @@ public final class CycleBuilder {
                 }
             }
             boolean counted = closed || !session.date.plusDays(aeWindowDays).isAfter(asOf);
-            cycles.add(new TreatmentCycle(k, session.date, end, closed, lost,
+            cycles.add(new TreatmentCycle(session.date, end, closed, lost,
                     session.siteId(history.patientSiteId()), session.visits, session.onset, wearOff,
                     counted, session.sideEffectTerms()));
         }

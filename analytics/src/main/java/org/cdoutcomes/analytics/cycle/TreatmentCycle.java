@@ -11,13 +11,13 @@ import org.cdoutcomes.model.record.Visit;
 import org.cdoutcomes.model.vocabulary.Product;
 
 /**
- * Cycle {@code index} (0 = the patient's first session) of one patient, from its session on {@code start} to its
+ * A cycle of one patient (the patient's cycles come in session order), from its session on {@code start} to its
  * end {@code end} (e_k of analytics.md). The session's product and site are those of its first visit; its muscles
  * are those of all its {@code visits} (in session order), each injected with its own visit's product. {@code onset}
  * is the earliest relief onset in the cycle, {@code wearOff} the earliest wear-off on or after it (both may be null). {@code sideEffectTerms} are the adverse-event terms in the risk window;
  * they matter only when {@code countedForSideEffects}.
  */
-public record TreatmentCycle(int index, LocalDate start, LocalDate end, boolean closed, boolean lostToFollowUp,
+public record TreatmentCycle(LocalDate start, LocalDate end, boolean closed, boolean lostToFollowUp,
                              String siteId, List<Visit> visits,
                              LocalDate onset, LocalDate wearOff,
                              boolean countedForSideEffects, SortedSet<String> sideEffectTerms) {

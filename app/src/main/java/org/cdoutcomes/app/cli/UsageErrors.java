@@ -15,7 +15,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 public final class UsageErrors implements IParameterExceptionHandler {
     /** Picocli's sentence for a number option given something else, in Java's words ("'abc' is not an int"). */
-    private static final Pattern NOT_A_NUMBER = Pattern.compile("Invalid value for option '([^']+)': '(.*)' is not an? (?:int|long)",
+    private static final Pattern NOT_A_NUMBER = Pattern.compile("Invalid value for option '([^']+)': '(.*)' is not an? (int|long)",
             Pattern.DOTALL);
 
     @Override
@@ -31,6 +31,14 @@ public final class UsageErrors implements IParameterExceptionHandler {
 
     static String sentence(String message) {
         Matcher notANumber = NOT_A_NUMBER.matcher(message);
-        return notANumber.matches() ? notANumber.group(1) + " expects a whole number, but got '" + notANumber.group(2) + "'" : message;
+        if (!notANumber.matches()) {
+            return message;
+        }
+        String value = notANumber.group(2);
+        // a whole number too large for the option's type is refused with the same words
+        String limit = value.strip().matches("[-+]?\\d+")
+                ? " from " + (notANumber.group(3).equals("int") ? Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : Long.MIN_VALUE + " to " + Long.MAX_VALUE)
+                : "";
+        return notANumber.group(1) + " expects a whole number" + limit + ", but got '" + value + "'";
     }
 }

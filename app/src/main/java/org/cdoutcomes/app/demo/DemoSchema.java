@@ -1,12 +1,16 @@
 package org.cdoutcomes.app.demo;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.cdoutcomes.app.cli.CdoException;
 import org.cdoutcomes.app.cli.Failures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The demo's schema in a server's database ({@code cdo demo --db}), replaced at each run like the embedded demo
@@ -18,6 +22,9 @@ final class DemoSchema implements Consumer<DataSource>, AutoCloseable {
     static final String NAME = "cdo_demo";
     /** Key of the session advisory lock a demo holds on its schema (any constant: "cdodemo" in ASCII). */
     private static final long LOCK = 0x63646f64656d6fL;
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration TELL_AFTER = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(DemoSchema.class);
 
     private Connection held;
 
@@ -27,13 +34,37 @@ final class DemoSchema implements Consumer<DataSource>, AutoCloseable {
             held = dataSource.getConnection();
             held.setAutoCommit(true);
             try (Statement s = held.createStatement()) {
-                s.execute("select pg_advisory_lock(" + LOCK + ")");
+                waitForLock(s);
                 s.execute("drop schema if exists " + NAME + " cascade");
                 s.execute("create schema " + NAME);
             }
         } catch (SQLException e) {
             throw CdoException.badUsage("cdo demo cannot replace its schema " + NAME + " in the database of --db: "
                     + Failures.sentence(e), e);
+        }
+    }
+
+    /** Takes the lock, saying so in the log when another demo keeps it waiting, as the embedded demo database does. */
+    private static void waitForLock(Statement s) throws SQLException {
+        long start = System.nanoTime();
+        boolean told = false;
+        while (true) {
+            try (ResultSet rs = s.executeQuery("select pg_try_advisory_lock(" + LOCK + ")")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return;
+                }
+            }
+            if (!told && System.nanoTime() - start > TELL_AFTER.toNanos()) {
+                LOG.warn("waiting for another cdo demo to finish with schema {} of that database", NAME);
+                told = true;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for another cdo demo", e);
+            }
         }
     }
 

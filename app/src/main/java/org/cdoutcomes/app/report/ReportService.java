@@ -59,7 +59,7 @@ public final class ReportService {
     /**
      * Analyses and writes the files of the request; each file is written to a temporary sibling and moved into place.
      *
-     * @param patientsRead told how many patients were read, after each one (progress)
+     * @param patientsRead told how many patients there are to read, then how many were read, after each one (progress)
      */
     public ReportResult write(ReportRequest request, PatientsRead patientsRead) throws IOException {
         AnalysisRequest asked = request.analysis();

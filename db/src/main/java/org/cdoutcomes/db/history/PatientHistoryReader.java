@@ -102,12 +102,17 @@ public final class PatientHistoryReader {
         }
     }
 
-    /** How many patients {@link #forEach} hands over: every stored one. */
-    public long patientCount() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select count(*) from patient");
-             ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+    /** How many patients {@link #forEach} hands over for that cutoff: those with a visit or a symptom record up to it. */
+    public long patientCount(LocalDate asOf) {
+        String sql = "select count(*) from patient p where exists (select 1 from visit v where v.patient_id = p.patient_id "
+                + "and v.visit_date <= ?) or exists (select 1 from symptom s where s.patient_id = p.patient_id and s.recorded_on <= ?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, asOf);
+            s.setObject(2, asOf);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count the patients", e);
         }

@@ -62,6 +62,16 @@ class PatientHistoryReaderIntegrationTests {
         assertEquals(List.of("main", "north", "south"), reader.siteIds(LocalDate.parse("2025-06-30")));
     }
 
+    /** The total progress shows: the patients forEach hands over for the cutoff, not every stored one. */
+    @Test
+    void countsThePatientsWithAVisitOrARecordUpToTheCutoff() {
+        PatientHistoryReader reader = new PatientHistoryReader(db);
+
+        assertEquals(1, reader.patientCount(LocalDate.parse("2025-01-31")));
+        assertEquals(3, reader.patientCount(LocalDate.parse("2025-06-30")));
+        assertEquals(4, reader.patientCount(LocalDate.parse("2025-12-31")));
+    }
+
     @Test
     void streamsPatientsInCodePointOrderWithTheirVisitsAndRecordsUpToTheCutoff() {
         List<PatientHistory> read = new ArrayList<>();
