@@ -4,13 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * One job at a time per database, across processes: a PostgreSQL session-level advisory lock keyed by the job name,
- * held on a connection of its own for as long as the job runs. A process that dies loses its connection and with it
- * the lock, so a crash never leaves a job locked.
+ * One job at a time per database schema, across processes: a PostgreSQL session-level advisory lock keyed by the job
+ * name, held on a connection of its own for as long as the job runs. A process that dies loses its connection and with
+ * it the lock, so a crash never leaves a job locked. Advisory locks belong to the database: the key of a schema other
+ * than public (cdo demo --db's) mixes the schema's name in, so the demo's jobs neither wait for the clinic's nor pass
+ * for them in {@link #held}.
  */
 public final class JobLock {
     /** The first key of every cdo job lock, so they cannot collide with other advisory locks on the database. */
@@ -26,8 +29,9 @@ public final class JobLock {
     public Optional<Held> tryAcquire(String jobName) {
         Connection connection = connect();
         try {
-            if (query(connection, "select pg_try_advisory_lock(?, ?)", jobName)) {
-                return Optional.of(new Held(connection, jobName));
+            int key = key(connection, jobName);
+            if (query(connection, "select pg_try_advisory_lock(?, ?)", key)) {
+                return Optional.of(new Held(connection, key));
             }
             connection.close();
             return Optional.empty();
@@ -46,8 +50,9 @@ public final class JobLock {
         beforeWaiting.run();
         Connection connection = connect();
         try {
-            query(connection, "select pg_advisory_lock(?, ?) is null", jobName);
-            return new Held(connection, jobName);
+            int key = key(connection, jobName);
+            query(connection, "select pg_advisory_lock(?, ?) is null", key);
+            return new Held(connection, key);
         } catch (SQLException e) {
             discard(connection);
             throw new IllegalStateException("cannot take the lock of job " + jobName, e);
@@ -64,7 +69,7 @@ public final class JobLock {
                 + "and objid = ?::bigint::oid and database = (select oid from pg_database where datname = current_database()))")) {
             // a two-key advisory lock shows its keys as unsigned 32-bit oids
             statement.setLong(1, Integer.toUnsignedLong(NAMESPACE));
-            statement.setLong(2, Integer.toUnsignedLong(jobName.hashCode()));
+            statement.setLong(2, Integer.toUnsignedLong(key(connection, jobName)));
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getBoolean(1);
@@ -84,10 +89,19 @@ public final class JobLock {
         }
     }
 
-    private static boolean query(Connection connection, String sql, String jobName) throws SQLException {
+    /** The job's key in the connection's schema: the job name's hash in public, as before there were others. */
+    private static int key(Connection connection, String jobName) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet schema = statement.executeQuery("select current_schema()")) {
+            schema.next();
+            String name = schema.getString(1);
+            return name == null || name.equals("public") ? jobName.hashCode() : (name + "." + jobName).hashCode();
+        }
+    }
+
+    private static boolean query(Connection connection, String sql, int key) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setInt(1, NAMESPACE);
-            statement.setInt(2, jobName.hashCode());
+            statement.setInt(2, key);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getBoolean(1);
@@ -107,17 +121,17 @@ public final class JobLock {
     /** A held job lock; closing it releases the lock. */
     public static final class Held implements AutoCloseable {
         private final Connection connection;
-        private final String jobName;
+        private final int key;
 
-        private Held(Connection connection, String jobName) {
+        private Held(Connection connection, int key) {
             this.connection = connection;
-            this.jobName = jobName;
+            this.key = key;
         }
 
         @Override
         public void close() {
             try {
-                if (query(connection, "select pg_advisory_unlock(?, ?)", jobName)) {
+                if (query(connection, "select pg_advisory_unlock(?, ?)", key)) {
                     connection.close();
                     return;
                 }

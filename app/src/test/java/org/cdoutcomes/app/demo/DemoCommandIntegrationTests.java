@@ -2,6 +2,7 @@ package org.cdoutcomes.app.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jayway.jsonpath.DocumentContext;
@@ -16,6 +17,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +28,11 @@ import javax.sql.DataSource;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cdoutcomes.app.LatestFullQuarter;
 import org.cdoutcomes.app.cli.ErrorReporter;
+import org.cdoutcomes.app.jobs.JobLock;
 import org.cdoutcomes.db.TestDatabases;
 import org.cdoutcomes.db.embedded.DatabaseHolder;
 import org.cdoutcomes.db.embedded.EmbeddedDatabase;
+import org.cdoutcomes.ingest.IngestJobConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -109,7 +115,7 @@ class DemoCommandIntegrationTests {
     }
 
     @Test
-    void withDbRunsInASchemaOfItsOwnReplacedAtEachRunAndLeavesTheDatabasesOtherRecordsAlone() throws IOException {
+    void withDbRunsInASchemaOfItsOwnReplacedAtEachRunAndLeavesTheDatabasesOtherRecordsAlone() throws Exception {
         DataSource server = TestDatabases.migrated("cdo_demo_db");
         JdbcTemplate sql = new JdbcTemplate(server);
         sql.update("insert into patient (patient_id, site_id) values ('CLINIC-1', 'main')");
@@ -125,7 +131,13 @@ class DemoCommandIntegrationTests {
         assertEquals(3, (int) JsonPath.parse(Files.readString(out.resolve("analysis.json"))).read("$.cohort.patients"));
         assertFalse(Files.exists(work.resolve("unused")), "no embedded database with --db");
 
-        Run second = demo("--patients", "2", "--out", out.toString(), "--db", url);
+        // the clinic's own ingest runs meanwhile (its job lock and its merge lock held in public): the demo does not wait
+        Run second;
+        try (JobLock.Held clinicIngest = new JobLock(server).tryAcquire(IngestJobConfiguration.JOB_NAME).orElseThrow();
+             Connection clinicMerge = server.getConnection(); Statement merging = clinicMerge.createStatement()) {
+            merging.execute("select pg_advisory_lock(" + 0x63646fL + ")"); // RunMerger's key in public
+            second = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> demo("--patients", "2", "--out", out.toString(), "--db", url));
+        }
 
         assertEquals(0, second.exitCode(), second::toString);
         assertEquals(List.of("D-1", "D-2"), sql.queryForList("select patient_id from cdo_demo.patient order by 1", String.class));

@@ -27,7 +27,10 @@ import org.cdoutcomes.model.vocabulary.Product;
  * else {@code updated}. Muscles removed by a corrected chart are counted in the file of the visit's first row.
  */
 public final class RunMerger {
-    /** Key of the advisory lock that serialises merges (any constant; "cdo" in ASCII). */
+    /**
+     * Key of the advisory lock that serialises merges into the schema's records (any constant; "cdo" in ASCII). Advisory
+     * locks belong to the database: another schema (cdo demo --db's) mixes its name in, so its merges do not wait for ours.
+     */
     static final long MERGE_LOCK = 0x63646fL;
 
     private static final List<String> RECORD_TABLES = List.of("patient", "visit", "visit_muscle", "symptom");
@@ -37,7 +40,8 @@ public final class RunMerger {
 
     public static void merge(Connection connection, long runId) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("select pg_advisory_xact_lock(" + MERGE_LOCK + ")");
+            s.execute("select pg_advisory_xact_lock(case when current_schema() = 'public' then " + MERGE_LOCK + " else "
+                    + MERGE_LOCK + " # (hashtext(current_schema())::bigint << 24) end)");
             // The merge sorts and hashes whole runs: in memory rather than in temporary files (per sort, this transaction only).
             s.execute("set local work_mem = '128MB'");
             // and builds the indexes it rebuilds in one in-memory sort each.
