@@ -75,9 +75,10 @@ final class ReportFixture {
                         List.of(new CurvePoint(100, 6, 0, 6, 1.0, 1.0, 1.0))),
                 new KaplanMeierSummary("product", "abobotulinumtoxinA", 8, 6, 2, 90.0, 60.0, null, 60.0, 95.0,
                         List.of(new CurvePoint(60, 8, 3, 0, 0.625, 0.23, 0.86), new CurvePoint(95, 5, 3, 2, 0.25, 0.04, 0.56))),
-                new KaplanMeierSummary("product", "onabotulinumtoxinA", 19, 14, 5, 84.0, 70.0, 91.0, 70.0, 98.0,
-                        List.of(new CurvePoint(70, 19, 7, 0, 0.631578947368421, 0.38, 0.80),
-                                new CurvePoint(98, 12, 7, 5, 0.2631578947368421, 0.09, 0.47))),
+                // the products' cycles, events and censored add up to the all row's (8 + 16 + 6, 6 + 14 + 0, 2 + 2 + 6)
+                new KaplanMeierSummary("product", "onabotulinumtoxinA", 16, 14, 2, 98.0, 70.0, 98.0, 70.0, 98.0,
+                        List.of(new CurvePoint(70, 16, 7, 0, 0.5625, 0.33, 0.75),
+                                new CurvePoint(98, 9, 7, 2, 0.125, 0.02, 0.33))),
                 // 6 cycles, none worn off: no small count, so its flat curve is drawn (its median is not shown)
                 new KaplanMeierSummary("product", "rimabotulinumtoxinB", 6, 0, 6, null, null, null, null, null,
                         List.of(new CurvePoint(105, 6, 0, 6, 1.0, 1.0, 1.0))));
@@ -108,7 +109,7 @@ final class ReportFixture {
         return new ReportFigures(current, trend,
                 List.of(new ReliefShare("all", "all", 0.6666666666666667, 0.33333333333333337, null),
                         new ReliefShare("product", "abobotulinumtoxinA", 0.625, 0.625, 0.25),
-                        new ReliefShare("product", "onabotulinumtoxinA", 0.631578947368421, 0.2631578947368421, null),
+                        new ReliefShare("product", "onabotulinumtoxinA", 1.0, 0.5625, null),
                         new ReliefShare("muscle_group", "levator_scapulae", 1.0, 1.0, null),
                         new ReliefShare("product", "rimabotulinumtoxinB", 1.0, 1.0, null)),
                 List.of(new DosingRow("onabotulinumtoxinA", "sternocleidomastoid", 20, 50.0, 40.0, 62.5),
