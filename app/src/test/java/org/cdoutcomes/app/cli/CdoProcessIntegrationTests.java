@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.cdoutcomes.db.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +107,27 @@ class CdoProcessIntegrationTests {
         Result level = finish(badLevel.start());
         assertEquals(2, level.exitCode());
         assertEquals("cdo: CDO_LOG_LEVEL expects one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got 'bogus'\n", level.stderr());
+    }
+
+    /** A damaged workbook is named in cdo's words only: POI's warning about the zip would come first, in its own. */
+    @Test
+    void aTruncatedWorkbookIsOneSentenceWithoutALibraryWarning() throws Exception {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream entries = new ZipOutputStream(zip)) {
+            entries.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            entries.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".repeat(50)
+                    .getBytes(StandardCharsets.UTF_8));
+            entries.closeEntry();
+        }
+        byte[] whole = zip.toByteArray();
+        Path workbook = Files.write(work.resolve("visits.xlsx"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        String url = TestDatabases.jdbcUrl(TestDatabases.migrated("cdo_process_xlsx"));
+
+        Result result = finish(start("ingest", "--db", url, "--rejects", work.resolve("r.csv").toString(), workbook.toString()));
+
+        assertEquals(1, result.exitCode(), result::toString);
+        assertTrue(result.stderr().contains("cannot read " + workbook + ": it is not a readable xlsx workbook"), result::toString);
+        assertFalse(result.stderr().contains("WARN"), result::toString);
     }
 
     private static boolean serverReady(Path pidFile) throws IOException {
