@@ -140,9 +140,17 @@ final class PostgresServer {
     }
 
     private int start() throws IOException {
+        long logBefore = Files.exists(log) ? Files.size(log) : 0;
         try {
             return launch();
         } catch (EmbeddedDatabaseException e) {
+            if (Files.exists(passwordFile) && refusedPasswordSince(logBefore)) {
+                // A password file that is not the cluster's (a pgdata restored from elsewhere, a file replaced by hand). No
+                // server ran, so no cdo is connected to it: start again, giving the cluster a new password.
+                LOG.warn("the database server in {} refused the password in {}: starting it with a new one", dataDirectory, passwordFile);
+                Files.delete(passwordFile);
+                return launch();
+            }
             // A cluster that never once started (its initdb was cut short with its cdo) never held data: make it anew.
             boolean neverStarted = Files.isDirectory(dataDirectory) && !Files.exists(dataDirectory.resolve(INITIALIZED))
                     && PostmasterPidFile.read(dataDirectory).flatMap(PostmasterPidFile::liveServer).isEmpty();
@@ -200,9 +208,10 @@ final class PostgresServer {
             // Folder lock and leases already decide who starts; unlinking the file lets the next start lock a new one.
             Files.deleteIfExists(dataDirectory.resolve(LIBRARY_LOCK));
         } catch (IOException | RuntimeException e) {
-            // the library may leave a server it gave up waiting for running
+            // the library may leave a server it gave up waiting for running, and keeps its lock file locked (see above)
             try {
                 stop();
+                Files.deleteIfExists(dataDirectory.resolve(LIBRARY_LOCK));
             } catch (IOException | RuntimeException stopFailure) {
                 e.addSuppressed(stopFailure);
             }
@@ -225,6 +234,22 @@ final class PostgresServer {
         }
         LOG.info("started the database server on port {} in {} ms", port, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return port;
+    }
+
+    /** Whether the server log, from that offset on, says a connection gave a wrong password. */
+    private boolean refusedPasswordSince(long offset) throws IOException {
+        if (!Files.exists(log)) {
+            return false;
+        }
+        try (var channel = Files.newByteChannel(log)) {
+            channel.position(Math.min(offset, channel.size()));
+            byte[] appended = new byte[(int) Math.min(channel.size() - channel.position(), 1 << 20)];
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(appended);
+            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+                // read what the start appended
+            }
+            return new String(appended, java.nio.charset.StandardCharsets.UTF_8).contains("password authentication failed");
+        }
     }
 
     /** The cluster's password; none for a cluster of an earlier cdo that still trusts every local connection. */

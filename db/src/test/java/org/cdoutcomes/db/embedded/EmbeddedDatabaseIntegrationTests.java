@@ -156,6 +156,22 @@ class EmbeddedDatabaseIntegrationTests {
         }
     }
 
+    /** A pgdata restored beside another password file (or a file replaced by hand) starts with a new password. */
+    @Test
+    void aPasswordFileThatIsNotTheClustersIsReplacedAtTheNextStart() throws IOException, SQLException {
+        try (EmbeddedDatabase database = EmbeddedDatabase.open(folder);
+             Connection c = dataSource(database).getConnection(); Statement s = c.createStatement()) {
+            s.execute("create table kept (n int)");
+        }
+        Files.writeString(folder.resolve("server-password"), "not-the-clusters-password");
+
+        try (EmbeddedDatabase database = EmbeddedDatabase.open(folder);
+             Connection c = dataSource(database).getConnection(); Statement s = c.createStatement()) {
+            assertEquals(0, count(s, "select count(*) from kept"));
+            assertNotEquals("not-the-clusters-password", database.password());
+        }
+    }
+
     @Test
     void aPasswordFileDeletedByHandIsReplacedAtTheNextStart() throws IOException, SQLException {
         String first;
