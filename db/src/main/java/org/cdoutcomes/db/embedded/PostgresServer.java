@@ -3,6 +3,8 @@ package org.cdoutcomes.db.embedded;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -236,19 +238,14 @@ final class PostgresServer {
         return port;
     }
 
-    /** Whether the server log, from that offset on, says a connection gave a wrong password. */
+    /** Whether the server log, from that offset on (what one start appended), says a connection gave a wrong password. */
     private boolean refusedPasswordSince(long offset) throws IOException {
         if (!Files.exists(log)) {
             return false;
         }
-        try (var channel = Files.newByteChannel(log)) {
-            channel.position(Math.min(offset, channel.size()));
-            byte[] appended = new byte[(int) Math.min(channel.size() - channel.position(), 1 << 20)];
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(appended);
-            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-                // read what the start appended
-            }
-            return new String(appended, java.nio.charset.StandardCharsets.UTF_8).contains("password authentication failed");
+        try (InputStream in = Files.newInputStream(log)) {
+            in.skipNBytes(Math.min(offset, Files.size(log)));
+            return new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8).contains("password authentication failed");
         }
     }
 
