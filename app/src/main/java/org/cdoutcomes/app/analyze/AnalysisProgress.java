@@ -2,6 +2,7 @@ package org.cdoutcomes.app.analyze;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import org.cdoutcomes.app.cli.Terminal;
 
 /**
@@ -25,8 +26,10 @@ public final class AnalysisProgress implements PatientsRead {
     }
 
     @Override
-    public void toRead(long patients) {
-        total = patients;
+    public void toRead(LongSupplier patients) {
+        if (err != null) {
+            total = patients.getAsLong();
+        }
     }
 
     @Override

@@ -104,7 +104,7 @@ public final class AnalysisService {
      */
     public Analysis analyze(AnalysisOptions options, PatientsRead patientsRead) {
         Analyzer analyzer = new Analyzer(options);
-        patientsRead.toRead(histories.patientCount(options.asOf()));
+        patientsRead.toRead(() -> histories.patientCount(options.asOf()));
         long[] read = {0};
         histories.forEach(options.asOf(), history -> {
             analyzer.accept(history);

@@ -73,7 +73,7 @@ public final class CdoContext implements AutoCloseable {
         Map<String, String> environment = System.getenv();
         String url = options.url != null ? options.url : environment.get("CDO_DB_URL");
         Path embeddedFolder = url == null || url.isBlank() ? (options.dataDir != null ? options.dataDir : DEFAULT_DATA_DIR) : null;
-        return open(options, url, embeddedFolder, configurations);
+        return open(options, url, embeddedFolder, dataSource -> { }, configurations);
     }
 
     /**
@@ -92,10 +92,6 @@ public final class CdoContext implements AutoCloseable {
     public static CdoContext openInSchema(DatabaseOptions options, String schema, Consumer<DataSource> prepare,
                                           Class<?>... configurations) {
         return open(options, withSchema(options.url, schema), null, prepare, configurations);
-    }
-
-    private static CdoContext open(DatabaseOptions options, String serverUrl, Path embeddedFolder, Class<?>... configurations) {
-        return open(options, serverUrl, embeddedFolder, dataSource -> { }, configurations);
     }
 
     /** The URL with its currentSchema parameter (pgjdbc's search_path) set to {@code schema}, whatever it said before. */

@@ -12,7 +12,7 @@ class AnalysisProgressTests {
 
     private String run(long total, long patients) {
         AnalysisProgress progress = new AnalysisProgress(new PrintStream(err, true, StandardCharsets.UTF_8));
-        progress.toRead(total);
+        progress.toRead(() -> total);
         for (long read = 1; read <= patients; read++) {
             progress.accept(read);
         }

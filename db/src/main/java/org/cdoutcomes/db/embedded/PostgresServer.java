@@ -342,7 +342,10 @@ final class PostgresServer {
         if (port <= 0) {
             return false;
         }
-        try (Connection connection = answering(dataSource(port)).getConnection();
+        PGSimpleDataSource dataSource = dataSource(port);
+        dataSource.setConnectTimeout(2);
+        dataSource.setSocketTimeout(10);
+        try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("show data_directory")) {
             return rs.next() && Files.isSameFile(Path.of(rs.getString(1)), dataDirectory);
@@ -364,14 +367,8 @@ final class PostgresServer {
         }
     }
 
-    private static PGSimpleDataSource answering(PGSimpleDataSource dataSource) {
-        dataSource.setConnectTimeout(2);
-        dataSource.setSocketTimeout(10);
-        return dataSource;
-    }
-
     /** A connection to the server on that port as cdo's user, with the password. */
-    PGSimpleDataSource dataSource(int port) throws IOException {
+    private PGSimpleDataSource dataSource(int port) throws IOException {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setServerNames(new String[] {"localhost"});
         dataSource.setPortNumbers(new int[] {port});
