@@ -14,6 +14,7 @@ import org.cdoutcomes.ingest.store.IngestRuns.FileResult;
 import org.cdoutcomes.ingest.store.RejectReport;
 import org.cdoutcomes.ingest.store.RunMerger;
 import org.cdoutcomes.ingest.validate.DateParser;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -87,9 +88,6 @@ public class IngestJobConfiguration {
                     JobParameters parameters = parameters(chunk);
                     long runId = parameters.getLong(Ingester.RUN_ID);
                     RejectReport.write(DataSourceUtils.getConnection(dataSource), runId, Path.of(parameters.getString(Ingester.REJECTS_FILE)));
-                    // the last step's exit status is the job's: cdo jobs and cdo restart say the run had unreadable files
-                    List<FileResult> files = runs.results(runId);
-                    IngestStepCounts.unreadableFiles(contribution, total(files, f -> f.failed() ? 1 : 0), files.size());
                     return RepeatStatus.FINISHED;
                 }, tm)
                 .build();
@@ -102,7 +100,13 @@ public class IngestJobConfiguration {
 
                     @Override
                     public void afterJob(JobExecution execution) {
-                        runs.executionEnded(execution.getJobParameters().getLong(Ingester.RUN_ID), execution.getStatus().name());
+                        long runId = execution.getJobParameters().getLong(Ingester.RUN_ID);
+                        if (execution.getStatus() == BatchStatus.COMPLETED) {
+                            // the job's exit status: cdo jobs and cdo restart say the run had unreadable files
+                            List<FileResult> files = runs.results(runId);
+                            IngestStepCounts.unreadableFiles(execution, total(files, f -> f.failed() ? 1 : 0), files.size());
+                        }
+                        runs.executionEnded(runId, execution.getStatus().name());
                     }
                 })
                 .start(stage)

@@ -1,6 +1,7 @@
 package org.cdoutcomes.ingest;
 
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -31,10 +32,14 @@ public final class IngestStepCounts {
         contribution.incrementFilterCount(rejected);
     }
 
-    /** Marks a completed run with unreadable files, saying how many (counts only: file names stay in the run's output). */
-    public static void unreadableFiles(StepContribution contribution, long failed, long files) {
+    /**
+     * Marks a run that completed with unreadable files, saying how many (counts only: file names stay in the run's output).
+     * Called after the job, from what the run stored: a restart whose steps had all completed before a kill runs no
+     * step, and Batch would end it NOOP (exit status 0) if a step's exit status carried this.
+     */
+    public static void unreadableFiles(JobExecution execution, long failed, long files) {
         if (failed > 0) {
-            contribution.setExitStatus(new ExitStatus(UNREADABLE_FILES,
+            execution.setExitStatus(new ExitStatus(UNREADABLE_FILES,
                     failed + " of " + files + (files == 1 ? " file" : " files") + " could not be read"));
         }
     }

@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
 import org.cdoutcomes.ingest.store.IngestRuns.FileResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /** End-to-end runs of the ingest job on hand-written files; every expectation is worked out from input-formats.md. */
@@ -236,6 +239,25 @@ class IngestIntegrationTests {
             // read 3 + 2; written V3 inserted + V1 updated (the unchanged patients are not); filtered P3
             assertEquals(List.of("ingest-stage|5|0|0|0", "ingest-merge|0|2|1|0", "ingest-report|0|0|0|0"), steps(ctx, second));
             assertEquals("COMPLETED|COMPLETED|", job(ctx, second));
+        }
+    }
+
+    /**
+     * A run killed after its last step committed but before Batch marked it complete runs no step on restart, and
+     * still ends saying its unreadable file (Batch alone would end it NOOP, which the command reports as success).
+     */
+    @Test
+    void aRunKilledAfterItsLastStepKeepsItsUnreadableFilesOnRestart() throws Exception {
+        Path patients = write("a/patients.csv", "patient_id,site_id,sex\nP1,main,F\n");
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_restart_unreadable")) {
+            IngestOutcome first = ctx.ingest(patients, dir.resolve("a/visits-missing.csv"));
+            ctx.jdbc.update("update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', exit_message = '', end_time = null"
+                    + " where job_execution_id = ?", first.jobExecutionId());
+            JobOperator operator = ctx.bean(JobOperator.class);
+            JobExecution restarted = operator.restart(operator.recover(ctx.bean(JobRepository.class).getJobExecution(first.jobExecutionId())));
+            assertEquals(List.of(), List.copyOf(restarted.getStepExecutions()), "no step ran again");
+            assertEquals("COMPLETED|" + IngestStepCounts.UNREADABLE_FILES + "|1 of 2 files could not be read",
+                    restarted.getStatus() + "|" + restarted.getExitStatus().getExitCode() + "|" + restarted.getExitStatus().getExitDescription());
         }
     }
 

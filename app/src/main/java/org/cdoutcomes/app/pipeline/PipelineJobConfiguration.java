@@ -44,7 +44,7 @@ public class PipelineJobConfiguration {
     Job runJob(JobRepository repository, PlatformTransactionManager transactions, PipelineSteps steps, RunningJobs running) {
         return new JobBuilder(RUN_JOB, repository)
                 .listener(running)
-                .listener(new RunFailureStatus())
+                .listener(new RunEndStatus())
                 .start(step("selectFiles", steps::selectFiles, repository, transactions, running))
                 .next(step("ingest", steps::ingest, repository, transactions, running))
                 .next(step("report", steps::report, repository, transactions, running))
@@ -57,7 +57,7 @@ public class PipelineJobConfiguration {
     Job reportJob(JobRepository repository, PlatformTransactionManager transactions, PipelineSteps steps, RunningJobs running) {
         return new JobBuilder(REPORT_JOB, repository)
                 .listener(running)
-                .listener(new RunFailureStatus())
+                .listener(new RunEndStatus())
                 .start(step("report", steps::report, repository, transactions, running))
                 .next(step("publish", steps::publish, repository, transactions, running))
                 .build();

@@ -106,9 +106,6 @@ final class PipelineSteps {
         IngestOutcome ingest = (IngestOutcome) job.getExecutionContext().get(INGEST);
         AtomicFiles.write(run.statusFile(), RunStatus.completed(ingest, (ReportOutcome) job.getExecutionContext().get(REPORT), run.movesInputs()) + System.lineSeparator());
         AtomicFiles.deleteTree(run.staging());
-        if (ingest != null) {
-            IngestStepCounts.unreadableFiles(contribution, ingest.failedFiles(), ingest.files().size());
-        }
         LOG.info("Run {}: written to {}", run.runId(), run.runFolder());
         return RepeatStatus.FINISHED;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.cdoutcomes.app.jobs.JobEndings;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.jobs.RestartRefusedException;
@@ -23,6 +24,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class PipelineJobIntegrationTests {
     private static final String RUN_ID = "run-20261005-060000";
@@ -121,6 +123,28 @@ class PipelineJobIntegrationTests {
             assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(PipelineFixtures.files(restarted)).isEqualTo(PipelineFixtures.files(uninterrupted));
             assertThat(PipelineFixtures.tables(context)).isEqualTo(PipelineFixtures.tables(reference));
+        }
+    }
+
+    /**
+     * A run killed after its last step committed but before Batch marked it complete runs no step on restart; it ends
+     * with its unreadable files counted all the same, and the command exits 1 as the uninterrupted run did.
+     */
+    @Test
+    void aRunKilledAfterItsLastStepKeepsItsUnreadableFilesOnRestart() {
+        PipelineFixtures.clinic(root);
+        try (ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), root)) {
+            JobExecution completed = start(context, PipelineFixtures.inboxRun(root));
+            new JdbcTemplate(context.getBean(DataSource.class)).update("update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN',"
+                    + " exit_message = '', end_time = null where job_execution_id = ?", completed.getId());
+
+            JobExecution resumed = context.getBean(JobRuns.class).restart(completed.getId());
+
+            assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(resumed.getStepExecutions()).as("no step ran again").isEmpty();
+            assertThat(resumed.getExitStatus().getExitCode()).isEqualTo(IngestStepCounts.UNREADABLE_FILES);
+            assertThat(resumed.getExitStatus().getExitDescription()).isEqualTo("1 of 3 files could not be read");
+            assertThat(JobEndings.exitCode(resumed, new PrintWriter(new StringWriter()))).isEqualTo(1);
         }
     }
 
