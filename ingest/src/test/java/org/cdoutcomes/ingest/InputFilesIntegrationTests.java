@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -52,40 +53,17 @@ class InputFilesIntegrationTests {
             zip.closeEntry();
         }
         // A workbook as openpyxl writes one (inline strings); OOXML escapes characters XML cannot carry as _xHHHH_.
-        Path nulCell = dir.resolve("patients-nul.xlsx");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(nulCell))) {
-            String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-            String relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-            Map<String, String> parts = new java.util.LinkedHashMap<>();
-            parts.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-                    + "</Types>");
-            parts.put("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                    + "<Relationship Id=\"rId1\" Type=\"" + relationships + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-            parts.put("xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + relationships + "\"><sheets>"
-                    + "<sheet name=\"Sheet\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-            parts.put("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                    + "<Relationship Id=\"rId1\" Type=\"" + relationships + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
-            parts.put("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + main + "\"><sheetData>"
-                    + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>patient_id</t></is></c></row>"
-                    + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>P4</t></is></c></row>"
-                    + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>P_x0000_5</t></is></c></row>"
-                    + "</sheetData></worksheet>");
-            for (Map.Entry<String, String> part : parts.entrySet()) {
-                zip.putNextEntry(new ZipEntry(part.getKey()));
-                zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
+        Path nulCell = writeWorkbook(dir.resolve("patients-nul.xlsx"), "", "<row r=\"1\">" + inline("A1", "patient_id") + "</row>"
+                + "<row r=\"2\">" + inline("A2", "P4") + "</row><row r=\"3\">" + inline("A3", "P_x0000_5") + "</row>");
+        // Classic Mac line ends (CR alone): the file would be one header line naming the rows' values as columns.
+        Path crOnly = dir.resolve("patients-mac.csv");
+        Files.writeString(crOnly, "patient_id,sex\rP9,F\rP10,M\r");
         Path unknownHeader = dir.resolve("export.csv");
         Files.writeString(unknownHeader, "colour,size\nred,2\n");
         Path missing = dir.resolve("visits-missing.csv");
         try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_unreadable")) {
-            IngestOutcome outcome = ctx.ingest(good, binary, latin1, empty, missingColumn, notWorkbook, zipBomb, nulCell, unknownHeader,
-                    missing);
+            IngestOutcome outcome = ctx.ingest(good, binary, latin1, empty, missingColumn, notWorkbook, zipBomb, nulCell, crOnly,
+                    unknownHeader, missing);
             assertTrue(outcome.completed());
             assertTrue(outcome.anyFileFailed());
             Map<String, String> failures = outcome.files().stream().filter(FileResult::failed)
@@ -98,6 +76,7 @@ class InputFilesIntegrationTests {
                     "symptoms.xlsx", "it is named .xlsx but is not an xlsx workbook",
                     "visits-bomb.xlsx", "it looks like a zip bomb (it expands far more than a workbook does)",
                     "patients-nul.xlsx", "its cell A3 holds a NUL character (_x0000_)",
+                    "patients-mac.csv", "its lines end in a carriage return alone (an old Mac format); save it with LF or CRLF line ends",
                     "export.csv", "its header is not that of a patients, visits or symptoms file (and its name does not say which)",
                     "visits-missing.csv", "it does not exist"), failures);
             // nothing of a failed file is stored, not even its readable rows
@@ -189,5 +168,80 @@ class InputFilesIntegrationTests {
             IngestOutcome dayFirst = ctx.ingest("dd/MM/yyyy", workbook);
             assertEquals(3L, dayFirst.files().get(0).rejected(), "with --date-format the text date 2025-03-05 no longer parses; date cells still do");
         }
+    }
+
+    /**
+     * A workbook whose dates count from 1904 (an Excel for Mac setting) and whose rows and cells leave out their
+     * references, as the schema allows (the row after the previous one, the cell right of the previous one). Serial
+     * 44209 is 2025-01-14 counted from 1904 (45671 from 1900, less the 1,462 days between the two systems).
+     */
+    @Test
+    void xlsxDatesFrom1904AndRowsAndCellsWithoutReferences() throws Exception {
+        String header = Stream.of("visit_id", "patient_id", "visit_date", "product", "muscle", "side", "dose_units")
+                .map(name -> inline(null, name)).collect(Collectors.joining());
+        Path workbook = writeWorkbook(dir.resolve("visits-mac.xlsx"), "<workbookPr date1904=\"1\"/>",
+                "<row>" + header + "</row>"
+                + "<row>" + inline(null, "V1") + inline(null, "P1") + "<c s=\"1\"><v>44209</v></c>" + inline(null, "Botox")
+                + inline(null, "SCM") + inline(null, "L") + "<c><v>50</v></c></row>"
+                // row 5 after a gap; its cells from A on, then G named (F, the side, absent), so the row lacks its side
+                + "<row r=\"5\">" + inline(null, "V2") + inline(null, "P1") + "<c s=\"1\"><v>44300</v></c>" + inline(null, "Botox")
+                + inline(null, "SCM") + "<c r=\"G5\"><v>60</v></c></row>"
+                + "<row>" + inline(null, "V3") + inline(null, "P1") + inline(null, "2025-05-01") + inline(null, "Botox")
+                + inline(null, "trap") + inline(null, "R") + "<c><v>40</v></c></row>"
+                // row 7: text only beyond the header is no blank row but one with too many cells
+                + "<row>" + inline("J7", "stray") + "</row>");
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_xlsx_1904")) {
+            IngestOutcome outcome = ctx.ingest(workbook);
+            assertFalse(outcome.anyFileFailed());
+            assertEquals(List.of("5:side:MISSING_FIELD", "7:null:MALFORMED_ROW"), ctx.jdbc.queryForList(
+                    "select line || ':' || coalesce(column_name, 'null') || ':' || code from ingest_reject where run_id = ? order by line",
+                    String.class, outcome.runId()));
+            assertEquals(List.of("V1|P1|2025-01-14|onabotulinumtoxinA|null", "V3|P1|2025-05-01|onabotulinumtoxinA|null"),
+                    ctx.records().get(IngestTestContext.RECORD_TABLES.get(1)));
+            assertEquals(List.of("V1|sternocleidomastoid|left|50|null", "V3|trapezius|right|40|null"),
+                    ctx.records().get(IngestTestContext.RECORD_TABLES.get(2)));
+        }
+    }
+
+    /** A cell of inline text, with its reference or (null) without. */
+    private static String inline(String reference, String text) {
+        return "<c" + (reference == null ? "" : " r=\"" + reference + "\"") + " t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+    }
+
+    /**
+     * Writes a one-sheet workbook part by part, as other writers than Excel do (openpyxl: inline strings), with the
+     * given workbook properties and sheet rows; style 1 is the built-in date format 14.
+     */
+    private static Path writeWorkbook(Path file, String workbookProperties, String rows) throws java.io.IOException {
+        String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        String relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        String packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+        String types = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+        Map<String, String> parts = new java.util.LinkedHashMap<>();
+        parts.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"" + types + "sheet.main+xml\"/>"
+                + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"" + types + "worksheet+xml\"/>"
+                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"" + types + "styles+xml\"/>"
+                + "</Types>");
+        parts.put("_rels/.rels", "<Relationships xmlns=\"" + packageRelationships + "\">"
+                + "<Relationship Id=\"rId1\" Type=\"" + relationships + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+        parts.put("xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + relationships + "\">" + workbookProperties
+                + "<sheets><sheet name=\"Sheet\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+        parts.put("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"" + packageRelationships + "\">"
+                + "<Relationship Id=\"rId1\" Type=\"" + relationships + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                + "<Relationship Id=\"rId2\" Type=\"" + relationships + "/styles\" Target=\"styles.xml\"/></Relationships>");
+        parts.put("xl/styles.xml", "<styleSheet xmlns=\"" + main + "\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/>"
+                + "<xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>");
+        parts.put("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + main + "\"><sheetData>" + rows + "</sheetData></worksheet>");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (Map.Entry<String, String> part : parts.entrySet()) {
+                zip.putNextEntry(new ZipEntry(part.getKey()));
+                zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return file;
     }
 }

@@ -33,6 +33,10 @@ public final class CsvInputFile implements InputFile {
             if (header.stream().allMatch(String::isBlank)) {
                 throw new UnreadableFileException("it has no header line (the first line is empty)");
             }
+            if (header.stream().anyMatch(name -> name.indexOf('\r') >= 0)) {
+                // else the whole file is one header line, and the names it warns about would be the rows' values
+                throw new UnreadableFileException("its lines end in a carriage return alone (an old Mac format); save it with LF or CRLF line ends");
+            }
             sink.header(header);
             parser.keepAtMost(header.size());
             for (SourceRow row = parser.next(); row != null; row = parser.next()) {

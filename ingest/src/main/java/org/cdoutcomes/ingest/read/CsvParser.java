@@ -6,13 +6,15 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.cdoutcomes.model.vocabulary.Codes;
 
 /**
  * A streaming RFC 4180 parser: comma or semicolon (whichever the header line has more of, outside quotes),
  * optional BOM, LF or CRLF, quoted fields that may span lines with {@code ""} for a quote. A quote that never
- * closes (end of file, an over-long field, or text after the closing quote) makes the row malformed: it is
- * returned as such at the line where it starts and reading resumes on the next physical line, which needs the
- * text again, so the parser reopens its source rather than buffering an unbounded runaway field.
+ * closes (end of file, or text after the closing quote) makes the row malformed: it is returned as such at the
+ * line where it starts and reading resumes on the next physical line, which needs the text again, so the parser
+ * reopens its source rather than buffering a runaway field. A field keeps at most {@link #MAX_FIELD_CHARS} of its
+ * text, quoted or not (memory stays bounded; no valid value comes near it, so the rules reject it all the same).
  */
 public final class CsvParser implements Closeable {
 
@@ -44,7 +46,7 @@ public final class CsvParser implements Closeable {
         this.reader = source.open();
     }
 
-    /** Cells beyond this many are counted but not kept: a row with more cells than the header is rejected anyway. */
+    /** Cells beyond this many are counted but not kept (but one, see addCell): a row with more cells than the header is rejected anyway. */
     public void keepAtMost(int cells) {
         this.maxCells = cells;
     }
@@ -164,7 +166,7 @@ public final class CsvParser implements Closeable {
                 if (c == '"') {
                     if (peek() == '"') {
                         read();
-                        field.append('"');
+                        appendBounded('"');
                     } else {
                         closed = true;
                     }
@@ -172,10 +174,7 @@ public final class CsvParser implements Closeable {
                     if (c == '\n') {
                         line++;
                     }
-                    field.append((char) c);
-                    if (field.length() > MAX_FIELD_CHARS) {
-                        return resumeAfter(start);
-                    }
+                    appendBounded((char) c);
                 }
                 continue;
             }
@@ -205,9 +204,15 @@ public final class CsvParser implements Closeable {
                 }
             } else if (c == '"' && field.length() == 0) {
                 quoted = true;
-            } else if (field.length() < MAX_FIELD_CHARS) {
-                field.append((char) c);
+            } else {
+                appendBounded((char) c);
             }
+        }
+    }
+
+    private void appendBounded(char c) {
+        if (field.length() < MAX_FIELD_CHARS) {
+            field.append(c);
         }
     }
 
@@ -224,8 +229,12 @@ public final class CsvParser implements Closeable {
         return i;
     }
 
+    /**
+     * Keeps the cell if within the header's width; past it, keeps the first one holding text, so that a row with
+     * text only beyond the header is not taken for a blank one (it has too many cells, and is rejected as such).
+     */
     private int addCell(int count, String cell) {
-        if (count < maxCells) {
+        if (count < maxCells || (kept == maxCells && !Codes.isBlank(cell))) {
             if (kept == cells.length) {
                 cells = Arrays.copyOf(cells, kept * 2);
             }

@@ -22,9 +22,13 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.cdoutcomes.model.vocabulary.Codes;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.AttributesImpl;
+import org.xml.sax.helpers.DefaultHandler;
+import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * The first sheet of an xlsx workbook, read as a stream of SAX events (the sheet is never held in memory).
@@ -58,10 +62,10 @@ public final class XlsxInputFile implements InputFile {
             if (!sheets.hasNext()) {
                 throw new UnreadableFileException("the workbook has no sheet");
             }
-            DateAwareFormatter formatter = new DateAwareFormatter();
+            DateAwareFormatter formatter = new DateAwareFormatter(uses1904Dates(workbook));
             SheetRows rows = new SheetRows(sink, formatter);
             try (InputStream sheet = sheets.next()) {
-                XMLReader parser = XMLHelper.newXMLReader();
+                XMLReader parser = new CellReferences(XMLHelper.newXMLReader());
                 parser.setContentHandler(new XSSFSheetXMLHandler(workbook.getStylesTable(), workbook.getSharedStringsTable(),
                         rows, formatter, false));
                 parser.parse(new InputSource(sheet));
@@ -95,13 +99,41 @@ public final class XlsxInputFile implements InputFile {
         return Double.NaN;
     }
 
+    /**
+     * Whether the workbook counts dates from 1904 (Excel for Mac's old default, still a workbook setting): the sheet
+     * handler formats every date as counted from 1900, four years and a day too early for such a workbook.
+     */
+    private static boolean uses1904Dates(XSSFReader workbook) throws IOException, OpenXML4JException, SAXException,
+            ParserConfigurationException {
+        boolean[] date1904 = {false};
+        try (InputStream part = workbook.getWorkbookData()) {
+            XMLReader parser = XMLHelper.newXMLReader();
+            parser.setContentHandler(new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                    if (localName.equals("workbookPr")) {
+                        String value = attributes.getValue("date1904");
+                        date1904[0] = "1".equals(value) || "true".equals(value);
+                    }
+                }
+            });
+            parser.parse(new InputSource(part));
+        }
+        return date1904[0];
+    }
+
     /** Formats date-formatted numeric cells as ISO dates and flags them, so the row gets a date and not text. */
     private static final class DateAwareFormatter extends DataFormatter {
+        private final boolean date1904;
         LocalDate lastDate;
+
+        DateAwareFormatter(boolean date1904) {
+            this.date1904 = date1904;
+        }
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString) {
-            return formatRawCellContents(value, formatIndex, formatString, false);
+            return formatRawCellContents(value, formatIndex, formatString, date1904);
         }
 
         @Override
@@ -119,6 +151,41 @@ public final class XlsxInputFile implements InputFile {
             return Double.toString(value);
         }
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Gives every row and cell element its reference ({@code r}): the schema lets a writer leave it out, meaning the
+     * row after the previous one and the cell right of the previous one, and the sheet handler needs it.
+     */
+    private static final class CellReferences extends XMLFilterImpl {
+        private int row;
+        private int column;
+
+        CellReferences(XMLReader parent) {
+            super(parent);
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+            Attributes completed = attributes;
+            if (localName.equals("row")) {
+                String r = attributes.getValue("r");
+                row = r == null ? row + 1 : Integer.parseInt(r);
+                column = -1;
+                completed = r == null ? with(attributes, "r", Integer.toString(row)) : attributes;
+            } else if (localName.equals("c")) {
+                String r = attributes.getValue("r");
+                column = r == null ? column + 1 : new CellReference(r).getCol();
+                completed = r == null ? with(attributes, "r", new CellReference(row - 1, column).formatAsString(false)) : attributes;
+            }
+            super.startElement(uri, localName, qName, completed);
+        }
+
+        private static Attributes with(Attributes attributes, String name, String value) {
+            AttributesImpl added = new AttributesImpl(attributes);
+            added.addAttribute("", name, name, "CDATA", value);
+            return added;
+        }
     }
 
     private final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
@@ -175,8 +242,11 @@ public final class XlsxInputFile implements InputFile {
                 return;
             }
             int count = cells.size();
-            String[] kept = cells.subList(0, Math.min(count, width)).toArray(new String[0]);
-            LocalDate[] keptDates = dates.subList(0, Math.min(count, width)).toArray(new LocalDate[0]);
+            // Cells past the header are kept only when one holds text: the row is then not blank, but has too many cells.
+            int keep = count > width && cells.subList(width, count).stream().anyMatch(c -> c != null && !Codes.isBlank(c))
+                    ? count : Math.min(count, width);
+            String[] kept = cells.subList(0, keep).toArray(new String[0]);
+            LocalDate[] keptDates = dates.subList(0, keep).toArray(new LocalDate[0]);
             sink.row(new SourceRow(rowNum + 1L, kept, keptDates, count, false));
         }
     }

@@ -80,11 +80,37 @@ class CsvParserTests {
 
     @Test
     void rowsWithTooManyCellsAreCountedButNotKept() throws IOException {
-        try (CsvParser parser = new CsvParser(() -> new StringReader("a,b\n1,2,3,4\n"))) {
+        try (CsvParser parser = new CsvParser(() -> new StringReader("a,b\n1,2,,4,5\n"))) {
             parser.keepAtMost(parser.header().size());
             SourceRow row = parser.next();
-            assertEquals(4, row.cellCount());
-            assertEquals(2, row.cells().length);
+            assertEquals(5, row.cellCount());
+            assertArrayEquals(new String[] {"1", "2", "4"}, row.cells(), "past the header, only the first cell with text is kept");
+        }
+    }
+
+    /** A quoted cell longer than the parser keeps is cut, not taken for a quote that never closes: its lines stay in it. */
+    @Test
+    void aQuotedCellLongerThanTheLimitEndsAtItsClosingQuote() throws IOException {
+        String longText = "y".repeat(CsvParser.MAX_FIELD_CHARS) + "\nP-fake,M\n" + "z".repeat(100);
+        List<SourceRow> rows = rows("a,b\n1,\"" + longText + "\"\n2,3\n");
+        assertEquals(2, rows.size());
+        assertFalse(rows.get(0).malformed());
+        assertArrayEquals(new String[] {"1", "y".repeat(CsvParser.MAX_FIELD_CHARS)}, rows.get(0).cells());
+        assertEquals(2, rows.get(0).line());
+        assertArrayEquals(new String[] {"2", "3"}, rows.get(1).cells());
+        assertEquals(5, rows.get(1).line(), "the cell's two line breaks count");
+    }
+
+    /** Text only past the header's last column makes no blank row (it is one with too many cells); empty cells there do. */
+    @Test
+    void textOnlyBeyondTheHeaderIsNoBlankRow() throws IOException {
+        try (CsvParser parser = new CsvParser(() -> new StringReader("a,b\n,,x\n,, \n"))) {
+            parser.keepAtMost(parser.header().size());
+            SourceRow text = parser.next();
+            assertFalse(text.blank());
+            assertEquals(3, text.cellCount());
+            SourceRow spaces = parser.next();
+            assertTrue(spaces.blank());
         }
     }
 
