@@ -23,6 +23,28 @@ class MigrationsIntegrationTests {
         }
     }
 
+    /**
+     * A migration and its history row commit together, so a kill between them cannot leave a migration applied but
+     * unrecorded: the history row of each of V1, V2 and V3 was written by the transaction that created a table of
+     * that migration (the xmin of the table's row type, which no later migration rewrites).
+     */
+    @Test
+    void eachMigrationIsRecordedByTheTransactionThatAppliedIt() throws SQLException {
+        DataSource db = TestDatabases.migrated("cdo_migration_atomic");
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select h.version, h.xmin::text, t.xmin::text from flyway_schema_history h "
+                     + "join (values ('1', 'product'), ('2', 'batch_job_instance'), ('3', 'ingest_stage_file')) m(version, created) "
+                     + "using (version) join pg_type t on t.typname = m.created and t.typnamespace = current_schema()::regnamespace "
+                     + "order by h.version")) {
+            int migrations = 0;
+            while (rs.next()) {
+                migrations++;
+                assertEquals(rs.getString(3), rs.getString(2), "V" + rs.getString(1) + "'s history row and its tables");
+            }
+            assertEquals(3, migrations);
+        }
+    }
+
     @Test
     void databaseRefusesDuplicateIdentitiesAndUnknownCodes() throws SQLException {
         DataSource db = TestDatabases.migrated("cdo_identity");
