@@ -101,12 +101,7 @@ public class IngestCommand implements Callable<Integer> {
             outcome = context.bean(JobRuns.class).exclusively(IngestJobConfiguration.JOB_NAME,
                     () -> ingester.ingest(new IngestRequest(paths, rejects, dateFormat), progress));
         }
-        print(outcome, System.out);
-        for (FileResult file : outcome.files()) {
-            if (file.failed()) {
-                System.err.println("cannot read " + file.file() + ": " + file.failure() + ".");
-            }
-        }
+        report(outcome, System.out, System.err);
         if (!outcome.completed()) {
             System.err.println("ingest run " + outcome.runId() + " failed (status " + outcome.status() + ")"
                     + (outcome.failure() == null ? "" : ": " + Failures.sentence(outcome.failure()))
@@ -116,7 +111,17 @@ public class IngestCommand implements Callable<Integer> {
         return outcome.anyFileFailed() ? 1 : 0;
     }
 
-    /** The run, its files and their counts, and where the reject report is (also after cdo restart of an ingest). */
+    /** What an ingest prints at its end (also after cdo restart of one): {@link #print}, then each unreadable file on stderr. */
+    public static void report(IngestOutcome outcome, PrintStream out, PrintStream err) {
+        print(outcome, out);
+        for (FileResult file : outcome.files()) {
+            if (file.failed()) {
+                err.println("cannot read " + file.file() + ": " + file.failure() + ".");
+            }
+        }
+    }
+
+    /** The run, its files and their counts, and where the reject report is. */
     public static void print(IngestOutcome outcome, PrintStream out) {
         // the run's number names its reject report; cdo jobs and cdo restart know the job execution's, which differs once a
         // run has been restarted

@@ -5,6 +5,8 @@ import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.ingest.IngestCommand;
 import org.cdoutcomes.app.pipeline.ClinicPipelineConfiguration;
+import org.cdoutcomes.app.pipeline.PipelineJobConfiguration;
+import org.cdoutcomes.app.pipeline.RunCommand;
 import org.cdoutcomes.ingest.IngestJobConfiguration;
 import org.cdoutcomes.ingest.Ingester;
 import org.springframework.batch.core.job.JobExecution;
@@ -42,10 +44,13 @@ public class RestartCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().println("Job " + execution.getJobInstance().getJobName() + ": execution " + executionId
                     + " restarted as execution " + execution.getId() + ", " + execution.getStatus());
-            if (execution.getJobInstance().getJobName().equals(IngestJobConfiguration.JOB_NAME)) {
-                // what cdo ingest prints at its end: the run's files and counts, and where the reject report is
+            // what the job's own command prints at its end
+            String job = execution.getJobInstance().getJobName();
+            if (job.equals(IngestJobConfiguration.JOB_NAME)) {
                 spec.commandLine().getOut().flush();
-                IngestCommand.print(context.bean(Ingester.class).outcome(execution), System.out);
+                IngestCommand.report(context.bean(Ingester.class).outcome(execution), System.out, System.err);
+            } else if (job.equals(PipelineJobConfiguration.RUN_JOB) || job.equals(PipelineJobConfiguration.REPORT_JOB)) {
+                RunCommand.printRun(execution, spec.commandLine().getOut(), spec.commandLine().getErr());
             }
             return JobEndings.exitCode(execution, spec.commandLine().getErr());
         }

@@ -69,17 +69,22 @@ public class RunCommand implements Callable<Integer> {
             err.println("cdo: " + e.getMessage());
             return 2;
         }
+        printRun(execution, out, err);
+        if (stopAsked.get() && execution.getStatus() == BatchStatus.STOPPED) {
+            err.println("Stopped as asked; resume it with: cdo restart " + execution.getId());
+            return 0;
+        }
+        return JobEndings.exitCode(execution, err);
+    }
+
+    /** What a run or report job prints at its end (also after cdo restart of one): its folder, its status, unreadable files. */
+    public static void printRun(JobExecution execution, PrintWriter out, PrintWriter err) {
         PipelineRun run = PipelineRun.of(execution.getJobInstance().getJobName(), execution.getJobParameters());
         out.println("Run " + run.runId() + " (job execution " + execution.getId() + "): " + run.runFolder());
         printStatus(run.statusFile(), out, err);
         if (!run.movesInputs()) {
             printUnreadable((IngestOutcome) execution.getExecutionContext().get(PipelineSteps.INGEST), err);
         }
-        if (stopAsked.get() && execution.getStatus() == BatchStatus.STOPPED) {
-            err.println("Stopped as asked; resume it with: cdo restart " + execution.getId());
-            return 0;
-        }
-        return JobEndings.exitCode(execution, err);
     }
 
     /** Files named on the command line stay where they are, so their reasons go to stderr. */

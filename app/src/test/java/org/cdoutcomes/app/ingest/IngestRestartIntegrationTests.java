@@ -36,7 +36,9 @@ class IngestRestartIntegrationTests {
         DataSource reference = TestDatabases.migrated("ingest_reference");
         CdoRun uninterrupted = CdoRun.of("ingest", "--db", TestDatabases.jdbcUrl(reference), "--rejects",
                 root.resolve("reference-rejects.csv").toString(), clinic.toString());
-        assertThat(uninterrupted.exitCode()).as(uninterrupted.toString()).isZero();
+        assertThat(uninterrupted.exitCode()).as(uninterrupted.toString()).isEqualTo(1);
+        List<String> unreadable = uninterrupted.err().lines().filter(line -> line.startsWith("cannot read ")).toList();
+        assertThat(unreadable).hasSize(1);
 
         DataSource killed = TestDatabases.migrated("ingest_killed");
         JdbcTemplate jdbc = new JdbcTemplate(killed);
@@ -59,16 +61,18 @@ class IngestRestartIntegrationTests {
 
         CdoRun restart = CdoRun.of("restart", "--db", TestDatabases.jdbcUrl(killed), Long.toString(execution));
 
-        assertThat(restart.exitCode()).as(restart.toString()).isZero();
+        assertThat(restart.exitCode()).as("as the uninterrupted run, for its unreadable file; " + restart).isEqualTo(1);
         assertThat(restart.out()).contains("Job ingest: execution " + execution + " restarted as execution ");
-        // and then what cdo ingest prints at its end: the same per-file counts as the uninterrupted run, and the report
+        // and then what cdo ingest prints at its end: the same per-file counts as the uninterrupted run, the report,
+        // and the file it could not read
         List<String> table = uninterrupted.out().lines().filter(line -> line.startsWith(clinic.toString())).toList();
-        assertThat(table).hasSize(3);
+        assertThat(table).hasSize(4);
         assertThat(restart.out().lines().filter(line -> line.startsWith(clinic.toString())).toList()).isEqualTo(table);
         assertThat(restart.out()).contains("reject report: " + root.resolve("rejects.csv").toAbsolutePath());
         assertThat(restart.err()).contains("Job execution " + execution + " was left STARTED by a process that ended");
+        assertThat(restart.err().lines().filter(line -> line.startsWith("cannot read ")).toList()).isEqualTo(unreadable);
         assertThat(records(killed)).isEqualTo(records(reference));
-        assertThat(fileCounts(killed)).isEqualTo(fileCounts(reference)).hasSize(3);
+        assertThat(fileCounts(killed)).isEqualTo(fileCounts(reference)).hasSize(4);
         assertThat(jdbc.queryForObject("select status from ingest_run", String.class)).isEqualTo("COMPLETED");
         assertThat(Files.readString(root.resolve("rejects.csv"))).isEqualTo(Files.readString(root.resolve("reference-rejects.csv")));
     }
@@ -99,6 +103,7 @@ class IngestRestartIntegrationTests {
             // one row that breaks a rule, so the reject reports are compared too
             symptoms.write("R-bad,P0,2022-01-10,score,twstrs_total,999,V0-0\n");
         }
+        Files.writeString(clinic.resolve("visits-old.xlsx"), "not a workbook\n");
         return clinic;
     }
 

@@ -68,6 +68,8 @@ class KilledClinicRunIntegrationTests {
                 CdoRun restart = CdoRun.of("restart", "--db", TestDatabases.jdbcUrl(database), "--config", clinic.resolve("cdo.yml").toString(),
                         last.get("job_execution_id").toString());
                 assertThat(restart.exitCode()).as("killed after " + delay + " ms; " + restart).isEqualTo(1);
+                // and what cdo run prints at its end: the run folder and its status line
+                assertThat(restart.out()).contains(Files.readString(statusFile(clinic)).strip());
             }
             Snapshot actual = Snapshot.of(clinic, database);
             String when = "killed after " + delay + " ms: ";
@@ -78,6 +80,12 @@ class KilledClinicRunIntegrationTests {
             assertThat(jdbc.queryForObject("select count(*) from ingest_run", Integer.class)).as("one ingest run, counted once").isEqualTo(1);
         }
         assertThat(killedInside).as("some kills landed inside the job").isPositive();
+    }
+
+    private static Path statusFile(Path clinic) throws IOException {
+        try (Stream<Path> runs = Files.list(clinic.resolve("outbox"))) {
+            return runs.findFirst().orElseThrow().resolve("status.txt");
+        }
     }
 
     /** A copy of the clinic's files in an inbox, an empty outbox, and the settings naming them. */
