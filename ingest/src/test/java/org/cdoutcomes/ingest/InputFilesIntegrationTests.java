@@ -186,7 +186,8 @@ class InputFilesIntegrationTests {
                 // row 5 after a gap; its cells from A on, then G named (F, the side, absent), so the row lacks its side
                 + "<row r=\"5\">" + inline(null, "V2") + inline(null, "P1") + "<c s=\"1\"><v>44300</v></c>" + inline(null, "Botox")
                 + inline(null, "SCM") + "<c r=\"G5\"><v>60</v></c></row>"
-                + "<row>" + inline(null, "V3") + inline(null, "P1") + inline(null, "2025-05-01") + inline(null, "Botox")
+                // row 6: its first cell named, the others after it
+                + "<row>" + inline("A6", "V3") + inline(null, "P1") + inline(null, "2025-05-01") + inline(null, "Botox")
                 + inline(null, "trap") + inline(null, "R") + "<c><v>40</v></c></row>"
                 // row 7: text only beyond the header is no blank row but one with too many cells
                 + "<row>" + inline("J7", "stray") + "</row>");

@@ -159,7 +159,9 @@ public final class XlsxInputFile implements InputFile {
      */
     private static final class CellReferences extends XMLFilterImpl {
         private int row;
+        /** The previous cell's column (-1: none yet in the row), or its reference while not needed and so not parsed. */
         private int column;
+        private String previousReference;
 
         CellReferences(XMLReader parent) {
             super(parent);
@@ -172,11 +174,17 @@ public final class XlsxInputFile implements InputFile {
                 String r = attributes.getValue("r");
                 row = r == null ? row + 1 : Integer.parseInt(r);
                 column = -1;
+                previousReference = null;
                 completed = r == null ? with(attributes, "r", Integer.toString(row)) : attributes;
             } else if (localName.equals("c")) {
                 String r = attributes.getValue("r");
-                column = r == null ? column + 1 : new CellReference(r).getCol();
-                completed = r == null ? with(attributes, "r", new CellReference(row - 1, column).formatAsString(false)) : attributes;
+                if (r != null) {
+                    previousReference = r;
+                } else {
+                    column = (previousReference == null ? column : new CellReference(previousReference).getCol()) + 1;
+                    previousReference = null;
+                    completed = with(attributes, "r", new CellReference(row - 1, column).formatAsString(false));
+                }
             }
             super.startElement(uri, localName, qName, completed);
         }
