@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -258,6 +259,38 @@ class IngestIntegrationTests {
             assertEquals(List.of(), List.copyOf(restarted.getStepExecutions()), "no step ran again");
             assertEquals("COMPLETED|" + IngestStepCounts.UNREADABLE_FILES + "|1 of 2 files could not be read",
                     restarted.getStatus() + "|" + restarted.getExitStatus().getExitCode() + "|" + restarted.getExitStatus().getExitDescription());
+        }
+    }
+
+    /**
+     * DOSE_ABOVE_USUAL_MAX per input-formats.md's product table: a visit's total (its rows summed) above the product's
+     * figure warns, at the figure exactly it does not; the warning is on the visit's first row and the visit is stored.
+     */
+    @Test
+    void aVisitsTotalAboveItsProductsUsualMaximumWarnsAndAtTheMaximumDoesNot() throws Exception {
+        StringBuilder visits = new StringBuilder(VISITS_HEADER + "\n");
+        // product alias, the table's figure: one visit at it, in two rows; one just above it
+        String[][] products = {{"Botox", "400"}, {"Dysport", "1500"}, {"Xeomin", "400"}, {"Myobloc", "15000"}, {"Daxxify", "500"}};
+        for (int i = 0; i < products.length; i++) {
+            BigDecimal limit = new BigDecimal(products[i][1]);
+            BigDecimal half = limit.divide(BigDecimal.valueOf(2));
+            visits.append("AT").append(i).append(",P1,2025-0").append(i + 1).append("-01,").append(products[i][0]).append(",SCM,L,")
+                    .append(half).append(",,\n");
+            visits.append("AT").append(i).append(",P1,2025-0").append(i + 1).append("-01,").append(products[i][0]).append(",trap,R,")
+                    .append(half).append(",,\n");
+            visits.append("ABOVE").append(i).append(",P2,2025-0").append(i + 1).append("-02,").append(products[i][0]).append(",SCM,L,")
+                    .append(half).append(",,\n");
+            visits.append("ABOVE").append(i).append(",P2,2025-0").append(i + 1).append("-02,").append(products[i][0]).append(",trap,R,")
+                    .append(half.add(new BigDecimal("0.5"))).append(",,\n");
+        }
+        Path file = write("limits/visits.csv", visits.toString());
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_usual_max")) {
+            IngestOutcome outcome = ctx.ingest(file);
+            counts(file(outcome, "visits.csv"), 20, 20, 0, 0, 0, 5, 0);
+            // the ABOVE visit of product i starts on line 4 + 4 i
+            assertEquals(List.of(4L, 8L, 12L, 16L, 20L), ctx.jdbc.queryForList(
+                    "select line from ingest_warning where run_id = ? and code = 'DOSE_ABOVE_USUAL_MAX' order by line", Long.class,
+                    outcome.runId()));
         }
     }
 
