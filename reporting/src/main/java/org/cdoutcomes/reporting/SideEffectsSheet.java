@@ -3,6 +3,7 @@ package org.cdoutcomes.reporting;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cdoutcomes.analytics.cohort.SideEffectTally;
 import org.cdoutcomes.analytics.result.SideEffectRow;
 
 /** Side-effect rates per muscle group and term, and a bar chart of the {@code any} rate per muscle group. */
@@ -55,7 +56,7 @@ final class SideEffectsSheet {
             layout.figure(row, 10, effect.rrCiLower(), layout.styles.ratio, comparisonSuppressed, "n/a");
             layout.figure(row, 11, effect.rrCiUpper(), layout.styles.ratio, comparisonSuppressed, "n/a");
             layout.figure(row, 12, effect.fisherP(), layout.styles.pValue, comparisonSuppressed, "n/a");
-            if (effect.term().equals("any")) {
+            if (effect.term().equals(SideEffectTally.ANY)) {
                 if (rateSuppressed) {
                     leftOut.add(effect.muscleGroup());
                 } else {

@@ -51,7 +51,7 @@ final class SummarySheet {
         layout.text(row, 0, "Run time", layout.styles.label);
         layout.dateTime(row++, 1, context.runTime(), layout.styles.dateTime);
         layout.text(row, 0, "Small-cell suppression", layout.styles.label);
-        layout.text(row++, 1, small.on() ? "counts 1 to " + (small.threshold() - 1) + " shown as " + small.mark() : "off");
+        layout.text(row++, 1, small.on() ? "counts " + small.range() + " shown as " + small.mark() : "off");
 
         row++;
         layout.text(row++, 0, "This period", layout.styles.section);

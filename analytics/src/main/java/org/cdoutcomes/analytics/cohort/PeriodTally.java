@@ -121,9 +121,9 @@ public final class PeriodTally {
             return;
         }
         patients++;
-        // new: the first injection ever falls in the period, at any site (report.md), not only at the sites kept
-        LocalDate first = patient.cycles().get(0).start();
-        if ((from == null || !first.isBefore(from)) && (to == null || !first.isAfter(to))) {
+        // new: the first injection ever falls in the period, at any site (report.md), not only at the sites kept; it
+        // is no later than the first cycle kept, so it is within the period unless before its start
+        if (from == null || !patient.cycles().get(0).start().isBefore(from)) {
             newPatients++;
         }
         for (TreatmentCycle cycle : kept) {

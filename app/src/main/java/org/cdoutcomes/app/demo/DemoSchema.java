@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.cdoutcomes.app.cli.CdoException;
@@ -22,8 +21,6 @@ final class DemoSchema implements Consumer<DataSource>, AutoCloseable {
     static final String NAME = "cdo_demo";
     /** Key of the session advisory lock a demo holds on its schema (any constant: "cdodemo" in ASCII). */
     private static final long LOCK = 0x63646f64656d6fL;
-    private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration TELL_AFTER = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(DemoSchema.class);
 
     private Connection held;
@@ -44,28 +41,16 @@ final class DemoSchema implements Consumer<DataSource>, AutoCloseable {
         }
     }
 
-    /** Takes the lock, saying so in the log when another demo keeps it waiting, as the embedded demo database does. */
+    /** Takes the lock, saying so in the log when another demo holds it, as the embedded demo database does; then waits. */
     private static void waitForLock(Statement s) throws SQLException {
-        long start = System.nanoTime();
-        boolean told = false;
-        while (true) {
-            try (ResultSet rs = s.executeQuery("select pg_try_advisory_lock(" + LOCK + ")")) {
-                rs.next();
-                if (rs.getBoolean(1)) {
-                    return;
-                }
-            }
-            if (!told && System.nanoTime() - start > TELL_AFTER.toNanos()) {
-                LOG.warn("waiting for another cdo demo to finish with schema {} of that database", NAME);
-                told = true;
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while waiting for another cdo demo", e);
+        try (ResultSet rs = s.executeQuery("select pg_try_advisory_lock(" + LOCK + ")")) {
+            rs.next();
+            if (rs.getBoolean(1)) {
+                return;
             }
         }
+        LOG.warn("waiting for another cdo demo to finish with schema {} of that database", NAME);
+        s.execute("select pg_advisory_lock(" + LOCK + ")");
     }
 
     /** Releases the schema to the next demo (the lock lives in the pooled connection's session, which outlives this). */
