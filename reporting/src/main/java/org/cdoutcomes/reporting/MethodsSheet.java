@@ -101,7 +101,7 @@ final class MethodsSheet {
                         + "are. The analysis can be run with --first-cycle-only to keep one cycle per patient (this report: "
                         + (context.firstCycleOnly() ? "one cycle per patient" : "all cycles") + ")."),
                 new Entry("Small-cell suppression", small.on()
-                        ? "To protect patients' privacy, a count from 1 to " + (small.threshold() - 1) + " is shown as '"
+                        ? "To protect patients' privacy, a count of " + small.range() + " is shown as '"
                           + small.mark() + "', and every figure made from such a count (a rate, an interval, a relative "
                           + "risk, a p-value, a share still in relief) is shown as 'suppressed'; so is a Kaplan-Meier "
                           + "median, with its interval and quartiles, when fewer than " + small.threshold() + " events lie "

@@ -458,7 +458,8 @@ class QuarterlyReportWriterTests {
     void methodsExplainSuppressionIndependenceAndTheConfiguration() throws IOException {
         try (XSSFWorkbook workbook = written(5)) {
             XSSFSheet methods = workbook.getSheet("Methods");
-            assertTrue(valueRight(methods, "Small-cell suppression").getStringCellValue().contains("'<5'"));
+            assertTrue(valueRight(methods, "Small-cell suppression").getStringCellValue()
+                    .contains("a count of 1 to 4 is shown as '<5'"));
             assertTrue(valueRight(methods, "Cycles are not independent").getStringCellValue().contains("--first-cycle-only"));
             assertEquals("0.1.0", valueRight(methods, "Software version").getStringCellValue());
             assertEquals("28 days", valueRight(methods, "Side-effect window").getStringCellValue());
@@ -469,6 +470,14 @@ class QuarterlyReportWriterTests {
             // analytics.md's quantile rule for a share that falls to exactly 50%, which explains a median such as 5.5
             assertTrue(valueRight(methods, "Median, Q1 and Q3").getStringCellValue().contains("halfway between that day and "
                     + "the next day with an event"));
+        }
+    }
+
+    @Test
+    void methodsNameTheOnlySmallCountAtThresholdTwo() throws IOException {
+        try (XSSFWorkbook workbook = written(2)) {
+            assertTrue(valueRight(workbook.getSheet("Methods"), "Small-cell suppression").getStringCellValue()
+                    .contains("a count of 1 is shown as '<2'"));
         }
     }
 
