@@ -62,7 +62,8 @@ public final class RowValidator {
     public Checked check(SourceRow row) {
         if (row.malformed()) {
             return rejected(new Reject(row.line(), null, RejectCode.MALFORMED_ROW,
-                    "A quoted cell is never closed (a stray quote character?); the row was skipped and reading went on at the next line."));
+                    "A quoted cell is not closed properly (a stray quote character, or text right after a closing quote?); "
+                            + "the row was skipped and reading went on at the next line."));
         }
         if (row.cellCount() > header.width()) {
             return rejected(new Reject(row.line(), null, RejectCode.MALFORMED_ROW,
