@@ -86,7 +86,9 @@ final class MethodsSheet {
                 new Entry("Fisher exact p", "Two-sided Fisher exact test of exposed against unexposed cycles (as R's fisher.test). "
                         + "Many side effects and groups are tested, so some small p-values arise by chance."),
                 new Entry("Dosing", "Units per injection of each product in each muscle over the period's cycles: the median "
-                        + "and the quartiles Q1 and Q3. Units are the product's own and cannot be compared across products."),
+                        + "and the quartiles Q1 and Q3, as R's quantile() computes them by default (type 7: for n values in "
+                        + "order, the p-quantile lies at position 1 + (n - 1) p, between the two values around it in proportion). "
+                        + "Units are the product's own and cannot be compared across products."),
                 new Entry("Median days between injections", "Over the period's closed cycles, the median number of days from "
                         + "one injection to the next."),
                 new Entry("Data-quality notes", "VISIT_ID_MISMATCH, WEAR_OFF_WITHOUT_ONSET and RECORDS_WITHOUT_CYCLE count "

@@ -125,6 +125,11 @@ final class SheetLayout {
 
     /** Landscape, one page wide, the header row repeated and frozen; the print area ends before chart data. */
     void printSetup(int headerRow, int lastColumn, int lastRow) {
+        printSetup(headerRow, headerRow, lastColumn, lastRow);
+    }
+
+    /** As {@link #printSetup(int, int, int)}, repeating the rows from {@code firstRepeatedRow} to the header row. */
+    void printSetup(int firstRepeatedRow, int headerRow, int lastColumn, int lastRow) {
         PrintSetup print = sheet.getPrintSetup();
         print.setLandscape(true);
         print.setFitWidth((short) 1);
@@ -132,7 +137,7 @@ final class SheetLayout {
         sheet.setFitToPage(true);
         sheet.setAutobreaks(true);
         sheet.setHorizontallyCenter(true);
-        sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+        sheet.setRepeatingRows(new CellRangeAddress(firstRepeatedRow, headerRow, -1, -1));
         sheet.createFreezePane(0, headerRow + 1);
         int index = sheet.getWorkbook().getSheetIndex(sheet);
         sheet.getWorkbook().setPrintArea(index, 0, lastColumn, 0, lastRow);

@@ -12,8 +12,11 @@ import org.cdoutcomes.analytics.report.QuarterFigures.TermCount;
 /** The first sheet: who, when, the period's headline figures and the trend of the previous four quarters. */
 final class SummarySheet {
     private static final int HEADER_ROW = 3;
-    /** The title is the row repeated on printed pages: the sheet holds several small tables. */
-    private static final int REPEATED_ROW = 0;
+    /**
+     * Printed pages repeat the title with the header row: the sheet holds several small tables, and a later page
+     * (the trend table) needs the title more than the first table's header.
+     */
+    private static final int FIRST_REPEATED_ROW = 0;
 
     private SummarySheet() {
     }
@@ -106,7 +109,7 @@ final class SummarySheet {
         int lastRow = trend(layout, row, trend);
 
         layout.widths(34, 18, 18, 18, 18);
-        layout.printSetup(REPEATED_ROW, 4, lastRow);
+        layout.printSetup(FIRST_REPEATED_ROW, HEADER_ROW, 4, lastRow);
     }
 
     private static int count(SheetLayout layout, int row, String label, int value, String note) {

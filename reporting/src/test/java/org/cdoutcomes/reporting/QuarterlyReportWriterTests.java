@@ -369,7 +369,11 @@ class QuarterlyReportWriterTests {
                 assertEquals(1, sheet.getPrintSetup().getFitWidth(), name);
                 assertEquals(0, sheet.getPrintSetup().getFitHeight(), name);
                 assertNotNull(sheet.getRepeatingRows(), name);
-                int header = sheet.getRepeatingRows().getFirstRow();
+                int header = sheet.getRepeatingRows().getLastRow();
+                if (name.equals("Summary")) {
+                    assertEquals(0, sheet.getRepeatingRows().getFirstRow(), "the Summary repeats its title");
+                    assertEquals(rowWith(sheet, 0, "Item").getRowNum(), header, "and down to its header row");
+                }
                 assertNotNull(sheet.getPaneInformation(), name);
                 assertEquals(header + 1, sheet.getPaneInformation().getHorizontalSplitPosition(), name);
                 assertNotNull(workbook.getPrintArea(i), name);
@@ -467,6 +471,7 @@ class QuarterlyReportWriterTests {
                     "Side-effect rate", "Relative risk", "Fisher exact p", "Log-rank test", "Closed and open cycles", "Codes and ids")) {
                 assertNotNull(rowWith(methods, 0, topic), topic);
             }
+            assertTrue(valueRight(methods, "Dosing").getStringCellValue().contains("type 7"), "the dosing quartiles' definition");
             // analytics.md's quantile rule for a share that falls to exactly 50%, which explains a median such as 5.5
             assertTrue(valueRight(methods, "Median, Q1 and Q3").getStringCellValue().contains("halfway between that day and "
                     + "the next day with an event"));
