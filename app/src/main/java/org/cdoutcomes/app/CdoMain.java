@@ -27,6 +27,8 @@ public final class CdoMain {
         }
         CommandLine cdo = new CommandLine(new CdoCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                // an argument starting with @ is a value (a site id may), not the name of a file of arguments
+                .setExpandAtFiles(false)
                 .setParameterExceptionHandler(new UsageErrors())
                 .setExecutionExceptionHandler(new ErrorReporter());
         // every command's --version (its help lists it) says what cdo --version says

@@ -3,8 +3,12 @@ package org.cdoutcomes.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the command line answers before any work: usage errors, help and version. */
 class CdoMainTests {
@@ -32,6 +36,18 @@ class CdoMainTests {
         CdoRun tooLarge = CdoRun.of("generate", "--patients", "9999999999", "--out", "clinic");
         assertEquals("cdo: --patients expects a whole number from -2147483648 to 2147483647, but got '9999999999'",
                 tooLarge.err().lines().findFirst().orElse(""));
+    }
+
+    /** picocli would read a file named by an @ argument as more arguments; cdo takes the argument as it is. */
+    @Test
+    void anArgumentStartingWithAtIsAValueNotAFileOfArguments(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("north"), "2025-Q9\n");
+
+        CdoRun run = CdoRun.of("analyze", "--json", "q.json", "--quarter", "@" + file);
+
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("cdo: Invalid value for option '--quarter': "), run.toString());
+        assertTrue(run.err().contains("'@" + file + "'"), run.toString());
     }
 
     @Test
