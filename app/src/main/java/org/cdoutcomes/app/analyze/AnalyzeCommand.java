@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.cdoutcomes.analytics.Analysis;
 import org.cdoutcomes.analytics.AnalysisOptions;
@@ -54,6 +55,8 @@ import picocli.CommandLine.Spec;
                 "",
                 "Exit status: 0 done, 1 the analysis failed, 2 bad usage."})
 public class AnalyzeCommand implements Callable<Integer> {
+    private static final Set<String> STANDARD_OUTPUT = Set.of("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1");
+
     @Spec
     CommandSpec spec;
 
@@ -74,7 +77,7 @@ public class AnalyzeCommand implements Callable<Integer> {
     boolean firstCycleOnly;
 
     @Option(names = "--json", paramLabel = "FILE", required = true,
-            description = "where to write the analysis (replaced when it exists; its folder is created)")
+            description = "where to write the analysis (replaced when it exists; its folder is created; /dev/stdout writes it to standard output)")
     Path json;
 
     @Mixin
@@ -94,7 +97,9 @@ public class AnalyzeCommand implements Callable<Integer> {
             AnalysisService.writeJson(analysis.result(), json);
             notes = service.notes(analysis.result().cohort(), request.sites());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        // with the analysis on standard output (piped to a JSON reader), what cdo says about it goes to standard error
+        PrintWriter out = STANDARD_OUTPUT.contains(json.toAbsolutePath().normalize().toString())
+                ? spec.commandLine().getErr() : spec.commandLine().getOut();
         out.print(AnalysisSummary.text(analysis.result()));
         notes.forEach(out::println);
         out.println("Analysis written to " + json.toAbsolutePath().normalize());

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.cdoutcomes.app.CdoMain;
 import org.cdoutcomes.app.CdoRun;
 import org.cdoutcomes.app.HandClinic;
 import org.cdoutcomes.db.TestDatabases;
@@ -47,6 +49,30 @@ class AnalyzeCommandIntegrationTests {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().contains("Analysis written to " + json.toAbsolutePath().normalize()), run::toString);
         return JsonPath.parse(Files.readString(json));
+    }
+
+    /** A researcher pipes the analysis to a JSON reader: standard output holds the JSON alone, as the file would. */
+    @Test
+    void theAnalysisWrittenToStandardOutputIsTheJsonAloneAndTheSummaryGoesToStandardError() throws Exception {
+        analyze("to-file");
+        Path out = work.resolve("stdout.json");
+        Path err = work.resolve("stderr.txt");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), CdoMain.class.getName(), "analyze", "--json", "/dev/stdout", "--db", db)
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, child.exitValue(), () -> readQuietly(err));
+        assertEquals(Files.readString(work.resolve("to-file.json")), Files.readString(out));
+        assertTrue(Files.readString(err).contains("Analysis written to /dev/stdout"), () -> readQuietly(err));
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     @Test
