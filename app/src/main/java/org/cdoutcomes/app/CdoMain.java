@@ -2,6 +2,7 @@ package org.cdoutcomes.app;
 
 import java.util.List;
 import java.util.Locale;
+import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.cli.ErrorReporter;
 import org.cdoutcomes.app.cli.UsageErrors;
 import picocli.CommandLine;
@@ -10,6 +11,9 @@ import picocli.CommandLine;
 public final class CdoMain {
     private static final String LOG_LEVEL = "CDO_LOG_LEVEL";
     private static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+    private static final List<String> VERBOSE_LEVELS = List.of("TRACE", "DEBUG");
+    /** Read by logback.xml: the pattern that prints a logged exception, which is left out unless asked for. */
+    static final String LOG_EXCEPTIONS = "cdo.log.exceptions";
 
     private CdoMain() {
     }
@@ -24,6 +28,9 @@ public final class CdoMain {
         if (logLevel != null && !LOG_LEVELS.contains(logLevel.strip().toUpperCase(Locale.ROOT))) {
             System.err.println("cdo: " + LOG_LEVEL + " expects one of " + String.join(", ", LOG_LEVELS) + ", got '" + logLevel + "'");
             return 2;
+        }
+        if (List.of(args).contains(DatabaseOptions.VERBOSE) || logLevel != null && VERBOSE_LEVELS.contains(logLevel.strip().toUpperCase(Locale.ROOT))) {
+            System.setProperty(LOG_EXCEPTIONS, "%ex");
         }
         CommandLine cdo = new CommandLine(new CdoCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
  * where settings come from, and how much to log.
  */
 public class DatabaseOptions {
-    static final String VERBOSE = "--verbose";
+    public static final String VERBOSE = "--verbose";
 
     @Option(names = "--db", paramLabel = "URL",
             description = "JDBC URL of a PostgreSQL server (default: $CDO_DB_URL, else the embedded database; user and password from $CDO_DB_USER / $CDO_DB_PASSWORD)")
