@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 "Everyday use:  cdo ingest exports/",
                 "               cdo report --out report.xlsx",
                 "               cdo analyze --quarter 2026-Q3 --json q3.json",
+                "Settings (clinic name, inbox, outbox, schedules, muscle groups, suppression)",
+                "come from ./cdo.yml or --config FILE, and CDO_* variables override them.",
                 "Each command has --help. Exit status: 0 done, 1 the job failed (cdo restart ID",
                 "resumes it), 2 bad usage or configuration."},
         subcommands = {

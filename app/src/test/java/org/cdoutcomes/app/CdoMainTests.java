@@ -71,6 +71,17 @@ class CdoMainTests {
         }
     }
 
+    /** A help that teaches: every command's shows examples and what its exit statuses mean. */
+    @Test
+    void everyCommandsHelpHasExamplesAndItsExitStatuses() {
+        for (String command : List.of("demo", "generate", "ingest", "analyze", "report", "run", "schedule", "jobs", "restart")) {
+            CdoRun help = CdoRun.of("help", command);
+            assertEquals(0, help.exitCode(), command);
+            assertTrue(help.out().lines().anyMatch(line -> line.equals("Example:") || line.equals("Examples:")), command + "\n" + help.out());
+            assertTrue(help.out().lines().anyMatch(line -> line.startsWith("Exit status: 0 ")), command + "\n" + help.out());
+        }
+    }
+
     @Test
     void helpNamesACommandsHelpAndCdoAloneIsAUsageError() {
         CdoRun help = CdoRun.of("help", "ingest");

@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
                 "  cdo generate --patients 2000 --out clinic",
                 "  cdo generate --patients 2000 --seed 7 --out another-clinic",
                 "  cdo generate --patients 100000 --from 2021-01-01 --to 2025-12-31 --out big",
-                "  cdo ingest clinic"},
+                "  cdo ingest clinic",
+                "",
+                "Exit status: 0 written, 1 the files could not be written, 2 bad usage."},
         exitCodeOnInvalidInput = 2,
         exitCodeOnExecutionException = 1)
 public final class GenerateCommand implements Callable<Integer> {

@@ -17,8 +17,26 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cdo jobs}: recent job executions with status and counts, newest first. */
-@Command(name = "jobs", mixinStandardHelpOptions = true,
-        description = "Lists recent job executions, newest first: status, start and end, rows read / written / skipped, exit message.")
+@Command(name = "jobs",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        headerHeading = "%n",
+        header = "Lists recent job executions, newest first: status, start and end, rows read / written / skipped, exit message.",
+        description = {
+                "Lists the executions of cdo's jobs (ingest, run, report) on this",
+                "database, newest first: id, job, status, start and end, rows read,",
+                "written (inserted or updated) and skipped (rejected), and why it ended.",
+                "An execution whose process was killed says so: cdo restart ID resumes it.",
+                ""},
+        footer = {"",
+                "Examples:",
+                "  cdo jobs",
+                "  cdo jobs --limit 100",
+                "  cdo restart 42",
+                "      resumes execution 42 where it stopped",
+                "",
+                "Exit status: 0 listed, 2 bad usage or configuration (such as a database",
+                "that cannot be reached)."})
 public class JobsCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String[] HEADER = {"ID", "JOB", "STATUS", "STARTED", "ENDED", "READ", "WRITTEN", "SKIPPED", "MESSAGE"};

@@ -17,11 +17,27 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cdo restart ID}: resumes a failed, stopped or crashed job execution where it stopped. */
-@Command(name = "restart", mixinStandardHelpOptions = true, description = {
-        "Restarts a failed or stopped job execution where it stopped.",
-        "An execution left running by a process that was killed is marked failed first. Waits while the job runs "
-                + "elsewhere on the same database.",
-        "Exit status: 0 completed, 1 failed again, 2 no such execution or nothing to restart."})
+@Command(name = "restart",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        headerHeading = "%n",
+        header = "Restarts a failed or stopped job execution where it stopped.",
+        description = {
+                "Resumes a job execution that failed, was stopped, or was left running by a",
+                "process that was killed (it is marked failed first): an ingest keeps the",
+                "files it had staged, a run the steps it had finished. The ids are in",
+                "cdo jobs, and a run's in its status.txt. Waits while the job runs",
+                "elsewhere on the same database. Restart a killed ingest before ingesting",
+                "newer exports: restarted after them, it would store its older rows over",
+                "theirs.",
+                ""},
+        footer = {"",
+                "Example:",
+                "  cdo jobs          # find the id",
+                "  cdo restart 42",
+                "",
+                "Exit status: 0 completed, 1 failed again (or an ingest with a file it",
+                "could not read), 2 no such execution or nothing to restart."})
 public class RestartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

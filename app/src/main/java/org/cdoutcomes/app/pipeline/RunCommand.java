@@ -22,13 +22,33 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cdo run [PATH...]}: the scheduled pipeline, once, now. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = {
-        "Runs the scheduled pipeline once: ingest the inbox's new files, analyse, report.",
-        "Ingests the new files of the inbox (or the PATHs, which stay where they are), analyses, and writes the report, "
-                + "the analysis JSON, the reject report and status.txt into OUTBOX/run-<yyyyMMdd-HHmmss>/. Inbox files move to "
-                + "processed/<run id>/, unreadable ones to failed/ with a .reason.txt beside each. Waits while the pipeline "
-                + "runs elsewhere on the same database.",
-        "Exit status: 0 done, 1 a file could not be read or the job failed (cdo restart ID resumes it), 2 bad settings."})
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        headerHeading = "%n",
+        header = "Runs the scheduled pipeline once: ingest the inbox's new files, analyse, report.",
+        description = {
+                "Ingests the new files of the inbox (or the PATHs, which stay where they",
+                "are), analyses, and writes the report of the latest full quarter, the",
+                "analysis JSON, the reject report and status.txt into",
+                "OUTBOX/run-<yyyyMMdd-HHmmss>/. Inbox files move to processed/<run id>/,",
+                "unreadable ones to failed/ with a .reason.txt beside each. The inbox,",
+                "outbox and clinic name come from cdo.yml (inbox, outbox, clinic-name) or",
+                "CDO_INBOX, CDO_OUTBOX, CDO_CLINIC_NAME.",
+                "",
+                "Waits while the pipeline runs elsewhere on the same database. A run that",
+                "failed, was stopped or was killed resumes with cdo restart ID (the id is",
+                "in cdo jobs and in the run's status.txt).",
+                ""},
+        footer = {"",
+                "Examples:",
+                "  cdo run",
+                "      the inbox's new files, then the report, into a new outbox folder",
+                "  cdo run exports/2026-11/",
+                "      these files instead of the inbox's (they are not moved)",
+                "",
+                "Exit status: 0 done, 1 a file could not be read or the job failed",
+                "(cdo restart ID resumes it), 2 bad settings."})
 public class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

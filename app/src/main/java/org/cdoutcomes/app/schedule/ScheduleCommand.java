@@ -22,11 +22,36 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code cdo schedule}: stays running and starts the configured jobs on their cron expressions. */
-@Command(name = "schedule", mixinStandardHelpOptions = true, description = {
-        "Stays running and starts the configured jobs on their cron expressions.",
-        "The schedules setting names the jobs (run: the pipeline of cdo run over the inbox; report: the quarterly report "
-                + "alone) and their cron expressions. A start that finds its job running is skipped.",
-        "SIGTERM or Ctrl-C lets the running step finish, stops the job there (cdo restart ID resumes it) and exits 0."})
+@Command(name = "schedule",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        headerHeading = "%n",
+        header = "Stays running and starts the configured jobs on their cron expressions.",
+        description = {
+                "Starts the jobs the schedules setting names, each on its cron expression:",
+                "run (the pipeline of cdo run over the inbox) and report (the quarterly",
+                "report alone). In cdo.yml:",
+                "",
+                "  schedules:",
+                "    run: \"0 6 * * MON\"           # Mondays at 06:00",
+                "    report: \"0 7 1 1,4,7,10 *\"   # 07:00 on the first day of each quarter",
+                "",
+                "or as CDO_SCHEDULES_RUN / CDO_SCHEDULES_REPORT. A cron expression has five",
+                "fields (minute hour day-of-month month day-of-week), six with seconds",
+                "first, or is a macro such as @daily or @weekly.",
+                "",
+                "A start that finds its job still running (from an earlier start, another",
+                "scheduler or a manual cdo run) is skipped, saying so in one log line.",
+                "SIGTERM or Ctrl-C lets the running step finish, stops the job there",
+                "(cdo restart ID resumes it) and exits 0.",
+                ""},
+        footer = {"",
+                "Example:",
+                "  CDO_SCHEDULES_RUN='0 6 * * *' cdo schedule",
+                "      the pipeline every day at 06:00, until stopped",
+                "",
+                "Exit status: 0 stopped by SIGTERM or Ctrl-C, 2 bad settings (no schedule,",
+                "a bad cron expression, an unknown job)."})
 public class ScheduleCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleCommand.class);
 
