@@ -1,6 +1,7 @@
 package org.cdoutcomes.db.embedded;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +72,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 OPEN.put(key, database);
                 addShutdownHookOnce();
                 return database;
+            } catch (FileSystemException e) {
+                // its message is the path alone: say what is wrong, and what would do
+                throw new EmbeddedDatabaseException("cannot use the data folder " + key + ": it cannot be created or written"
+                        + (e.getReason() != null ? " (" + e.getReason() + ")" : "") + "; name a folder cdo can create and write (--data-dir)", e);
             } catch (IOException e) {
                 throw new EmbeddedDatabaseException("cannot use the data folder " + key + ": " + e.getMessage(), e);
             }

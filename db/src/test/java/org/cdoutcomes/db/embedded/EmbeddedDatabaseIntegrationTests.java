@@ -69,6 +69,12 @@ class EmbeddedDatabaseIntegrationTests {
         Path file = exports.resolve("visits.csv");
         assertEquals("cannot use the data folder " + file.toAbsolutePath() + ": it is a file, not a folder",
                 assertThrows(EmbeddedDatabaseException.class, () -> EmbeddedDatabase.open(file)).getMessage());
+
+        // a folder below a file cannot be created
+        Path below = file.resolve("data");
+        assertEquals("cannot use the data folder " + below.toAbsolutePath() + ": it cannot be created or written (Not a directory); "
+                + "name a folder cdo can create and write (--data-dir)",
+                assertThrows(EmbeddedDatabaseException.class, () -> EmbeddedDatabase.open(below)).getMessage());
     }
 
     @Test
