@@ -63,8 +63,9 @@ public final class JobScheduler {
                 }
             });
         } catch (RuntimeException e) {
-            // one failed start must not end the schedule; the cause's type only, as messages may quote data
-            LOG.error("Scheduled start of job {} failed ({})", job, e.getClass().getSimpleName());
+            // one failed start must not end the schedule; its cause in the words cdo's exit messages use, which leave
+            // out what may quote data (a database that stopped answering says so)
+            LOG.error("Scheduled start of job {} failed: {}; the next start is tried on schedule", job, Failures.sentence(e));
         }
     }
 
