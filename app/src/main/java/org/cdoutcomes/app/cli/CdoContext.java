@@ -212,6 +212,13 @@ public final class CdoContext implements AutoCloseable {
         return spring().getBean(type);
     }
 
+    /** Starts the embedded database server again if it has died while this process runs (see EmbeddedDatabase). */
+    public void reviveEmbeddedServer() {
+        if (embedded != null) {
+            embedded.reviveIfGone();
+        }
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

@@ -26,14 +26,17 @@ public final class JobScheduler {
     private final PipelineLauncher launcher;
     private final JobRuns runs;
     private final Map<String, CronExpression> schedules;
+    private final Runnable beforeEachStart;
     private final ThreadPoolTaskScheduler threads = new ThreadPoolTaskScheduler();
     private final List<ScheduledFuture<?>> triggers = new ArrayList<>();
     private volatile boolean stopping;
 
-    public JobScheduler(PipelineLauncher launcher, JobRuns runs, Map<String, CronExpression> schedules) {
+    /** @param beforeEachStart run before each start (the embedded database server started again if it has died) */
+    public JobScheduler(PipelineLauncher launcher, JobRuns runs, Map<String, CronExpression> schedules, Runnable beforeEachStart) {
         this.launcher = launcher;
         this.runs = runs;
         this.schedules = Map.copyOf(schedules);
+        this.beforeEachStart = beforeEachStart;
     }
 
     public synchronized void start() {
@@ -52,6 +55,7 @@ public final class JobScheduler {
             return;
         }
         try {
+            beforeEachStart.run();
             launcher.startScheduled(job).ifPresent(execution -> {
                 if (execution.getStatus() == BatchStatus.COMPLETED) {
                     LOG.info("Job {} (execution {}) ended {}", job, execution.getId(), execution.getStatus());

@@ -65,7 +65,7 @@ public class ScheduleCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         try (CdoContext context = CdoContext.open(database, ClinicPipelineConfiguration.class)) {
             return serve(context.bean(PipelineLauncher.class), context.bean(JobRuns.class), context.bean(PipelineSettings.class),
-                    spec.commandLine().getErr());
+                    context::reviveEmbeddedServer, spec.commandLine().getErr());
         }
     }
 
@@ -74,10 +74,11 @@ public class ScheduleCommand implements Callable<Integer> {
      *
      * @return the exit status: 0 after a clean stop, 2 when the schedules or the settings they need are wrong
      */
-    public static int serve(PipelineLauncher launcher, JobRuns runs, PipelineSettings settings, PrintWriter err) throws InterruptedException {
+    public static int serve(PipelineLauncher launcher, JobRuns runs, PipelineSettings settings, Runnable beforeEachStart,
+                            PrintWriter err) throws InterruptedException {
         JobScheduler scheduler;
         try {
-            scheduler = new JobScheduler(launcher, runs, schedules(settings, launcher));
+            scheduler = new JobScheduler(launcher, runs, schedules(settings, launcher), beforeEachStart);
         } catch (BadSettingException e) {
             err.println("cdo: " + e.getMessage());
             return 2;

@@ -110,7 +110,7 @@ class JobConcurrencyIntegrationTests {
             blockIngest(context);
             PipelineLauncher launcher = context.getBean(PipelineLauncher.class);
             JobScheduler scheduler = new JobScheduler(launcher, context.getBean(JobRuns.class),
-                    CronSchedules.parse(Map.of("run", "* * * * * *"), launcher.jobNames()));
+                    CronSchedules.parse(Map.of("run", "* * * * * *"), launcher.jobNames()), () -> { });
             scheduler.start();
             assertThat(entered.await(60, TimeUnit.SECONDS)).isTrue();
 

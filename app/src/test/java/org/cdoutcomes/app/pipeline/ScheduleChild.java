@@ -30,7 +30,7 @@ public final class ScheduleChild {
                 }
             });
             status = ScheduleCommand.serve(context.getBean(PipelineLauncher.class), context.getBean(JobRuns.class),
-                    context.getBean(PipelineSettings.class), new PrintWriter(System.err, true));
+                    context.getBean(PipelineSettings.class), () -> { }, new PrintWriter(System.err, true));
         }
         System.exit(status);
     }

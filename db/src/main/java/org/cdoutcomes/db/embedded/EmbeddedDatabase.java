@@ -190,6 +190,36 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the server again when it has gone (killed, crashed) while this process uses it, on the port it had when that
+     * is still free, so that connection pools made for it reconnect by themselves: for a process that runs for long
+     * ({@code cdo schedule}). Nothing when it answers. Says in the log what it did, or why it could not.
+     */
+    public void reviveIfGone() {
+        synchronized (OPEN) {
+            try {
+                if (server.answers(port)) {
+                    return;
+                }
+            } catch (IOException e) {
+                // it answers, refusing the password: not gone, and not for this to mend
+                return;
+            }
+            try (FolderLock ignored = FolderLock.acquire(folder.resolve(LOCK_FILE))) {
+                // not alone: this process holds its lease (and counting leases would drop its lock, see Leases.alive)
+                int now = server.startOrReuse(false, Optional.of(port));
+                if (now == port) {
+                    LOG.warn("the database server in {} had stopped; it runs again on port {}", folder, port);
+                } else {
+                    LOG.warn("the database server in {} runs on port {} now, not on port {} as when this cdo started: restart "
+                            + "this cdo to reach it", folder, now, port);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("the database server in {} does not answer and could not be started again: {}", folder, e.getMessage());
+            }
+        }
+    }
+
     /** The server's URL, with its user; the password is {@link #password()}, kept out of URLs, which get logged. */
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/" + PostgresServer.DATABASE + "?user=" + PostgresServer.USER;

@@ -4,6 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +79,14 @@ final class PostgresServer {
      *              password file be stopped and given a new password
      */
     int startOrReuse(boolean alone) throws IOException {
+        return startOrReuse(alone, PostmasterPidFile.read(dataDirectory).map(PostmasterPidFile::port).filter(port -> port > 0));
+    }
+
+    /**
+     * As {@link #startOrReuse(boolean)}; a server started here takes {@code preferredPort} when it is free (the port of
+     * the server that died, so that connections made for that one reach this one), else any free port.
+     */
+    int startOrReuse(boolean alone, Optional<Integer> preferredPort) throws IOException {
         Optional<Integer> running = running(alone);
         if (running.isPresent()) {
             if (alone) {
@@ -85,9 +96,20 @@ final class PostgresServer {
             }
             return running.get();
         }
-        int port = start();
+        int port = start(preferredPort.filter(PostgresServer::free));
         requirePassword(port);
         return port;
+    }
+
+    /** Whether nothing listens on the port of the loopback address, as PostgreSQL binds it (address reuse allowed). */
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private Optional<Integer> running(boolean alone) throws IOException {
@@ -141,17 +163,17 @@ final class PostgresServer {
         return Optional.empty();
     }
 
-    private int start() throws IOException {
+    private int start(Optional<Integer> port) throws IOException {
         long logBefore = Files.exists(log) ? Files.size(log) : 0;
         try {
-            return launch();
+            return launch(port);
         } catch (EmbeddedDatabaseException e) {
             if (Files.exists(passwordFile) && refusedPasswordSince(logBefore)) {
                 // A password file that is not the cluster's (a pgdata restored from elsewhere, a file replaced by hand). No
                 // server ran, so no cdo is connected to it: start again, giving the cluster a new password.
                 LOG.warn("the database server in {} refused the password in {}: starting it with a new one", dataDirectory, passwordFile);
                 Files.delete(passwordFile);
-                return launch();
+                return launch(port);
             }
             // A cluster that never once started (its initdb was cut short with its cdo) never held data: make it anew.
             boolean neverStarted = Files.isDirectory(dataDirectory) && !Files.exists(dataDirectory.resolve(INITIALIZED))
@@ -165,11 +187,11 @@ final class PostgresServer {
                     Files.delete(file);
                 }
             }
-            return launch();
+            return launch(port);
         }
     }
 
-    private int launch() throws IOException {
+    private int launch(Optional<Integer> preferredPort) throws IOException {
         long started = System.nanoTime();
         int port;
         if (!Files.exists(passwordFile)) {
@@ -182,7 +204,9 @@ final class PostgresServer {
         }
         try {
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(log.toFile());
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            preferredPort.ifPresent(builder::setPort);
+            EmbeddedPostgres server = builder
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)

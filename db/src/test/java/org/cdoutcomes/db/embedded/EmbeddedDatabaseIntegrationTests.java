@@ -266,6 +266,37 @@ class EmbeddedDatabaseIntegrationTests {
         }
     }
 
+    /** cdo schedule runs for months: a server that dies meanwhile is started again where its connections look for it. */
+    @Test
+    void aServerThatDiesWhileAProcessUsesItIsStartedAgainOnItsPortWithItsData() throws Exception {
+        int port;
+        try (EmbeddedDatabase database = EmbeddedDatabase.open(folder)) {
+            port = database.port();
+            PGSimpleDataSource dataSource = dataSource(database);
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("create table kept (n integer)");
+                s.execute("insert into kept values (42)");
+            }
+            database.reviveIfGone();
+            assertEquals(port, PostmasterPidFile.read(folder.resolve("pgdata")).orElseThrow().port(), "a live server is left alone");
+
+            ProcessHandle postmaster = PostmasterPidFile.read(folder.resolve("pgdata")).flatMap(PostmasterPidFile::liveServer).orElseThrow();
+            postmaster.destroyForcibly();
+            postmaster.onExit().get(30, TimeUnit.SECONDS);
+            assertThrows(SQLException.class, () -> dataSource.getConnection().close(), "the server is gone");
+
+            database.reviveIfGone();
+
+            PostmasterPidFile revived = PostmasterPidFile.read(folder.resolve("pgdata")).orElseThrow();
+            assertNotEquals(postmaster.pid(), revived.pid());
+            assertEquals(port, revived.port());
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                assertEquals(42, count(s, "select n from kept"));
+            }
+        }
+        assertServerStopped(folder, port);
+    }
+
     private static List<Path> deadLeases(Path folder) throws IOException {
         try (var files = Files.list(folder.resolve("leases"))) {
             return files.filter(file -> file.getFileName().toString().startsWith("999999-")).toList();
