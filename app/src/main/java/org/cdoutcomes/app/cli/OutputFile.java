@@ -9,8 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The check of an option naming a file that a command writes at the end of its work ({@link OutputFiles}): done before any work, so that a bad path exits 2
- * naming the option, instead of failing after hours of analysis or after an ingest has committed.
+ * The check of an option naming a file that a command writes at the end of its work ({@link OutputFiles}): done
+ * before any work, so that a bad path exits 2 naming the option, instead of failing after hours of analysis or after
+ * an ingest has committed.
  */
 public final class OutputFile {
     private OutputFile() {
