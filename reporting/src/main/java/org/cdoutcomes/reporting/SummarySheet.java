@@ -13,8 +13,8 @@ import org.cdoutcomes.analytics.report.QuarterFigures.TermCount;
 final class SummarySheet {
     private static final int HEADER_ROW = 3;
     /**
-     * Printed pages repeat the title with the header row: the sheet holds several small tables, and a later page
-     * (the trend table) needs the title more than the first table's header.
+     * Printed pages repeat the title down to the header row (report.md: the header row repeated). The sheet holds
+     * several small tables under that header; the title says what a later page (the trend table) belongs to.
      */
     private static final int FIRST_REPEATED_ROW = 0;
 

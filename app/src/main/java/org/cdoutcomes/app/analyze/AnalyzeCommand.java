@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.cdoutcomes.analytics.Analysis;
 import org.cdoutcomes.analytics.AnalysisOptions;
@@ -12,6 +11,7 @@ import org.cdoutcomes.analytics.output.AnalysisSummary;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.cli.OutputFile;
+import org.cdoutcomes.model.files.OutputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,8 +55,6 @@ import picocli.CommandLine.Spec;
                 "",
                 "Exit status: 0 done, 1 the analysis failed, 2 bad usage."})
 public class AnalyzeCommand implements Callable<Integer> {
-    private static final Set<String> STANDARD_OUTPUT = Set.of("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1");
-
     @Spec
     CommandSpec spec;
 
@@ -98,8 +96,7 @@ public class AnalyzeCommand implements Callable<Integer> {
             notes = service.notes(analysis.result().cohort(), request.sites());
         }
         // with the analysis on standard output (piped to a JSON reader), what cdo says about it goes to standard error
-        PrintWriter out = STANDARD_OUTPUT.contains(json.toAbsolutePath().normalize().toString())
-                ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        PrintWriter out = OutputFiles.isStandardOutput(json) ? spec.commandLine().getErr() : spec.commandLine().getOut();
         out.print(AnalysisSummary.text(analysis.result()));
         notes.forEach(out::println);
         out.println("Analysis written to " + json.toAbsolutePath().normalize());

@@ -17,12 +17,37 @@ public final class OutputFile {
     private OutputFile() {
     }
 
-    /** @throws ParameterException (exit 2) when {@code file} is a folder, or the nearest existing folder above it is not one or cannot be written */
+    /**
+     * @throws ParameterException (exit 2) when {@code file} (its links followed) is a folder, or the nearest existing folder
+     *                            above it is not one or cannot be written, or it is a device or pipe that cannot be written
+     */
     public static void check(CommandSpec spec, String option, Path file) {
-        if (Files.isDirectory(file)) {
+        OutputFiles.Target target;
+        try {
+            target = OutputFiles.resolve(file);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), option + " expects a file cdo can write, but " + file + " cannot be "
+                    + "followed to one: " + e.getMessage());
+        }
+        switch (target.kind()) {
+            case STANDARD_STREAM -> {
+                return;
+            }
+            case SPECIAL -> {
+                if (!Files.isWritable(target.path())) {
+                    throw new ParameterException(spec.commandLine(), option + " expects a file cdo can write, but " + file
+                            + " cannot be written");
+                }
+                return;
+            }
+            case FILE -> {
+                // below
+            }
+        }
+        if (Files.isDirectory(target.path())) {
             throw new ParameterException(spec.commandLine(), option + " expects a file to write, but " + file + " is a folder");
         }
-        for (Path above = file.toAbsolutePath().getParent(); above != null; above = above.getParent()) {
+        for (Path above = target.folder(); above != null; above = above.getParent()) {
             if (Files.isDirectory(above)) {
                 if (!writable(above)) {
                     throw new ParameterException(spec.commandLine(), option + " expects a file in a folder cdo can write to, but "

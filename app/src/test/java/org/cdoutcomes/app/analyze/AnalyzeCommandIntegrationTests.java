@@ -51,19 +51,22 @@ class AnalyzeCommandIntegrationTests {
         return JsonPath.parse(Files.readString(json));
     }
 
-    /** A researcher pipes the analysis to a JSON reader: standard output holds the JSON alone, as the file would. */
+    /**
+     * A researcher pipes the analysis to a JSON reader, or appends it to a log ({@code >>}): standard output gets the
+     * JSON alone, as the file would hold it, after what was there.
+     */
     @Test
     void theAnalysisWrittenToStandardOutputIsTheJsonAloneAndTheSummaryGoesToStandardError() throws Exception {
         analyze("to-file");
-        Path out = work.resolve("stdout.json");
+        Path out = Files.writeString(work.resolve("stdout.log"), "an earlier line\n");
         Path err = work.resolve("stderr.txt");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), CdoMain.class.getName(), "analyze", "--json", "/dev/stdout", "--db", db)
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())).redirectError(err.toFile()).start();
 
         assertTrue(child.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, child.exitValue(), () -> readQuietly(err));
-        assertEquals(Files.readString(work.resolve("to-file.json")), Files.readString(out));
+        assertEquals("an earlier line\n" + Files.readString(work.resolve("to-file.json")), Files.readString(out));
         assertTrue(Files.readString(err).contains("Analysis written to /dev/stdout"), () -> readQuietly(err));
     }
 

@@ -75,18 +75,19 @@ class IngestCommandIntegrationTests {
         Path visits = Files.writeString(dir.resolve("visits.csv"), "visit_id,patient_id,visit_date,product,muscle,side,dose_units\n"
                 + "V1,SECRET-PATIENT,2025-01-02,Botox,SCM,L,20\n");
         Path rejects = dir.resolve("out/rejects.csv");
-        // a folder where the reject report's temporary file goes: the last step fails after the merge committed
+        // a folder (not empty) where the reject report's temporary file goes: the last step fails after the merge committed
         Path partial = Files.createDirectories(dir.resolve("out/rejects.csv.partial"));
+        Files.writeString(partial.resolve("kept.txt"), "not cdo's");
 
         CdoRun failed = CdoRun.of("ingest", "--db", url, visits.toString(), "--rejects", rejects.toString());
 
         assertEquals(1, failed.exitCode(), failed::toString);
-        assertTrue(failed.err().contains("failed (status FAILED): " + partial + ": Is a directory; it can be restarted with: cdo restart "),
+        assertTrue(failed.err().contains("failed (status FAILED): " + partial + " is a folder that is not empty; it can be restarted with: cdo restart "),
                 failed::toString);
         assertFalse(failed.err().contains("\tat ") || failed.err().contains("Exception"), failed::toString);
         assertTrue(failed.out().contains("no reject report (the run did not finish)"), failed::toString);
         CdoRun jobs = CdoRun.of("jobs", "--db", url);
-        assertEquals(List.of(List.of("ingest", "FAILED", "1", "1", "0", partial + ": Is a directory")),
+        assertEquals(List.of(List.of("ingest", "FAILED", "1", "1", "0", partial + " is a folder that is not empty")),
                 jobs.out().lines().skip(1).map(IngestCommandIntegrationTests::jobColumns).toList(), jobs::toString);
     }
 

@@ -67,15 +67,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             try {
                 refuseForeign(key);
-                Files.createDirectories(key);
+                try {
+                    Files.createDirectories(key);
+                } catch (FileSystemException e) {
+                    // its message is the path alone: say what is wrong, and what would do
+                    throw new EmbeddedDatabaseException("cannot use the data folder " + key + ": " + e.getFile() + " cannot be created"
+                            + (e.getReason() != null ? " (" + e.getReason() + ")" : "") + "; name a folder cdo can create and write (--data-dir)", e);
+                }
                 EmbeddedDatabase database = join(key);
                 OPEN.put(key, database);
                 addShutdownHookOnce();
                 return database;
-            } catch (FileSystemException e) {
-                // its message is the path alone: say what is wrong, and what would do
-                throw new EmbeddedDatabaseException("cannot use the data folder " + key + ": it cannot be created or written"
-                        + (e.getReason() != null ? " (" + e.getReason() + ")" : "") + "; name a folder cdo can create and write (--data-dir)", e);
             } catch (IOException e) {
                 throw new EmbeddedDatabaseException("cannot use the data folder " + key + ": " + e.getMessage(), e);
             }
@@ -193,16 +195,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /**
      * Starts the server again when it has gone (killed, crashed) while this process uses it, on the port it had when that
      * is still free, so that connection pools made for it reconnect by themselves: for a process that runs for long
-     * ({@code cdo schedule}). Nothing when it answers. Says in the log what it did, or why it could not.
+     * ({@code cdo schedule}). Nothing while its process lives. Says in the log what it did, or why it could not.
      */
     public void reviveIfGone() {
         synchronized (OPEN) {
-            try {
-                if (server.answers(port)) {
-                    return;
+            // closed (a shutdown hook ran): no lease is held here, so no server may be started for it
+            if (users == 0) {
+                return;
+            }
+            Optional<Integer> running = server.runningPort();
+            if (running.isPresent()) {
+                // port 0: it is still starting and has not said yet
+                if (running.get() != 0 && running.get() != port) {
+                    warnMoved(running.get());
                 }
-            } catch (IOException e) {
-                // it answers, refusing the password: not gone, and not for this to mend
                 return;
             }
             try (FolderLock ignored = FolderLock.acquire(folder.resolve(LOCK_FILE))) {
@@ -211,13 +217,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 if (now == port) {
                     LOG.warn("the database server in {} had stopped; it runs again on port {}", folder, port);
                 } else {
-                    LOG.warn("the database server in {} runs on port {} now, not on port {} as when this cdo started: restart "
-                            + "this cdo to reach it", folder, now, port);
+                    warnMoved(now);
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.warn("the database server in {} does not answer and could not be started again: {}", folder, e.getMessage());
             }
         }
+    }
+
+    private void warnMoved(int now) {
+        LOG.warn("the database server in {} runs on port {} now, not on port {} as when this cdo started: restart this cdo to "
+                + "reach it", folder, now, port);
     }
 
     /** The server's URL, with its user; the password is {@link #password()}, kept out of URLs, which get logged. */

@@ -96,9 +96,25 @@ final class PostgresServer {
             }
             return running.get();
         }
-        int port = start(preferredPort.filter(PostgresServer::free));
+        Optional<Integer> preferred = preferredPort.filter(PostgresServer::free);
+        int port;
+        try {
+            port = start(preferred);
+        } catch (EmbeddedDatabaseException e) {
+            if (preferred.isEmpty()) {
+                throw e;
+            }
+            // the port was taken between the check and the start: any port will do
+            LOG.info("the database server could not start on port {}; starting it on another", preferred.get());
+            port = start(Optional.empty());
+        }
         requirePassword(port);
         return port;
+    }
+
+    /** The port of this directory's server when its process is alive (answering or not); 0 while it has not said yet. */
+    Optional<Integer> runningPort() {
+        return PostmasterPidFile.read(dataDirectory).filter(pidFile -> pidFile.liveServer().isPresent()).map(PostmasterPidFile::port);
     }
 
     /** Whether nothing listens on the port of the loopback address, as PostgreSQL binds it (address reuse allowed). */

@@ -1,23 +1,32 @@
 package org.cdoutcomes.model.files;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes the files a user names (a report, an analysis, a reject report). A regular file is written through a
  * temporary file beside it, moved into place, so a reader never sees half a file and a failed write leaves the old one
- * as it was. A symbolic link is followed: the file it names is replaced and the link stays. A path that names something
- * else (a device such as /dev/stdout, a named pipe) is written to directly: renaming over it would replace it, not
- * write to it.
+ * as it was. Symbolic links are followed: the file they lead to is replaced and the links stay. Standard output or
+ * error (/dev/stdout, /dev/fd/1, /proc/self/fd/2...) is written through the process's own descriptor, so a shell's
+ * {@code >} or {@code >>} works as it expects; anything else that is not a regular file (a device, a named pipe) is
+ * written to directly: renaming over it would replace it, not write to it.
  */
 public final class OutputFiles {
     private static final int MAX_LINKS = 40;
+    private static final Pattern STANDARD_STREAM = Pattern.compile("/dev/std(out|err)|/dev/fd/([12])|/proc/self/fd/([12])");
 
     private OutputFiles() {
     }
@@ -28,32 +37,92 @@ public final class OutputFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Where a path leads once its links are followed, and how it is written. */
+    public record Target(Path path, Kind kind) {
+        /** The folder a new or replaced file needs, null for the other kinds. */
+        public Path folder() {
+            return kind == Kind.FILE ? path.getParent() : null;
+        }
+    }
+
+    public enum Kind {
+        /** A regular file, or one to be created: replaced through a temporary sibling. */
+        FILE,
+        /** The process's standard output or error. */
+        STANDARD_STREAM,
+        /** An existing device, named pipe or socket: written to as it is. */
+        SPECIAL
+    }
+
+    /** Follows {@code file}'s links (relative ones from the folder they are in) to what it names. */
+    public static Target resolve(Path file) throws IOException {
+        Path at = file.toAbsolutePath();
+        for (int i = 0; ; i++) {
+            if (standardStream(at) != null) {
+                return new Target(at, Kind.STANDARD_STREAM);
+            }
+            if (!Files.isSymbolicLink(at)) {
+                break;
+            }
+            if (i == MAX_LINKS) {
+                throw new IOException(file + ": too many levels of symbolic links");
+            }
+            // from the link's real folder: ".." in the link is taken from where the link really is
+            at = at.getParent().toRealPath().resolve(Files.readSymbolicLink(at));
+        }
+        if (Files.exists(at, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(at, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS)) {
+            return new Target(at, Kind.SPECIAL);
+        }
+        return new Target(at, Kind.FILE);
+    }
+
     /**
-     * Writes {@code file}; the folder of a new file is created when missing. The replacement gets the permissions of
-     * the file it replaces, else those of any new file (the umask's).
+     * Writes {@code file} ({@link #resolve}); the folder of a new file is created when missing. A replacement gets the
+     * permissions of the file it replaces where the file system allows, else those of any new file (the umask's).
      *
-     * @param temporaryFor the temporary file for the file to be replaced (a sibling of it)
+     * @param temporaryFor the temporary file for the file to be replaced (a sibling of it), created anew
      */
     public static void write(Path file, UnaryOperator<Path> temporaryFor, Content content) throws IOException {
-        if (Files.exists(file) && !Files.isRegularFile(file) || isSystemPath(file)) {
-            try (OutputStream out = Files.newOutputStream(file)) {
-                content.writeTo(out);
+        Target target = resolve(file);
+        switch (target.kind()) {
+            case STANDARD_STREAM -> {
+                // the descriptor stays open: it is the process's own
+                try (OutputStream out = new FilterOutputStream(new FileOutputStream(
+                        standardStream(target.path()) == 1 ? FileDescriptor.out : FileDescriptor.err)) {
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        out.write(bytes, offset, length);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                }) {
+                    content.writeTo(out);
+                }
             }
-            return;
+            case SPECIAL -> {
+                try (OutputStream out = Files.newOutputStream(target.path(), StandardOpenOption.WRITE)) {
+                    content.writeTo(out);
+                }
+            }
+            case FILE -> replace(target.path(), temporaryFor.apply(target.path()), content);
         }
-        Path target = Files.exists(file) ? file.toRealPath() : linkedPath(file.toAbsolutePath());
+    }
+
+    private static void replace(Path target, Path temporary, Content content) throws IOException {
         Files.createDirectories(target.getParent());
-        Path temporary = temporaryFor.apply(target);
+        // a leftover of a killed run (or a link planted under its name) goes; a folder that is not empty stays, and fails
+        Files.deleteIfExists(temporary);
         boolean created = false;
         try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 created = true;
                 content.writeTo(out);
             }
-            PosixFileAttributeView replaced = Files.getFileAttributeView(target, PosixFileAttributeView.class);
-            if (replaced != null && Files.isRegularFile(target)) {
-                Files.setPosixFilePermissions(temporary, replaced.readAttributes().permissions());
-            }
+            copyPermissions(target, temporary);
             try {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -66,24 +135,31 @@ public final class OutputFiles {
         }
     }
 
-    /**
-     * /dev and /proc hold no files to replace: /dev/stdout that a shell redirected to a file is written through, as
-     * {@code >} expects, not swapped for a new file the shell no longer writes to.
-     */
-    private static boolean isSystemPath(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        return absolute.startsWith("/dev") || absolute.startsWith("/proc");
+    /** Best effort: a file system that refuses chmod (some network shares) still gets the file. */
+    private static void copyPermissions(Path from, Path to) {
+        try {
+            PosixFileAttributeView replaced = Files.getFileAttributeView(from, PosixFileAttributeView.class);
+            if (replaced != null && Files.isRegularFile(from)) {
+                Files.setPosixFilePermissions(to, replaced.readAttributes().permissions());
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // the umask's permissions stay
+        }
     }
 
-    /** A path that does not exist yet, with the links that lead to it followed (a link may name a file to be created). */
-    private static Path linkedPath(Path path) throws IOException {
-        Path at = path;
-        for (int i = 0; i < MAX_LINKS && Files.isSymbolicLink(at); i++) {
-            at = at.resolveSibling(Files.readSymbolicLink(at)).normalize();
+    /** Whether {@code file} leads to this process's standard output. */
+    public static boolean isStandardOutput(Path file) throws IOException {
+        Target target = resolve(file);
+        return target.kind() == Kind.STANDARD_STREAM && standardStream(target.path()) == 1;
+    }
+
+    /** 1 or 2 for a name of standard output or error, else null. */
+    private static Integer standardStream(Path path) {
+        Matcher m = STANDARD_STREAM.matcher(path.toString());
+        if (!m.matches()) {
+            return null;
         }
-        if (Files.isSymbolicLink(at)) {
-            throw new IOException(path + ": too many levels of symbolic links");
-        }
-        return at;
+        String number = m.group(2) != null ? m.group(2) : m.group(3);
+        return number != null ? Integer.valueOf(number) : "out".equals(m.group(1)) ? 1 : 2;
     }
 }

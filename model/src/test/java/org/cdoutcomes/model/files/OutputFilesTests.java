@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -73,6 +74,47 @@ class OutputFilesTests {
 
         assertTrue(Files.isSymbolicLink(link));
         assertEquals("new", Files.readString(dir.resolve("shared/q3.json")));
+    }
+
+    /** ".." in a link is taken from the folder the link really is in, also when that folder is reached through a link. */
+    @Test
+    void aRelativeLinkIsFollowedFromTheFolderItReallyIsIn() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("real/sub"));
+        Path alias = Files.createSymbolicLink(dir.resolve("alias"), Path.of("real/sub"));
+        Files.createSymbolicLink(sub.resolve("latest.json"), Path.of("../q3.json"));
+
+        write(alias.resolve("latest.json"), "new");
+
+        assertEquals("new", Files.readString(dir.resolve("real/q3.json")));
+        assertTrue(Files.isSymbolicLink(sub.resolve("latest.json")));
+    }
+
+    /** A temporary file a killed run left, or a link planted under its name, is replaced, not written through. */
+    @Test
+    void aLeftoverTemporaryFileIsReplacedNotWrittenThrough() throws IOException {
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere.txt"), "untouched");
+        Path report = dir.resolve("report.json");
+        Files.createSymbolicLink(dir.resolve("report.json.partial"), elsewhere);
+
+        write(report, "new");
+
+        assertEquals("new", Files.readString(report));
+        assertEquals("untouched", Files.readString(elsewhere));
+        assertFalse(Files.exists(dir.resolve("report.json.partial"), LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void standardStreamsDevicesAndFilesAreToldApartAfterTheirLinks() throws IOException {
+        Path toStdout = Files.createSymbolicLink(dir.resolve("out.json"), Path.of("/dev/stdout"));
+
+        assertEquals(OutputFiles.Kind.STANDARD_STREAM, OutputFiles.resolve(Path.of("/dev/stdout")).kind());
+        assertEquals(OutputFiles.Kind.STANDARD_STREAM, OutputFiles.resolve(Path.of("/proc/self/fd/2")).kind());
+        assertEquals(OutputFiles.Kind.STANDARD_STREAM, OutputFiles.resolve(toStdout).kind());
+        assertTrue(OutputFiles.isStandardOutput(toStdout));
+        assertFalse(OutputFiles.isStandardOutput(Path.of("/dev/stderr")));
+        assertEquals(OutputFiles.Kind.SPECIAL, OutputFiles.resolve(Path.of("/dev/null")).kind());
+        assertEquals(OutputFiles.Kind.FILE, OutputFiles.resolve(dir.resolve("new.json")).kind());
     }
 
     /** A named pipe gets the content; renaming a file over it would have replaced the pipe and left its reader waiting. */
