@@ -19,6 +19,10 @@ class LogPatternTests {
 
     /** Configures a fresh logging context from logback.xml and logs a library warning with an exception. */
     private static synchronized String libraryWarning(String exceptions) throws Exception {
+        return warning("org.postgresql.core.v3.QueryExecutorImpl", exceptions);
+    }
+
+    private static synchronized String warning(String logger, String exceptions) throws Exception {
         PrintStream stderr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String before = System.getProperty(CdoMain.LOG_EXCEPTIONS);
@@ -34,8 +38,7 @@ class LogPatternTests {
             JoranConfigurator configurator = new JoranConfigurator();
             configurator.setContext(context);
             configurator.doConfigure(CdoMain.class.getResource("/logback.xml"));
-            context.getLogger("com.zaxxer.hikari.pool.PoolBase").warn("Failed to validate connection",
-                    new SQLException(ROW_VALUE));
+            context.getLogger(logger).warn("Failed to validate connection", new SQLException(ROW_VALUE));
         } finally {
             context.stop();
             System.setErr(stderr);
@@ -53,8 +56,14 @@ class LogPatternTests {
         String logged = libraryWarning(null);
 
         assertEquals(1, logged.lines().count(), logged);
-        assertTrue(logged.contains("WARN  c.zaxxer.hikari.pool.PoolBase - Failed to validate connection"), logged);
+        assertTrue(logged.contains("WARN  o.p.core.v3.QueryExecutorImpl - Failed to validate connection"), logged);
         assertFalse(logged.contains("CD-004711"), logged);
+    }
+
+    /** After the embedded server was started again, the pool's dropped connections are no news to the user. */
+    @Test
+    void thePoolsWarningsOfDroppedConnectionsAreNotShown() throws Exception {
+        assertEquals("", warning("com.zaxxer.hikari.pool.PoolBase", null));
     }
 
     @Test
