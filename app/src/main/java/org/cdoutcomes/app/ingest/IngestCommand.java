@@ -119,6 +119,11 @@ public class IngestCommand implements Callable<Integer> {
                 err.println("cannot read " + file.file() + ": " + file.failure() + ".");
             }
         }
+        if (outcome.completed() && outcome.anyFileFailed()) {
+            // exit 1, yet nothing to restart: the run completed with the files it could read
+            err.println("Nothing from the files above was stored; every other file was. Once they are mended, ingest them "
+                    + "again (a new run: this one has completed).");
+        }
     }
 
     /** The run, its files and their counts, and where the reject report is. */

@@ -55,6 +55,9 @@ class IngestCommandIntegrationTests {
                 "--rejects", rejects.toString());
         assertEquals(1, failed.exitCode());
         assertTrue(failed.err().contains("cannot read " + dir.resolve("symptoms.csv") + ": it does not exist."), failed.err());
+        // exit 1, and what to do, which is not cdo restart
+        assertTrue(failed.err().contains("Once they are mended, ingest them again (a new run: this one has completed)."), failed.err());
+        assertFalse(ok.err().contains("ingest them again"), ok.err());
         assertTrue(!failed.out().contains("SECRET") && !failed.err().contains("SECRET"), "no patient id in any output");
 
         // newest first: job, status, read, written (inserted + updated), skipped (rejected), message
