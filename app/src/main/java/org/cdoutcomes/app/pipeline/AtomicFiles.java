@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.cdoutcomes.model.files.OutputFiles;
 
 /**
  * File operations a killed process leaves either undone or done, never half done: a reader never sees a partly
@@ -17,13 +18,11 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes {@code text} under a hidden temporary name beside {@code target}, then renames it over the target. */
+    /** Writes {@code text} as {@link OutputFiles} does, through a hidden temporary name beside {@code target}. */
     static void write(Path target, String text) {
         try {
-            Files.createDirectories(target.getParent());
-            Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            OutputFiles.write(target, file -> file.resolveSibling("." + file.getFileName() + ".tmp"),
+                    out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
