@@ -3,6 +3,8 @@ package org.cdoutcomes.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.cdoutcomes.ingest.read.TestWorkbooks.inline;
+import static org.cdoutcomes.ingest.read.TestWorkbooks.writeWorkbook;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -202,47 +204,5 @@ class InputFilesIntegrationTests {
             assertEquals(List.of("V1|sternocleidomastoid|left|50|null", "V3|trapezius|right|40|null"),
                     ctx.records().get(IngestTestContext.RECORD_TABLES.get(2)));
         }
-    }
-
-    /** A cell of inline text, with its reference or (null) without. */
-    private static String inline(String reference, String text) {
-        return "<c" + (reference == null ? "" : " r=\"" + reference + "\"") + " t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
-    }
-
-    /**
-     * Writes a one-sheet workbook part by part, as other writers than Excel do (openpyxl: inline strings), with the
-     * given workbook properties and sheet rows; style 1 is the built-in date format 14.
-     */
-    private static Path writeWorkbook(Path file, String workbookProperties, String rows) throws java.io.IOException {
-        String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-        String relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-        String packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
-        String types = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
-        Map<String, String> parts = new java.util.LinkedHashMap<>();
-        parts.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"" + types + "sheet.main+xml\"/>"
-                + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"" + types + "worksheet+xml\"/>"
-                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"" + types + "styles+xml\"/>"
-                + "</Types>");
-        parts.put("_rels/.rels", "<Relationships xmlns=\"" + packageRelationships + "\">"
-                + "<Relationship Id=\"rId1\" Type=\"" + relationships + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-        parts.put("xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + relationships + "\">" + workbookProperties
-                + "<sheets><sheet name=\"Sheet\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-        parts.put("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"" + packageRelationships + "\">"
-                + "<Relationship Id=\"rId1\" Type=\"" + relationships + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-                + "<Relationship Id=\"rId2\" Type=\"" + relationships + "/styles\" Target=\"styles.xml\"/></Relationships>");
-        parts.put("xl/styles.xml", "<styleSheet xmlns=\"" + main + "\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/>"
-                + "<xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>");
-        parts.put("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + main + "\"><sheetData>" + rows + "</sheetData></worksheet>");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            for (Map.Entry<String, String> part : parts.entrySet()) {
-                zip.putNextEntry(new ZipEntry(part.getKey()));
-                zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        }
-        return file;
     }
 }
