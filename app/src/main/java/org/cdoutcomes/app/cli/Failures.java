@@ -51,6 +51,10 @@ public final class Failures {
     }
 
     private static String sentence(String className, String message) {
+        if (className.equals(OutOfMemoryError.class.getName())) {
+            return "Java ran out of memory" + (message == null || message.isBlank() ? "" : " (" + message.strip() + ")")
+                    + ": give it more, for example with the environment variable CDO_JAVA_OPTS=-Xmx2g";
+        }
         if (message == null || message.isBlank()) {
             // the class name in words: JobInterruptedException is "job interrupted"
             String simple = className.substring(className.lastIndexOf('.') + 1).replaceFirst("(Exception|Error)$", "");

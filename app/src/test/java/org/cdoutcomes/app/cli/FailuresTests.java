@@ -49,7 +49,17 @@ class FailuresTests {
     @Test
     void theClassNameInWordsWhenThereIsNoMessage() {
         assertEquals("null pointer", Failures.sentence(new RuntimeException(new NullPointerException())));
-        assertEquals("out of memory", Failures.sentence(new OutOfMemoryError()));
+    }
+
+    /** The one failure a user mends by giving more: say how. */
+    @Test
+    void outOfMemorySaysHowToGiveMore() {
+        assertEquals("Java ran out of memory: give it more, for example with the environment variable CDO_JAVA_OPTS=-Xmx2g",
+                Failures.sentence(new OutOfMemoryError()));
+        assertEquals("Java ran out of memory (Java heap space): give it more, for example with the environment variable "
+                + "CDO_JAVA_OPTS=-Xmx2g", Failures.sentenceOfTrace("java.lang.IllegalStateException: step failed\n"
+                        + "\tat org.example.Step.run(Step.java:1)\nCaused by: java.lang.OutOfMemoryError: Java heap space\n"
+                        + "\tat java.base/java.util.Arrays.copyOf(Arrays.java:1)"));
     }
 
     @Test
