@@ -1,9 +1,11 @@
 package org.cdoutcomes.app;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.cli.ErrorReporter;
+import org.cdoutcomes.app.cli.PathConverter;
 import org.cdoutcomes.app.cli.UsageErrors;
 import picocli.CommandLine;
 
@@ -37,7 +39,8 @@ public final class CdoMain {
                 // an argument starting with @ is a value (a site id may), not the name of a file of arguments
                 .setExpandAtFiles(false)
                 .setParameterExceptionHandler(new UsageErrors())
-                .setExecutionExceptionHandler(new ErrorReporter());
+                .setExecutionExceptionHandler(new ErrorReporter())
+                .registerConverter(Path.class, new PathConverter());
         // every command's --version (its help lists it) says what cdo --version says
         cdo.getSubcommands().values().forEach(command -> command.getCommandSpec().versionProvider(new CdoVersion()));
         return cdo.execute(args);

@@ -50,6 +50,32 @@ class CdoMainTests {
         assertTrue(run.err().contains("'@" + file + "'"), run.toString());
     }
 
+    /** An unset shell variable (--out "$DIR") read as a path would be the working folder: refused before any work. */
+    @Test
+    void anEmptyPathIsABadUsageNamingItsOption() {
+        List<List<String>> cases = List.of(
+                List.of("generate", "--patients", "5", "--out", ""),
+                List.of("demo", "--out", ""),
+                List.of("analyze", "--json", "", "--quarter", "2025-Q3"),
+                List.of("report", "--out", ""),
+                List.of("ingest", "exports", "--rejects", " "),
+                List.of("jobs", "--data-dir", ""),
+                List.of("jobs", "--config", ""));
+        for (List<String> args : cases) {
+            CdoRun run = CdoRun.of(args.toArray(String[]::new));
+            String option = args.get(args.indexOf("") < 0 ? args.indexOf(" ") - 1 : args.indexOf("") - 1);
+            assertEquals(2, run.exitCode(), run.toString());
+            assertEquals("cdo: Invalid value for option '" + option + "': expected a path, but the value is empty",
+                    run.err().lines().findFirst().orElse(""), run.toString());
+        }
+        CdoRun ingest = CdoRun.of("ingest", "exports", "");
+        assertEquals(2, ingest.exitCode(), ingest.toString());
+        assertTrue(ingest.err().startsWith("cdo: PATH: expected a file or folder, but an argument is empty"), ingest.toString());
+        CdoRun run = CdoRun.of("run", "");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("cdo: Unmatched argument at index 1: ''"), run.toString());
+    }
+
     @Test
     void aMistypedCommandGetsSuggestions() {
         CdoRun run = CdoRun.of("ingets", "exports/");

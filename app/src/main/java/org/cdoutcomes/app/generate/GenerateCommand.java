@@ -60,7 +60,7 @@ public final class GenerateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--from", paramLabel = "DATE", converter = IsoDate.class,
-            description = "first day of the clinic's history, yyyy-MM-dd (default: two years before --to)")
+            description = "first day of the clinic's history, yyyy-MM-dd, given with --to (default: two years before --to)")
     LocalDate from;
 
     @Option(names = "--to", paramLabel = "DATE", converter = IsoDate.class,
@@ -113,6 +113,12 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private GeneratorOptions options() {
+        // synthetic-clinic.md: --from and --to fix the period, and with them the output no longer depends on the day of
+        // the run; --from alone would end it yesterday, a period that moves with the day
+        if (from != null && to == null) {
+            throw new ParameterException(spec.commandLine(), "--from needs --to too: with both the period is fixed, and the "
+                    + "same options write the same files on any day (--to alone gives the two years up to it)");
+        }
         LocalDate last = to != null ? to : LocalDate.now(clock).minusDays(1);
         LocalDate first = from != null ? from : GeneratorOptions.twoYearsBefore(last);
         try {

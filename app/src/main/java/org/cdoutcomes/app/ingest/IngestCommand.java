@@ -82,6 +82,10 @@ public class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // an unset shell variable (cdo ingest "$EXPORTS") would be the working folder, scanned
+        if (paths.stream().anyMatch(String::isBlank)) {
+            throw new ParameterException(spec.commandLine(), "PATH: expected a file or folder, but an argument is empty");
+        }
         if (dateFormat != null) {
             try {
                 DateParser.of(dateFormat);
