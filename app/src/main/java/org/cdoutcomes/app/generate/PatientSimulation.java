@@ -118,6 +118,19 @@ final class PatientSimulation {
         return List.copyOf(symptoms);
     }
 
+    /**
+     * Days to onset: the log-normal truncated to 1..8 weeks by drawing again (about 1 draw in 300), so the tail
+     * thins out to its end instead of piling up on its last day, as clamping the draws did.
+     */
+    private static int onsetDays(Draw draw) {
+        while (true) {
+            long days = Math.round(draw.logNormal(ONSET_MEDIAN_DAYS, ONSET_SIGMA));
+            if (days >= 1 && days <= ONSET_MAX_DAYS) {
+                return (int) days;
+            }
+        }
+    }
+
     /** The records of one treatment cycle: scores, onset, wear-off and side effects, none after {@code lastDay}. */
     private void cycle(int k, int day, boolean hasNext, int next, int lastDay, boolean stops, Product product,
                        List<Injection> injections, Scores scores, Draw draw, List<Symptom> symptoms) {
@@ -125,7 +138,7 @@ final class PatientSimulation {
             scores.record(symptoms, day, k, 0, 0, draw);
         }
         boolean relieved = draw.chance(RELIEF);
-        int onsetDays = (int) Math.min(ONSET_MAX_DAYS, Math.max(1, Math.round(draw.logNormal(ONSET_MEDIAN_DAYS, ONSET_SIGMA))));
+        int onsetDays = onsetDays(draw);
         if (relieved && draw.chance(ONSET_REPORTED) && day + onsetDays <= lastDay) {
             symptoms.add(new Symptom(day + onsetDays, SymptomKind.RELIEF_ONSET, null, Symptom.NO_VALUE, k));
         }

@@ -198,7 +198,10 @@ class GeneratedClinicShapeTests {
         assertBetween(4, 6, median(days), "median days to onset");
         assertTrue(share(days, d -> d <= 14) > 0.8, "most within 2 weeks");
         assertTrue(share(days, d -> d > 28) > 0.002, "a tail");
-        assertTrue(days.stream().allMatch(d -> d >= 0 && d <= 56), "the tail ends at 8 weeks");
+        assertTrue(days.stream().allMatch(d -> d >= 1 && d <= 56), "the tail ends at 8 weeks");
+        // it thins out to its end: no pile-up of the draws beyond it on the last day (about 17 here when they were clamped)
+        double perDayBefore = share(days, d -> d >= 49 && d <= 55) * days.size() / 7;
+        assertTrue(share(days, d -> d == 56) * days.size() <= 3 + 3 * perDayBefore, "no pile-up on day 56");
     }
 
     @Test
