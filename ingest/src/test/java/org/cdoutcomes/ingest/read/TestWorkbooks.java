@@ -34,29 +34,23 @@ public final class TestWorkbooks {
 
     /** The same with a shared strings part holding the given {@code <si>} items (null: no such part), as Excel writes. */
     public static Path writeWorkbook(Path file, String workbookProperties, String sharedStringItems, String rows) throws IOException {
+        boolean shared = sharedStringItems != null;
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
                 + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
                 + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"" + TYPES + "sheet.main+xml\"/>"
-                + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"" + TYPES + "worksheet+xml\"/>"
-                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"" + TYPES + "styles+xml\"/>"
-                + (sharedStringItems == null ? ""
-                        : "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"" + TYPES + "sharedStrings+xml\"/>")
-                + "</Types>");
+                + override("workbook.xml", "sheet.main") + override("worksheets/sheet1.xml", "worksheet")
+                + override("styles.xml", "styles") + (shared ? override("sharedStrings.xml", "sharedStrings") : "") + "</Types>");
         parts.put("_rels/.rels", "<Relationships xmlns=\"" + PACKAGE_RELATIONSHIPS + "\">"
                 + "<Relationship Id=\"rId1\" Type=\"" + RELATIONSHIPS + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
         parts.put("xl/workbook.xml", "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + RELATIONSHIPS + "\">" + workbookProperties
                 + "<sheets><sheet name=\"Sheet\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
         parts.put("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"" + PACKAGE_RELATIONSHIPS + "\">"
-                + "<Relationship Id=\"rId1\" Type=\"" + RELATIONSHIPS + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-                + "<Relationship Id=\"rId2\" Type=\"" + RELATIONSHIPS + "/styles\" Target=\"styles.xml\"/>"
-                + (sharedStringItems == null ? ""
-                        : "<Relationship Id=\"rId3\" Type=\"" + RELATIONSHIPS + "/sharedStrings\" Target=\"sharedStrings.xml\"/>")
-                + "</Relationships>");
+                + relationship(1, "worksheet", "worksheets/sheet1.xml") + relationship(2, "styles", "styles.xml")
+                + (shared ? relationship(3, "sharedStrings", "sharedStrings.xml") : "") + "</Relationships>");
         parts.put("xl/styles.xml", "<styleSheet xmlns=\"" + MAIN + "\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/>"
                 + "<xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>");
-        if (sharedStringItems != null) {
+        if (shared) {
             parts.put("xl/sharedStrings.xml", "<sst xmlns=\"" + MAIN + "\">" + sharedStringItems + "</sst>");
         }
         parts.put("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + MAIN + "\"><sheetData>" + rows + "</sheetData></worksheet>");
@@ -68,5 +62,13 @@ public final class TestWorkbooks {
             }
         }
         return file;
+    }
+
+    private static String override(String part, String type) {
+        return "<Override PartName=\"/xl/" + part + "\" ContentType=\"" + TYPES + type + "+xml\"/>";
+    }
+
+    private static String relationship(int id, String type, String target) {
+        return "<Relationship Id=\"rId" + id + "\" Type=\"" + RELATIONSHIPS + "/" + type + "\" Target=\"" + target + "\"/>";
     }
 }
