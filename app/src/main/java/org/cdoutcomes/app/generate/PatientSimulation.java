@@ -236,13 +236,13 @@ final class PatientSimulation {
         boolean[] chosen = new boolean[n];
         int count = 0;
         for (int i = 0; i < n; i++) {
-            if (draw.chance(PATTERN_MUSCLES.get(i).frequency())) {
+            if (draw.chance(PATTERN_MUSCLES.get(i).frequency(pattern))) {
                 chosen[i] = true;
                 count++;
             }
         }
         for (; count < MIN_MUSCLES; count++) {
-            chosen[pickUnchosen(chosen, draw)] = true;
+            chosen[pickUnchosen(chosen, pattern, draw)] = true;
         }
         for (int i = n - 1; i >= 0 && count > MAX_MUSCLES; i--) {
             if (chosen[i]) {
@@ -259,18 +259,18 @@ final class PatientSimulation {
         return List.copyOf(muscles);
     }
 
-    /** An unchosen candidate, in proportion to its frequency. */
-    private static int pickUnchosen(boolean[] chosen, Draw draw) {
+    /** An unchosen candidate, in proportion to its frequency in the pattern. */
+    private static int pickUnchosen(boolean[] chosen, CdPattern pattern, Draw draw) {
         double sum = 0;
         for (int i = 0; i < chosen.length; i++) {
-            sum += chosen[i] ? 0 : PATTERN_MUSCLES.get(i).frequency();
+            sum += chosen[i] ? 0 : PATTERN_MUSCLES.get(i).frequency(pattern);
         }
         double u = draw.uniform() * sum;
         int last = -1;
         for (int i = 0; i < chosen.length; i++) {
             if (!chosen[i]) {
                 last = i;
-                u -= PATTERN_MUSCLES.get(i).frequency();
+                u -= PATTERN_MUSCLES.get(i).frequency(pattern);
                 if (u < 0) {
                     return i;
                 }
@@ -321,7 +321,7 @@ final class PatientSimulation {
                 chosen[PATTERN_MUSCLES.indexOf(muscle.candidate())] = true;
             }
             List<PatternMuscle> more = new ArrayList<>(pattern);
-            more.add(patternMuscle(PATTERN_MUSCLES.get(pickUnchosen(chosen, draw)), cdPattern, direction, draw));
+            more.add(patternMuscle(PATTERN_MUSCLES.get(pickUnchosen(chosen, cdPattern, draw)), cdPattern, direction, draw));
             return more;
         }
         return pattern;

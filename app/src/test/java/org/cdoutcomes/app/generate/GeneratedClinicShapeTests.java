@@ -116,6 +116,26 @@ class GeneratedClinicShapeTests {
         }
     }
 
+    /** Bending the head back is treated in the extensors, bending it forward in the flexors (both sides). */
+    @Test
+    void retroAndAnteroPatternsAreTreatedInTheirOwnMuscles() {
+        List<Session> retro = firstSessionsOf(EnumSet.of(CdPattern.RETROCOLLIS, CdPattern.RETROCAPUT));
+        List<Session> antero = firstSessionsOf(EnumSet.of(CdPattern.ANTEROCOLLIS, CdPattern.ANTEROCAPUT));
+        assertTrue(retro.size() > 150 && antero.size() > 75, retro.size() + " " + antero.size());
+        assertBetween(0.85, 1.0, share(retro, s -> s.injects(Muscle.SPLENIUS_CAPITIS)), "retro: splenius capitis");
+        assertBetween(0.6, 0.9, share(retro, s -> s.injects(Muscle.SEMISPINALIS_CAPITIS)), "retro: semispinalis capitis");
+        assertBetween(0.0, 0.12, share(retro, s -> s.injects(Muscle.STERNOCLEIDOMASTOID)), "retro: sternocleidomastoid");
+        assertBetween(0.8, 1.0, share(antero, s -> s.injects(Muscle.STERNOCLEIDOMASTOID)), "antero: sternocleidomastoid");
+        assertBetween(0.0, 0.12, share(antero, s -> s.injects(Muscle.SPLENIUS_CAPITIS)), "antero: splenius capitis");
+        assertBetween(0.0, 0.08, share(antero, s -> s.injects(Muscle.SEMISPINALIS_CAPITIS)), "antero: semispinalis capitis");
+    }
+
+    private static List<Session> firstSessionsOf(Set<CdPattern> patterns) {
+        return treated().stream().filter(p -> p.row().get("cd_pattern") != null
+                        && patterns.contains(CdPattern.VOCABULARY.find(p.row().get("cd_pattern")).orElseThrow()))
+                .map(p -> p.sessions().get(0)).toList();
+    }
+
     @Test
     void sidesFollowThePattern() {
         for (Patient patient : treated()) {
