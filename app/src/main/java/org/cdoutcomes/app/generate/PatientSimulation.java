@@ -88,7 +88,8 @@ final class PatientSimulation {
                 usualTotal = usualSessionTotal(product, draw);
             }
             List<PatternMuscle> sessionMuscles = k == 0 ? muscles : varied(muscles, pattern, direction, draw);
-            double total = usualTotal * draw.uniform(0.9, 1.1);
+            // a session varies about the patient's usual total, within the label range the usual total was drawn in
+            double total = clamp(usualTotal * draw.uniform(0.9, 1.1), dosing(product).sessionMin(), dosing(product).sessionMax());
             if (draw.chance(HIGH_DOSE_SESSION)) {
                 total = product.usualMaxVisitUnits().doubleValue() * draw.uniform(1.0, 1.2);
             }
