@@ -1,9 +1,11 @@
 package org.cdoutcomes.app.schedule;
 
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.cdoutcomes.app.cli.Failures;
@@ -22,6 +24,7 @@ import org.springframework.scheduling.support.CronTrigger;
  */
 public final class JobScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final PipelineLauncher launcher;
     private final JobRuns runs;
@@ -46,7 +49,8 @@ public final class JobScheduler {
         threads.initialize();
         schedules.forEach((job, cron) -> {
             triggers.add(threads.schedule(() -> trigger(job), new CronTrigger(cron.toString())));
-            LOG.info("Job {} scheduled on '{}'; next start {}", job, cron, cron.next(LocalDateTime.now()));
+            LocalDateTime next = cron.next(LocalDateTime.now());
+            LOG.info("Job {} scheduled on '{}'; next start {}", job, cron, next == null ? "never (no such date)" : TIME.format(next));
         });
     }
 
@@ -54,6 +58,7 @@ public final class JobScheduler {
         if (stopping) {
             return;
         }
+        LocalDateTime started = LocalDateTime.now();
         try {
             beforeEachStart.run();
             launcher.startScheduled(job).ifPresent(execution -> {
@@ -71,6 +76,27 @@ public final class JobScheduler {
             // out what may quote data (a database that stopped answering says so)
             LOG.error("Scheduled start of job {} failed: {}; the next start is tried on schedule", job, Failures.sentence(e));
         }
+        skippedStarts(job, schedules.get(job), started, LocalDateTime.now()).ifPresent(LOG::info);
+    }
+
+    /**
+     * The starts of the job that fell due while it ran: its thread was busy with the run, so they never fired (the
+     * next start is reckoned from the run's end). Said as a start skipped for a run in another process is.
+     */
+    static Optional<String> skippedStarts(String job, CronExpression cron, LocalDateTime started, LocalDateTime ended) {
+        LocalDateTime first = cron.next(started);
+        if (first == null || first.isAfter(ended)) {
+            return Optional.empty();
+        }
+        int skipped = 0;
+        LocalDateTime last = first;
+        for (LocalDateTime due = first; due != null && !due.isAfter(ended); due = cron.next(due)) {
+            last = due;
+            skipped++;
+        }
+        return Optional.of((skipped == 1 ? "Scheduled start of job " + job + " due at " + TIME.format(first)
+                : skipped + " scheduled starts of job " + job + " due from " + TIME.format(first) + " to " + TIME.format(last))
+                + " skipped: it was still running");
     }
 
     /**
