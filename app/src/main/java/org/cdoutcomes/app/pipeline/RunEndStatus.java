@@ -34,8 +34,8 @@ final class RunEndStatus implements JobExecutionListener {
         Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
         PipelineRun run = PipelineRun.of(execution.getJobInstance().getJobName(), execution.getJobParameters());
         try {
-            AtomicFiles.write(run.statusFile(), RunStatus.stopped(status == BatchStatus.STOPPED ? "stopped" : "failed",
-                    step, cause, execution.getId()) + System.lineSeparator());
+            AtomicFiles.write(run.statusFile(), RunStatus.stopped(status == BatchStatus.FAILED, step, cause,
+                    (IngestOutcome) execution.getExecutionContext().get(PipelineSteps.INGEST), execution.getId()) + System.lineSeparator());
         } catch (UncheckedIOException e) {
             LOG.warn("Run {}: cannot write {}: {}", run.runId(), run.statusFile(), e.getCause().getMessage());
         }

@@ -15,28 +15,36 @@ final class RunStatus {
     static String completed(IngestOutcome ingest, ReportOutcome report, boolean movedInputs) {
         StringBuilder line = new StringBuilder(ingest != null && ingest.failedFiles() > 0 ? "failure: " : "success: ");
         if (ingest != null) {
-            line.append(ingest.readFiles()).append(ingest.readFiles() == 1 ? " file read, " : " files read, ").append(ingest.failedFiles())
-                    .append(" unreadable");
-            if (ingest.failedFiles() > 0 && movedInputs) {
-                line.append(" (in the inbox's failed/ folder, each with its reason)");
-            }
-            line.append("; rows read ").append(ingest.total(FileOutcome::read))
-                    .append(", inserted ").append(ingest.total(FileOutcome::inserted))
-                    .append(", updated ").append(ingest.total(FileOutcome::updated))
-                    .append(", unchanged ").append(ingest.total(FileOutcome::unchanged))
-                    .append(", rejected ").append(ingest.total(FileOutcome::rejected))
-                    .append(", warnings ").append(ingest.total(FileOutcome::warnings))
-                    .append("; ");
+            line.append(ingestCounts(ingest, movedInputs)).append("; ");
         }
         line.append("report ").append(report.period())
                 .append(": ").append(report.patients()).append(" patients, ").append(report.cycles()).append(" cycles");
         return line.toString();
     }
 
-    /** A run that failed or was stopped in {@code step}, with why in one sentence (the first line of its cause, as cdo jobs says it). */
-    static String stopped(String how, String step, Throwable cause, long executionId) {
-        return "failure: " + how + " in step " + step
-                + (cause == null ? "" : " (" + Failures.sentence(cause) + ")")
+    /**
+     * A run that failed in {@code step}, with why in one sentence (the first line of its cause, as cdo jobs says it), or
+     * that was stopped: the running step finished, and the job stopped as the next one, {@code step}, began. With the
+     * counts of its ingest when that step had ended (null: it had not).
+     */
+    static String stopped(boolean failed, String step, Throwable cause, IngestOutcome ingest, long executionId) {
+        return "failure: " + (failed ? "failed in step " + step + (cause == null ? "" : " (" + Failures.sentence(cause) + ")")
+                : "stopped before step " + step)
+                + (ingest == null ? "" : "; ingested: " + ingestCounts(ingest, false))
                 + "; restart it with: cdo restart " + executionId;
+    }
+
+    private static String ingestCounts(IngestOutcome ingest, boolean movedInputs) {
+        StringBuilder counts = new StringBuilder().append(ingest.readFiles()).append(ingest.readFiles() == 1 ? " file read, " : " files read, ")
+                .append(ingest.failedFiles()).append(" unreadable");
+        if (ingest.failedFiles() > 0 && movedInputs) {
+            counts.append(" (in the inbox's failed/ folder, each with its reason)");
+        }
+        return counts.append("; rows read ").append(ingest.total(FileOutcome::read))
+                .append(", inserted ").append(ingest.total(FileOutcome::inserted))
+                .append(", updated ").append(ingest.total(FileOutcome::updated))
+                .append(", unchanged ").append(ingest.total(FileOutcome::unchanged))
+                .append(", rejected ").append(ingest.total(FileOutcome::rejected))
+                .append(", warnings ").append(ingest.total(FileOutcome::warnings)).toString();
     }
 }

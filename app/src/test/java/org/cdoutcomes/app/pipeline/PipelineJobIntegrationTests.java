@@ -115,7 +115,10 @@ class PipelineJobIntegrationTests {
             JobExecution failed = start(context, PipelineFixtures.inboxRun(restarted));
             assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
             assertThat(restarted.resolve("outbox/" + RUN_ID + "/status.txt")).content()
-                    .startsWith("failure: failed in step " + failurePoint.replaceAll("-.*", "") + " (failure injected at " + failurePoint + "); restart it with: cdo restart " + failed.getId());
+                    .startsWith("failure: failed in step " + failurePoint.replaceAll("-.*", "") + " (failure injected at " + failurePoint + ")"
+                            // a report that failed says what its run's ingest did (the fixture's counts, as in STATUS)
+                            + (failurePoint.startsWith("report") ? "; ingested: 2 files read, 1 unreadable; rows read 5, inserted 4, "
+                            + "updated 0, unchanged 0, rejected 1, warnings 0" : "") + "; restart it with: cdo restart " + failed.getId());
             assertThat(restarted.resolve("inbox/visits.csv")).exists();
 
             JobExecution resumed = context.getBean(JobRuns.class).restart(failed.getId());

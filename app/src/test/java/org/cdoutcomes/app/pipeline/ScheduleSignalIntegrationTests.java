@@ -91,6 +91,10 @@ class ScheduleSignalIntegrationTests {
             assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
             assertThat(stopped.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getStatus)
                     .containsExactly(tuple("selectFiles", BatchStatus.COMPLETED), tuple("ingest", BatchStatus.COMPLETED), tuple("report", BatchStatus.STOPPED));
+            // the stop came as the report step began: the status line says so, with what the ingest had done
+            assertThat(PipelineRun.of("run", stopped.getJobParameters()).statusFile()).content()
+                    .startsWith("failure: stopped before step report; ingested: 2 files read, 1 unreadable; rows read ")
+                    .endsWith("; restart it with: cdo restart " + stopped.getId() + System.lineSeparator());
 
             JobExecution resumed = context.getBean(JobRuns.class).restart(stopped.getId());
 
