@@ -109,10 +109,24 @@ final class SettingsLoader {
     private Path path(String name, Map<String, Object> yaml, String file, Path fallback) {
         String value = text(name, yaml, file, fallback.toString());
         try {
-            return Path.of(value);
+            return withoutDots(Path.of(value));
         } catch (InvalidPathException e) {
             throw CdoException.badUsage("setting " + name + " (" + originOf(name, file) + ") expects a folder path, got '" + value + "'");
         }
+    }
+
+    /**
+     * "./outbox" as "outbox": a "." names nothing more, and the run folders printed from it read /srv/cdo/outbox/run-...
+     * rather than /srv/cdo/./outbox/run-... ("..", which may lead back through a link, is kept).
+     */
+    private static Path withoutDots(Path path) {
+        Path kept = path.getRoot();
+        for (Path name : path) {
+            if (!name.toString().equals(".")) {
+                kept = kept == null ? name : kept.resolve(name);
+            }
+        }
+        return kept == null ? path : kept;
     }
 
     private int wholeNumber(String name, Map<String, Object> yaml, String file, int fallback) {
