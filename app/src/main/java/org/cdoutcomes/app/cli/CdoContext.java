@@ -167,6 +167,10 @@ public final class CdoContext implements AutoCloseable {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(url);
             config.setPoolName("cdo");
+            // A connection comes from the pool at once, or from a server that answers in well under a second; one that
+            // went away mid-job made a command wait the default 30 s at each of the job repository's last writes (a
+            // killed embedded server: 2 minutes before exit 1).
+            config.setConnectionTimeout(10_000);
             config.setDataSourceProperties(driverProperties);
             return new HikariDataSource(config);
         } catch (SQLException e) {

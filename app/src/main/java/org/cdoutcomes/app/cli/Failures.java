@@ -1,5 +1,6 @@
 package org.cdoutcomes.app.cli;
 
+import java.net.ConnectException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -51,6 +52,11 @@ public final class Failures {
     }
 
     private static String sentence(String className, String message) {
+        if (className.equals(ConnectException.class.getName())) {
+            // the database server went away during the work (its start was checked): say that, not the socket's words
+            return "the database server stopped accepting connections (" + (message == null ? "connection refused"
+                    : message.strip().toLowerCase(Locale.ROOT)) + "); once it is back, cdo jobs shows what to restart";
+        }
         if (className.equals(OutOfMemoryError.class.getName())) {
             return "Java ran out of memory" + (message == null || message.isBlank() ? "" : " (" + message.strip() + ")")
                     + ": give it more, for example with the environment variable CDO_JAVA_OPTS=-Xmx2g";

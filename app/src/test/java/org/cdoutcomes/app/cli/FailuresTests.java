@@ -51,6 +51,14 @@ class FailuresTests {
         assertEquals("null pointer", Failures.sentence(new RuntimeException(new NullPointerException())));
     }
 
+    /** A server that went away mid-work: what happened and what to do, not the socket's words. */
+    @Test
+    void aServerThatStoppedAcceptingConnectionsIsSaidSo() {
+        assertEquals("the database server stopped accepting connections (connection refused); once it is back, cdo jobs shows "
+                + "what to restart", Failures.sentence(new IllegalStateException(new java.sql.SQLException("The connection attempt failed.",
+                "08001", new java.net.ConnectException("Connection refused")))));
+    }
+
     /** The one failure a user mends by giving more: say how. */
     @Test
     void outOfMemorySaysHowToGiveMore() {
