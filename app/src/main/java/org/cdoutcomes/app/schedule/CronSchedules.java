@@ -1,5 +1,6 @@
 package org.cdoutcomes.app.schedule;
 
+import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -33,11 +34,18 @@ public final class CronSchedules {
     static CronExpression parse(String job, String cron) {
         String trimmed = cron == null ? "" : cron.trim();
         String spring = trimmed.split("\\s+").length == 5 ? "0 " + trimmed : trimmed;
+        CronExpression expression;
         try {
-            return CronExpression.parse(spring);
+            expression = CronExpression.parse(spring);
         } catch (IllegalArgumentException e) {
             throw new BadSettingException("schedules." + job + ": '" + cron + "' is not a cron expression; expected five fields"
                     + " (minute hour day-of-month month day-of-week, for example '0 6 * * MON') or a macro such as @weekly");
         }
+        // a day that no month has (30 February) parses, and would never start the job
+        if (expression.next(LocalDateTime.now()) == null) {
+            throw new BadSettingException("schedules." + job + ": '" + cron + "' never falls due (no month has that day); "
+                    + "expected a day that comes, for example '0 6 28 2 *'");
+        }
+        return expression;
     }
 }

@@ -1,6 +1,8 @@
 package org.cdoutcomes.app.schedule;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.cdoutcomes.app.cli.Failures;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.pipeline.PipelineLauncher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.scheduling.Trigger;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.CronTrigger;
@@ -48,17 +52,23 @@ public final class JobScheduler {
         threads.setWaitForTasksToCompleteOnShutdown(true);
         threads.initialize();
         schedules.forEach((job, cron) -> {
-            triggers.add(threads.schedule(() -> trigger(job), new CronTrigger(cron.toString())));
-            LocalDateTime next = cron.next(LocalDateTime.now());
-            LOG.info("Job {} scheduled on '{}'; next start {}", job, cron, next == null ? "never (no such date)" : TIME.format(next));
+            // the time each start was due, as the trigger reckoned it (a start may fire a little before it)
+            CronTrigger cronTrigger = new CronTrigger(cron.toString());
+            AtomicReference<Instant> due = new AtomicReference<>();
+            Trigger recordingDue = context -> {
+                Instant next = cronTrigger.nextExecution(context);
+                due.set(next);
+                return next;
+            };
+            triggers.add(threads.schedule(() -> trigger(job, due.get()), recordingDue));
+            LOG.info("Job {} scheduled on '{}'; next start {}", job, cron, TIME.format(cron.next(LocalDateTime.now())));
         });
     }
 
-    private void trigger(String job) {
+    private void trigger(String job, Instant due) {
         if (stopping) {
             return;
         }
-        LocalDateTime started = LocalDateTime.now();
         try {
             beforeEachStart.run();
             launcher.startScheduled(job).ifPresent(execution -> {
@@ -76,22 +86,24 @@ public final class JobScheduler {
             // out what may quote data (a database that stopped answering says so)
             LOG.error("Scheduled start of job {} failed: {}; the next start is tried on schedule", job, Failures.sentence(e));
         }
-        skippedStarts(job, schedules.get(job), started, LocalDateTime.now()).ifPresent(LOG::info);
+        skippedStarts(job, schedules.get(job), LocalDateTime.ofInstant(due, ZoneId.systemDefault()), LocalDateTime.now())
+                .ifPresent(LOG::info);
     }
 
     /**
-     * The starts of the job that fell due while it ran: its thread was busy with the run, so they never fired (the
-     * next start is reckoned from the run's end). Said as a start skipped for a run in another process is.
+     * The starts of the job that fell due after the start due at {@code due}, while that run went on until {@code ended}:
+     * the job's thread was busy with it, so they never fired (the next start is reckoned from the run's end). Said as
+     * a start skipped for a run in another process is.
      */
-    static Optional<String> skippedStarts(String job, CronExpression cron, LocalDateTime started, LocalDateTime ended) {
-        LocalDateTime first = cron.next(started);
+    static Optional<String> skippedStarts(String job, CronExpression cron, LocalDateTime due, LocalDateTime ended) {
+        LocalDateTime first = cron.next(due);
         if (first == null || first.isAfter(ended)) {
             return Optional.empty();
         }
         int skipped = 0;
         LocalDateTime last = first;
-        for (LocalDateTime due = first; due != null && !due.isAfter(ended); due = cron.next(due)) {
-            last = due;
+        for (LocalDateTime missed = first; missed != null && !missed.isAfter(ended); missed = cron.next(missed)) {
+            last = missed;
             skipped++;
         }
         return Optional.of((skipped == 1 ? "Scheduled start of job " + job + " due at " + TIME.format(first)

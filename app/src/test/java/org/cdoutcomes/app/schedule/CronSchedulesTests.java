@@ -56,6 +56,9 @@ class CronSchedulesTests {
         assertThatThrownBy(() -> CronSchedules.parse(Map.of("run", "0 6 * * MON 2026 x"), JOBS))
                 .isInstanceOf(BadSettingException.class)
                 .hasMessageStartingWith("schedules.run: '0 6 * * MON 2026 x' is not a cron expression");
+        assertThatThrownBy(() -> CronSchedules.parse(Map.of("run", "0 0 30 2 *"), JOBS))
+                .isInstanceOf(BadSettingException.class)
+                .hasMessageStartingWith("schedules.run: '0 0 30 2 *' never falls due");
     }
 
     private static List<LocalDateTime> nextStarts(CronExpression cron, int count) {
