@@ -50,30 +50,35 @@ class CdoMainTests {
         assertTrue(run.err().contains("'@" + file + "'"), run.toString());
     }
 
-    /** An unset shell variable (--out "$DIR") read as a path would be the working folder: refused before any work. */
+    /**
+     * An unset shell variable (--out "$DIR") read as a path would be the working folder: refused before any work. Each
+     * case would also fail before writing anything if the empty path were taken (no patients, a server that does not
+     * exist), so that a regression cannot fill the module's folder.
+     */
     @Test
     void anEmptyPathIsABadUsageNamingItsOption() {
+        String nowhere = "jdbc:postgresql://nowhere.invalid:5432/cdo";
         List<List<String>> cases = List.of(
-                List.of("generate", "--patients", "5", "--out", ""),
-                List.of("demo", "--out", ""),
-                List.of("analyze", "--json", "", "--quarter", "2025-Q3"),
-                List.of("report", "--out", ""),
-                List.of("ingest", "exports", "--rejects", " "),
-                List.of("jobs", "--data-dir", ""),
-                List.of("jobs", "--config", ""));
+                List.of("generate", "--patients", "0", "--out", ""),
+                List.of("demo", "--patients", "0", "--out", ""),
+                List.of("analyze", "--json", "", "--quarter", "2025-Q3", "--db", nowhere),
+                List.of("report", "--out", "", "--db", nowhere),
+                List.of("ingest", "exports", "--rejects", " ", "--db", nowhere),
+                List.of("jobs", "--data-dir", "", "--db", nowhere),
+                List.of("jobs", "--config", "", "--db", nowhere));
         for (List<String> args : cases) {
             CdoRun run = CdoRun.of(args.toArray(String[]::new));
-            String option = args.get(args.indexOf("") < 0 ? args.indexOf(" ") - 1 : args.indexOf("") - 1);
+            int empty = args.contains("") ? args.indexOf("") : args.indexOf(" ");
             assertEquals(2, run.exitCode(), run.toString());
-            assertEquals("cdo: Invalid value for option '" + option + "': expected a path, but the value is empty",
+            assertEquals("cdo: Invalid value for option '" + args.get(empty - 1) + "': expected a path, but the value is empty",
                     run.err().lines().findFirst().orElse(""), run.toString());
         }
-        CdoRun ingest = CdoRun.of("ingest", "exports", "");
-        assertEquals(2, ingest.exitCode(), ingest.toString());
-        assertTrue(ingest.err().startsWith("cdo: PATH: expected a file or folder, but an argument is empty"), ingest.toString());
-        CdoRun run = CdoRun.of("run", "");
-        assertEquals(2, run.exitCode(), run.toString());
-        assertTrue(run.err().startsWith("cdo: Unmatched argument at index 1: ''"), run.toString());
+        for (String command : List.of("ingest", "run")) {
+            CdoRun run = CdoRun.of(command, "exports", "", "--db", nowhere);
+            assertEquals(2, run.exitCode(), run.toString());
+            assertEquals("cdo: PATH: expected a file or folder, but an argument is empty", run.err().lines().findFirst().orElse(""),
+                    run.toString());
+        }
     }
 
     @Test

@@ -2,7 +2,10 @@ package org.cdoutcomes.app.cli;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -10,6 +13,18 @@ import picocli.CommandLine.TypeConversionException;
  * read as a path it is the working folder, where generate would write its files and ingest would scan.
  */
 public final class PathConverter implements ITypeConverter<Path> {
+    /**
+     * The same for a command's PATH arguments that are kept as given (ingest reports files by the path as given):
+     * an empty one (cdo ingest "$EXPORTS") would be the working folder, read.
+     *
+     * @throws ParameterException (exit 2) naming PATH
+     */
+    public static void requireNoneEmpty(CommandSpec spec, List<String> paths) {
+        if (paths.stream().anyMatch(String::isBlank)) {
+            throw new ParameterException(spec.commandLine(), "PATH: expected a file or folder, but an argument is empty");
+        }
+    }
+
     @Override
     public Path convert(String value) {
         if (value.isBlank()) {

@@ -9,6 +9,7 @@ import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.cli.Failures;
 import org.cdoutcomes.app.cli.OutputFile;
+import org.cdoutcomes.app.cli.PathConverter;
 import org.cdoutcomes.app.cli.Terminal;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.jobs.JobsConfiguration;
@@ -82,10 +83,7 @@ public class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // an unset shell variable (cdo ingest "$EXPORTS") would be the working folder, scanned
-        if (paths.stream().anyMatch(String::isBlank)) {
-            throw new ParameterException(spec.commandLine(), "PATH: expected a file or folder, but an argument is empty");
-        }
+        PathConverter.requireNoneEmpty(spec, paths);
         if (dateFormat != null) {
             try {
                 DateParser.of(dateFormat);

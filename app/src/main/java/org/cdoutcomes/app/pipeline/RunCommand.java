@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
+import org.cdoutcomes.app.cli.PathConverter;
 import org.cdoutcomes.app.jobs.JobEndings;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.jobs.TerminationSignals;
@@ -57,13 +58,14 @@ public class RunCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "files or folders to ingest instead of the inbox's new files")
-    List<Path> paths = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
 
     @Override
     public Integer call() {
+        PathConverter.requireNoneEmpty(spec, paths);
         try (CdoContext context = CdoContext.open(database, ClinicPipelineConfiguration.class)) {
-            return runOnce(context.bean(PipelineLauncher.class), context.bean(JobRuns.class), paths, spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            return runOnce(context.bean(PipelineLauncher.class), context.bean(JobRuns.class), paths.stream().map(Path::of).toList(),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 
