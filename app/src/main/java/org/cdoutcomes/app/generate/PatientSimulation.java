@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import org.cdoutcomes.app.generate.ClinicFacts.Candidate;
 import org.cdoutcomes.app.generate.ClinicFacts.Dosing;
 import org.cdoutcomes.app.generate.SimulatedPatient.Injection;
@@ -88,8 +89,7 @@ final class PatientSimulation {
                 usualTotal = usualSessionTotal(product, draw);
             }
             List<PatternMuscle> sessionMuscles = k == 0 ? muscles : varied(muscles, pattern, direction, draw);
-            // a session varies about the patient's usual total, within the label range the usual total was drawn in
-            double total = clamp(usualTotal * draw.uniform(0.9, 1.1), dosing(product).sessionMin(), dosing(product).sessionMax());
+            double total = sessionTotal(usualTotal, dosing(product), draw);
             if (draw.chance(HIGH_DOSE_SESSION)) {
                 total = product.usualMaxVisitUnits().doubleValue() * draw.uniform(1.0, 1.2);
             }
@@ -328,9 +328,27 @@ final class PatientSimulation {
         return pattern;
     }
 
+    /**
+     * A patient's usual session total: normal, truncated to the label range by drawing again, so that totals do not
+     * pile up on the range's ends as clamped draws did (1,515 sessions of exactly 100 U against 357 of 95 U).
+     */
     private static double usualSessionTotal(Product product, Draw draw) {
         Dosing dosing = dosing(product);
-        return clamp(draw.normal(dosing.sessionMean(), dosing.sessionSd()), dosing.sessionMin(), dosing.sessionMax());
+        return withinLabel(dosing, () -> draw.normal(dosing.sessionMean(), dosing.sessionSd()));
+    }
+
+    /** A session's total: within 10 % of the patient's usual one, and within the label range (drawn again likewise). */
+    private static double sessionTotal(double usualTotal, Dosing dosing, Draw draw) {
+        return withinLabel(dosing, () -> usualTotal * draw.uniform(0.9, 1.1));
+    }
+
+    private static double withinLabel(Dosing dosing, DoubleSupplier drawn) {
+        while (true) {
+            double total = drawn.getAsDouble();
+            if (total >= dosing.sessionMin() && total <= dosing.sessionMax()) {
+                return total;
+            }
+        }
     }
 
     /** Shares the session total out by the muscles' dose weights, in the product's steps, within its row range. */
