@@ -53,13 +53,15 @@ public final class Failures {
 
     private static String sentence(String className, String message) {
         if (className.equals(ConnectException.class.getName())) {
-            // the database server went away during the work (its start was checked): say that, not the socket's words
-            return "the database server stopped accepting connections (" + (message == null ? "connection refused"
-                    : message.strip().toLowerCase(Locale.ROOT)) + "); once it is back, cdo jobs shows what to restart";
+            // the database server went away during the work (it was reached at start-up): say that, not the socket's words
+            return "the database server stopped accepting connections"
+                    + (message == null || message.isBlank() ? "" : " (" + message.strip().toLowerCase(Locale.ROOT) + ")");
         }
         if (className.equals(OutOfMemoryError.class.getName())) {
+            // a larger heap mends only a full heap, not a full metaspace or the system's limit on threads
+            boolean heap = message == null || message.isBlank() || message.contains("heap space") || message.contains("GC overhead");
             return "Java ran out of memory" + (message == null || message.isBlank() ? "" : " (" + message.strip() + ")")
-                    + ": give it more, for example with the environment variable CDO_JAVA_OPTS=-Xmx2g";
+                    + (heap ? ": give it more, for example with the environment variable CDO_JAVA_OPTS=-Xmx2g" : "");
         }
         if (message == null || message.isBlank()) {
             // the class name in words: JobInterruptedException is "job interrupted"

@@ -54,8 +54,7 @@ class FailuresTests {
     /** A server that went away mid-work: what happened and what to do, not the socket's words. */
     @Test
     void aServerThatStoppedAcceptingConnectionsIsSaidSo() {
-        assertEquals("the database server stopped accepting connections (connection refused); once it is back, cdo jobs shows "
-                + "what to restart", Failures.sentence(new IllegalStateException(new java.sql.SQLException("The connection attempt failed.",
+        assertEquals("the database server stopped accepting connections (connection refused)", Failures.sentence(new IllegalStateException(new java.sql.SQLException("The connection attempt failed.",
                 "08001", new java.net.ConnectException("Connection refused")))));
     }
 
@@ -68,6 +67,8 @@ class FailuresTests {
                 + "CDO_JAVA_OPTS=-Xmx2g", Failures.sentenceOfTrace("java.lang.IllegalStateException: step failed\n"
                         + "\tat org.example.Step.run(Step.java:1)\nCaused by: java.lang.OutOfMemoryError: Java heap space\n"
                         + "\tat java.base/java.util.Arrays.copyOf(Arrays.java:1)"));
+        assertEquals("Java ran out of memory (Metaspace)", Failures.sentence(new OutOfMemoryError("Metaspace")),
+                "a larger heap would not help");
     }
 
     @Test
