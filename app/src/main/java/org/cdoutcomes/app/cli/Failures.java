@@ -52,18 +52,19 @@ public final class Failures {
     }
 
     private static String sentence(String className, String message) {
+        boolean noMessage = message == null || message.isBlank();
         if (className.equals(ConnectException.class.getName())) {
             // the database server went away during the work (it was reached at start-up): say that, not the socket's words
             return "the database server stopped accepting connections"
-                    + (message == null || message.isBlank() ? "" : " (" + message.strip().toLowerCase(Locale.ROOT) + ")");
+                    + (noMessage ? "" : " (" + message.strip().toLowerCase(Locale.ROOT) + ")");
         }
         if (className.equals(OutOfMemoryError.class.getName())) {
             // a larger heap mends only a full heap, not a full metaspace or the system's limit on threads
-            boolean heap = message == null || message.isBlank() || message.contains("heap space") || message.contains("GC overhead");
-            return "Java ran out of memory" + (message == null || message.isBlank() ? "" : " (" + message.strip() + ")")
+            boolean heap = noMessage || message.contains("heap space") || message.contains("GC overhead");
+            return "Java ran out of memory" + (noMessage ? "" : " (" + message.strip() + ")")
                     + (heap ? ": give it more, for example with the environment variable CDO_JAVA_OPTS=-Xmx2g" : "");
         }
-        if (message == null || message.isBlank()) {
+        if (noMessage) {
             // the class name in words: JobInterruptedException is "job interrupted"
             String simple = className.substring(className.lastIndexOf('.') + 1).replaceFirst("(Exception|Error)$", "");
             return simple.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package org.cdoutcomes.app.generate;
 
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * Seeded random draws of the simulation. Each patient has its own stream derived from the seed and the
@@ -72,5 +73,18 @@ final class Draw {
 
     double logNormal(double median, double sigma) {
         return median * StrictMath.exp(sigma * gaussian());
+    }
+
+    /**
+     * The first of {@code draws} within [min, max]: their distribution truncated to that range. Drawn again rather than
+     * clamped, which would pile the values beyond the range up on its ends.
+     */
+    static double within(double min, double max, DoubleSupplier draws) {
+        while (true) {
+            double value = draws.getAsDouble();
+            if (value >= min && value <= max) {
+                return value;
+            }
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.DoubleSupplier;
 import org.cdoutcomes.app.generate.ClinicFacts.Candidate;
 import org.cdoutcomes.app.generate.ClinicFacts.Dosing;
 import org.cdoutcomes.app.generate.SimulatedPatient.Injection;
@@ -124,12 +123,7 @@ final class PatientSimulation {
      * thins out to its end instead of piling up on its last day, as clamping the draws did.
      */
     private static int onsetDays(Draw draw) {
-        while (true) {
-            long days = Math.round(draw.logNormal(ONSET_MEDIAN_DAYS, ONSET_SIGMA));
-            if (days >= 1 && days <= ONSET_MAX_DAYS) {
-                return (int) days;
-            }
-        }
+        return (int) Draw.within(1, ONSET_MAX_DAYS, () -> Math.round(draw.logNormal(ONSET_MEDIAN_DAYS, ONSET_SIGMA)));
     }
 
     /** The records of one treatment cycle: scores, onset, wear-off and side effects, none after {@code lastDay}. */
@@ -334,21 +328,12 @@ final class PatientSimulation {
      */
     private static double usualSessionTotal(Product product, Draw draw) {
         Dosing dosing = dosing(product);
-        return withinLabel(dosing, () -> draw.normal(dosing.sessionMean(), dosing.sessionSd()));
+        return Draw.within(dosing.sessionMin(), dosing.sessionMax(), () -> draw.normal(dosing.sessionMean(), dosing.sessionSd()));
     }
 
     /** A session's total: within 10 % of the patient's usual one, and within the label range (drawn again likewise). */
     private static double sessionTotal(double usualTotal, Dosing dosing, Draw draw) {
-        return withinLabel(dosing, () -> usualTotal * draw.uniform(0.9, 1.1));
-    }
-
-    private static double withinLabel(Dosing dosing, DoubleSupplier drawn) {
-        while (true) {
-            double total = drawn.getAsDouble();
-            if (total >= dosing.sessionMin() && total <= dosing.sessionMax()) {
-                return total;
-            }
-        }
+        return Draw.within(dosing.sessionMin(), dosing.sessionMax(), () -> usualTotal * draw.uniform(0.9, 1.1));
     }
 
     /** Shares the session total out by the muscles' dose weights, in the product's steps, within its row range. */

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
                 "Exit status: 0 listed, 2 bad usage or configuration (such as a database",
                 "that cannot be reached)."})
 public class JobsCommand implements Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** How cdo says a time to the second: in this list, and in the scheduler's log. */
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String[] HEADER = {"ID", "JOB", "STATUS", "STARTED", "ENDED", "READ", "WRITTEN", "SKIPPED", "MESSAGE"};
 
     @Mixin

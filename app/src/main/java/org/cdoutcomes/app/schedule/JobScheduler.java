@@ -3,7 +3,6 @@ package org.cdoutcomes.app.schedule;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.cdoutcomes.app.cli.Failures;
 import org.cdoutcomes.app.jobs.JobRuns;
+import org.cdoutcomes.app.jobs.JobsCommand;
 import org.cdoutcomes.app.pipeline.PipelineLauncher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,6 @@ import org.springframework.scheduling.support.CronTrigger;
  */
 public final class JobScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(JobScheduler.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final PipelineLauncher launcher;
     private final JobRuns runs;
@@ -61,7 +60,7 @@ public final class JobScheduler {
                 return next;
             };
             triggers.add(threads.schedule(() -> trigger(job, due.get()), recordingDue));
-            LOG.info("Job {} scheduled on '{}'; next start {}", job, cron, TIME.format(cron.next(LocalDateTime.now())));
+            LOG.info("Job {} scheduled on '{}'; next start {}", job, cron, JobsCommand.TIME.format(cron.next(LocalDateTime.now())));
         });
     }
 
@@ -106,8 +105,9 @@ public final class JobScheduler {
             last = missed;
             skipped++;
         }
-        return Optional.of((skipped == 1 ? "Scheduled start of job " + job + " due at " + TIME.format(first)
-                : skipped + " scheduled starts of job " + job + " due from " + TIME.format(first) + " to " + TIME.format(last))
+        String from = JobsCommand.TIME.format(first);
+        return Optional.of((skipped == 1 ? "Scheduled start of job " + job + " due at " + from
+                : skipped + " scheduled starts of job " + job + " due from " + from + " to " + JobsCommand.TIME.format(last))
                 + " skipped: it was still running");
     }
 
