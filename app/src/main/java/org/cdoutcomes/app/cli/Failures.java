@@ -64,6 +64,10 @@ public final class Failures {
             return "Java ran out of memory" + (noMessage ? "" : " (" + message.strip() + ")")
                     + (heap ? ": give it more, for example with the environment variable CDO_JAVA_OPTS=-Xmx2g" : "");
         }
+        if (!noMessage && message.strip().equals("Broken pipe")) {
+            // the output was a pipe whose reader stopped early (cdo analyze --json /dev/stdout | head): not cdo's failure
+            return "the program reading the output closed it before the end (broken pipe)";
+        }
         if (noMessage) {
             // the class name in words: JobInterruptedException is "job interrupted"
             String simple = className.substring(className.lastIndexOf('.') + 1).replaceFirst("(Exception|Error)$", "");

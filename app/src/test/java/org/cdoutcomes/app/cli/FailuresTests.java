@@ -72,6 +72,12 @@ class FailuresTests {
     }
 
     @Test
+    void aReaderThatStoppedEarlyIsSaidInWords() {
+        assertEquals("the program reading the output closed it before the end (broken pipe)",
+                Failures.sentence(new UncheckedIOException(new java.io.IOException("Broken pipe"))));
+    }
+
+    @Test
     void aRecordedTraceGivesTheSameSentenceAsTheException() {
         Exception cleanup = new IllegalStateException("cleanup", new RuntimeException("a suppressed exception's cause"));
         Exception thrown = new IllegalStateException("step failed",
