@@ -5,13 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Foreign keys of the record tables, checked set-based for a large merge. PostgreSQL checks a foreign key with a
  * trigger query per written row (1,000,000 symptom rows: about 5 s); dropping the constraint in the merge's
  * transaction and adding it back with the same definition before commit checks every row of the table in one join
  * (0.35 s), through a {@link Suspension}: the database still refuses to commit a dangling reference. The price:
- * the tables are locked exclusively until the merge commits, and re-adding scans the whole table, so this is done
+ * the tables are locked exclusively until the merge commits (a merge that finds one in use keeps its keys instead), and re-adding scans the whole table, so this is done
  * only when the rows written are not a small fraction of those stored.
  */
 final class ForeignKeys {
@@ -36,12 +37,12 @@ final class ForeignKeys {
                 while (rs.next()) {
                     String table = rs.getString(1);
                     if (rowsToWrite.get(table) >= WRITTEN_PER_STORED * rs.getDouble(4)) {
-                        suspension.drop(connection, "alter table " + table + " drop constraint " + rs.getString(2),
+                        suspension.plan("alter table " + table + " drop constraint " + rs.getString(2),
                                 "alter table " + table + " add constraint " + rs.getString(2) + " " + rs.getString(3));
                     }
                 }
             }
         }
-        return suspension;
+        return suspension.dropAll(connection, "foreign keys of " + String.join(", ", new TreeSet<>(rowsToWrite.keySet())));
     }
 }

@@ -40,11 +40,11 @@ final class Indexes {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     if (rowsToInsert > 0 && rowsToInsert >= INSERTED_PER_STORED * rs.getDouble(3)) {
-                        suspension.drop(connection, rs.getString(1), rs.getString(2));
+                        suspension.plan(rs.getString(1), rs.getString(2));
                     }
                 }
             }
         }
-        return suspension;
+        return suspension.dropAll(connection, "indexes of " + table);
     }
 }
