@@ -114,7 +114,10 @@ public final class RowValidator {
         String patientId = r.id("patient_id", true);
         LocalDate recordedOn = r.date("recorded_on", true);
         SymptomKind kind = r.code("kind", true, SymptomKind.VOCABULARY);
-        BigDecimal value = r.number("value", false);
+        // Relief records carry neither term nor value (input-formats.md: a value is a score's or a grade): whatever the
+        // cells hold is neither checked nor stored, so a note typed there does not cost the record.
+        boolean relief = kind == SymptomKind.RELIEF_ONSET || kind == SymptomKind.RELIEF_WEAR_OFF;
+        BigDecimal value = relief ? null : r.number("value", false);
         String visitId = r.id("visit_id", false);
         Source source = r.code("source", false, Source.VOCABULARY);
         String term = null;
@@ -133,9 +136,6 @@ public final class RowValidator {
                 r.fail("value", RejectCode.OUT_OF_RANGE, "A " + score.id() + " score in column value must be between "
                         + score.min() + " and " + score.max() + ".");
             }
-        } else if (kind != null) {
-            // Relief records carry neither term nor value: whatever the cells hold is not stored.
-            value = null;
         }
         return new String[] {recordId, patientId, iso(recordedOn), id(kind), term, plain(value), visitId, id(source)};
     }

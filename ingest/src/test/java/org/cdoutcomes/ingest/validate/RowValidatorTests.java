@@ -127,6 +127,9 @@ class RowValidatorTests {
                 check(SYMPTOMS, "R1,P1,2025-01-02,score,twstrs_total,87,,").values());
         assertArrayEquals(new String[] {"R1", "P1", "2025-01-02", "relief_onset", null, null, null, null},
                 check(SYMPTOMS, "R1,P1,2025-01-02,relief_onset,whatever,3,,").values(), "relief records keep no term or value");
+        assertArrayEquals(new String[] {"R1", "P1", "2025-01-02", "relief_wear_off", null, null, null, null},
+                check(SYMPTOMS, "R1,P1,2025-01-02,relief_wear_off,,some relief,,").values(), "nor do they check a value");
+        rejected(SYMPTOMS, "R1,P1,2025-01-02,reliev_onset,,some relief,,", "kind", RejectCode.UNKNOWN_CODE);
     }
 
     @Test
