@@ -116,9 +116,9 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    Ingester ingester(IngestRuns runs, JobOperator jobOperator, Job ingestJob, ObjectProvider<Clock> clock,
+    Ingester ingester(IngestRuns runs, JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, ObjectProvider<Clock> clock,
                       IngestProgressRelay progress) {
-        return new Ingester(runs, jobOperator, ingestJob, clock.getIfAvailable(Clock::systemDefaultZone), progress);
+        return new Ingester(runs, jobOperator, jobRepository, ingestJob, clock.getIfAvailable(Clock::systemDefaultZone), progress);
     }
 
     private static long total(List<FileResult> files, ToLongFunction<FileResult> count) {

@@ -3,15 +3,19 @@ package org.cdoutcomes.ingest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cdoutcomes.ingest.read.InputDiscovery;
 import org.cdoutcomes.ingest.store.IngestRuns;
 import org.cdoutcomes.ingest.validate.DateParser;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.TransientDataAccessException;
 
 /**
@@ -29,13 +33,15 @@ public class Ingester {
 
     private final IngestRuns runs;
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
     private final Job job;
     private final Clock clock;
     private final IngestProgressRelay progress;
 
-    Ingester(IngestRuns runs, JobOperator jobOperator, Job job, Clock clock, IngestProgressRelay progress) {
+    Ingester(IngestRuns runs, JobOperator jobOperator, JobRepository jobRepository, Job job, Clock clock, IngestProgressRelay progress) {
         this.runs = runs;
         this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
         this.job = job;
         this.clock = clock;
         this.progress = progress;
@@ -58,6 +64,34 @@ public class Ingester {
         } finally {
             progress.set(IngestProgress.QUIET);
         }
+    }
+
+    /**
+     * Abandons the earlier runs that a completed run made pointless: runs of this job that never finished (killed,
+     * failed) and read no file that this one did not read again, the usual way back from a killed ingest besides cdo
+     * restart. Their staged rows, kept for a restart, are dropped, and their executions are marked ABANDONED, so cdo
+     * jobs no longer offers to restart them (which would put their older rows over this run's). Call it holding the
+     * ingest job's lock: an execution recorded as running is then one whose process died.
+     *
+     * @return the abandoned runs
+     */
+    public List<IngestRuns.Superseded> abandonSuperseded(IngestOutcome outcome) throws JobExecutionAlreadyRunningException {
+        if (!outcome.completed()) {
+            return List.of();
+        }
+        List<IngestRuns.Superseded> superseded = runs.supersededBy(outcome.runId(), job.getName());
+        for (IngestRuns.Superseded run : superseded) {
+            JobExecution execution = jobRepository.getJobExecution(run.jobExecutionId());
+            if (execution.getStatus().isRunning()) {
+                execution = jobOperator.recover(execution);
+            }
+            execution = jobOperator.abandon(execution);
+            execution.setExitStatus(new ExitStatus("ABANDONED",
+                    "read again by ingest run " + outcome.runId()));
+            jobRepository.update(execution);
+            runs.retire(run.runId());
+        }
+        return superseded;
     }
 
     /** What an execution of the ingest job did, a restarted one's too: its run's files and counts, and how it ended. */

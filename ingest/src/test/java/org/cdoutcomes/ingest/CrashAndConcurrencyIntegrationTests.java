@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.Writer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,9 +19,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.cdoutcomes.db.TestDatabases;
+import org.cdoutcomes.ingest.store.IngestRuns;
 import org.cdoutcomes.ingest.store.IngestRuns.FileResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.batch.core.job.JobExecution;
@@ -86,13 +91,18 @@ class CrashAndConcurrencyIntegrationTests {
             Long executionId = ctx.jdbc.queryForObject("select job_execution_id from ingest_run", Long.class);
             assertEquals(List.of("STAGED", "PLANNED", "PLANNED"), ctx.jdbc.queryForList(
                     "select status from ingest_stage_file order by file_no", String.class), "killed while staging the second file");
+            // a run of another file in between (a header alone: it stores nothing) leaves the killed run to be restarted
+            Path other = Files.createDirectories(dir.resolve("other")).resolve("patients.csv");
+            Files.writeString(other, "patient_id\n");
+            assertEquals(List.of(), ctx.bean(Ingester.class).abandonSuperseded(ctx.ingest(other)));
             JobOperator operator = ctx.bean(JobOperator.class);
             JobExecution killed = ctx.bean(JobRepository.class).getJobExecution(executionId);
             JobExecution restarted = operator.restart(operator.recover(killed));
             assertEquals("COMPLETED", restarted.getStatus().name());
             assertEquals(uninterrupted, ctx.records());
             assertEquals(List.of(5_000L, 240_000L, 80_000L), ctx.jdbc.queryForList(
-                    "select f.inserted from ingest_file f join ingest_stage_file p using (run_id, file) order by p.file_no", Long.class));
+                    "select f.inserted from ingest_file f join ingest_stage_file p using (run_id, file) where p.run_id = ? order by p.file_no",
+                    Long.class, restarted.getJobParameters().getLong(Ingester.RUN_ID)));
         }
     }
 
@@ -105,9 +115,16 @@ class CrashAndConcurrencyIntegrationTests {
         var dataSource = TestDatabases.migrated(prefix);
         killChild(dataSource, killWhen);
         try (IngestTestContext ctx = new IngestTestContext(dataSource)) {
+            Map<String, Object> killed = ctx.jdbc.queryForMap("select run_id, job_execution_id from ingest_run");
             IngestOutcome again = ctx.ingest(clinic);
             assertTrue(again.completed());
             assertEquals(uninterrupted, ctx.records());
+            // the killed run read nothing this one did not: it is abandoned, and what it staged for a restart is gone
+            assertEquals(List.of(killed.get("run_id")), ctx.bean(Ingester.class).abandonSuperseded(again).stream()
+                    .map(IngestRuns.Superseded::runId).toList());
+            assertEquals(List.of(), ctx.jdbc.queryForList("select tablename from pg_tables where tablename like 'stage%'", String.class));
+            assertEquals("ABANDONED", ctx.jdbc.queryForObject("select status from batch_job_execution where job_execution_id = ?",
+                    String.class, killed.get("job_execution_id")));
             IngestOutcome third = ctx.ingest(clinic);
             assertTrue(third.files().stream().allMatch(f -> f.unchanged() == f.read()), "a third ingest finds everything unchanged");
         }
@@ -132,6 +149,59 @@ class CrashAndConcurrencyIntegrationTests {
         child.waitFor();
         assertTrue(killed, "the child was killed at the chosen moment");
         assertEquals(137, child.exitValue(), "SIGKILL");
+    }
+
+    /**
+     * A reader holding one record table (an analysis reads three on three connections, which take their locks moments
+     * apart) while a first load's merge wants to drop keys and indexes: were the merge to wait for it, holding the
+     * tables it had already locked, the reader's next query (here: symptoms) would queue behind the merge, and neither
+     * would end. The merge gives up the drops instead, and both end while the reader still holds its table.
+     */
+    @Test
+    void aMergeDoesNotWaitForAReaderHoldingARecordTable() throws Exception {
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_reader");
+             Connection reader = ctx.dataSource.getConnection(); Connection next = ctx.dataSource.getConnection()) {
+            List<String> keys = ctx.jdbc.queryForList(FOREIGN_KEYS, String.class);
+            reader.setAutoCommit(false);
+            try (Statement s = reader.createStatement()) {
+                s.execute("select count(*) from visit");
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<IngestOutcome> ingest = pool.submit(() -> ctx.ingest(clinic));
+                awaitWaitingFor(ctx, reader);
+                Future<Long> symptoms = pool.submit(() -> {
+                    try (Statement s = next.createStatement(); ResultSet rs = s.executeQuery("select count(*) from symptom")) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+                assertTrue(ingest.get(3, TimeUnit.MINUTES).completed());
+                assertTrue(symptoms.get(1, TimeUnit.MINUTES) >= 0);
+            } finally {
+                reader.rollback();
+                pool.shutdownNow();
+            }
+            assertEquals(uninterrupted, ctx.records());
+            assertEquals(keys, ctx.jdbc.queryForList(FOREIGN_KEYS, String.class), "the foreign keys are all there");
+        }
+    }
+
+    private static final String FOREIGN_KEYS = "select conrelid::regclass || ' ' || pg_get_constraintdef(oid) from pg_constraint "
+            + "where contype = 'f' and conrelid::regclass::text in ('patient', 'visit', 'visit_muscle', 'symptom') order by 1";
+
+    /** Waits until a connection of the test database waits for a lock that {@code holder}'s backend holds. */
+    private static void awaitWaitingFor(IngestTestContext ctx, Connection holder) throws Exception {
+        int pid = holder.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+        for (int i = 0; i < 6000; i++) {
+            Integer waiting = ctx.jdbc.queryForObject("select count(*) from pg_stat_activity where ? = any (pg_blocking_pids(pid))",
+                    Integer.class, pid);
+            if (waiting != null && waiting > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the merge never asked for the table the reader holds");
     }
 
     @Test

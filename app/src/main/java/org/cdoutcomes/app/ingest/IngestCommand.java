@@ -2,6 +2,7 @@ package org.cdoutcomes.app.ingest;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,6 +19,7 @@ import org.cdoutcomes.ingest.IngestOutcome;
 import org.cdoutcomes.ingest.IngestProgress;
 import org.cdoutcomes.ingest.IngestRequest;
 import org.cdoutcomes.ingest.Ingester;
+import org.cdoutcomes.ingest.store.IngestRuns;
 import org.cdoutcomes.ingest.store.IngestRuns.FileResult;
 import org.cdoutcomes.ingest.validate.DateParser;
 import picocli.CommandLine.Command;
@@ -97,13 +99,21 @@ public class IngestCommand implements Callable<Integer> {
         }
         IngestProgress progress = Terminal.stderrIsTerminal() ? new TerminalProgress(System.err) : IngestProgress.QUIET;
         IngestOutcome outcome;
+        List<IngestRuns.Superseded> abandoned = new ArrayList<>();
         // One ingest at a time per database, as cdo restart resumes one: the lock of the ingest job.
         try (CdoContext context = CdoContext.open(database, IngestJobConfiguration.class, JobsConfiguration.class)) {
             Ingester ingester = context.bean(Ingester.class);
-            outcome = context.bean(JobRuns.class).exclusively(IngestJobConfiguration.JOB_NAME,
-                    () -> ingester.ingest(new IngestRequest(paths, rejects, dateFormat), progress));
+            outcome = context.bean(JobRuns.class).exclusively(IngestJobConfiguration.JOB_NAME, () -> {
+                IngestOutcome ingested = ingester.ingest(new IngestRequest(paths, rejects, dateFormat), progress);
+                abandoned.addAll(ingester.abandonSuperseded(ingested));
+                return ingested;
+            });
         }
         report(outcome, System.out, System.err);
+        for (IngestRuns.Superseded run : abandoned) {
+            System.out.println("ingest run " + run.runId() + " (job execution " + run.jobExecutionId() + "), which did not finish, "
+                    + "read no file that this run did not read again: it is abandoned, with nothing left to restart");
+        }
         if (!outcome.completed()) {
             System.err.println("ingest run " + outcome.runId() + " failed (status " + outcome.status() + ")"
                     + (outcome.failure() == null ? "" : ": " + Failures.sentence(outcome.failure()))

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.cdoutcomes.app.cli.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -118,7 +119,11 @@ public class JobRuns {
             BatchStatus status = last.getStatus();
             switch (status) {
                 case COMPLETED -> throw new RestartRefusedException(which + " has already completed; there is nothing to restart.");
-                case ABANDONED, UNKNOWN -> throw new RestartRefusedException(which + " is " + status + " and cannot be restarted.");
+                case ABANDONED, UNKNOWN -> {
+                    String why = last.getExitStatus().getExitDescription();
+                    throw new RestartRefusedException(which + " is " + status + (why == null || why.isBlank() ? "" : " (" + Failures.sentenceOfTrace(why) + ")")
+                            + " and cannot be restarted.");
+                }
                 case STARTING, STARTED, STOPPING -> {
                     LOG.info("Job execution {} was left {} by a process that ended; marking it failed before restarting", last.getId(), status);
                     last = operator.recover(last);

@@ -42,22 +42,7 @@ class IngestRestartIntegrationTests {
 
         DataSource killed = TestDatabases.migrated("ingest_killed");
         JdbcTemplate jdbc = new JdbcTemplate(killed);
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), CdoMain.class.getName(), "ingest",
-                "--db", TestDatabases.jdbcUrl(killed), "--rejects", root.resolve("rejects.csv").toString(), clinic.toString())
-                .redirectOutput(root.resolve("child.out").toFile()).redirectErrorStream(true).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (stagedFiles(jdbc) == 0) {
-            assertThat(child.isAlive()).as("the child is still ingesting").isTrue();
-            assertThat(System.nanoTime()).as("a file was staged within 120 s").isLessThan(deadline);
-            Thread.sleep(10);
-        }
-        child.destroyForcibly();
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(child.exitValue()).as("SIGKILL").isEqualTo(137);
-        assertThat(jdbc.queryForList("select status from ingest_stage_file order by file_no", String.class))
-                .as("killed after the first file, before the run ended").contains("PLANNED");
-        long execution = jdbc.queryForObject("select job_execution_id from ingest_run", Long.class);
+        long execution = killedAfterItsFirstFile(killed, clinic);
 
         CdoRun restart = CdoRun.of("restart", "--db", TestDatabases.jdbcUrl(killed), Long.toString(execution));
 
@@ -75,6 +60,58 @@ class IngestRestartIntegrationTests {
         assertThat(fileCounts(killed)).isEqualTo(fileCounts(reference)).hasSize(4);
         assertThat(jdbc.queryForObject("select status from ingest_run", String.class)).isEqualTo("COMPLETED");
         assertThat(Files.readString(root.resolve("rejects.csv"))).isEqualTo(Files.readString(root.resolve("reference-rejects.csv")));
+    }
+
+    /** Starts {@code cdo ingest} of the clinic in a child JVM and kills it (SIGKILL) once a file is staged; its execution id. */
+    private long killedAfterItsFirstFile(DataSource killed, Path clinic) throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(killed);
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), CdoMain.class.getName(), "ingest",
+                "--db", TestDatabases.jdbcUrl(killed), "--rejects", root.resolve("rejects.csv").toString(), clinic.toString())
+                .redirectOutput(root.resolve("child.out").toFile()).redirectErrorStream(true).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (stagedFiles(jdbc) == 0) {
+            assertThat(child.isAlive()).as("the child is still ingesting").isTrue();
+            assertThat(System.nanoTime()).as("a file was staged within 120 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        child.destroyForcibly();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as("SIGKILL").isEqualTo(137);
+        assertThat(jdbc.queryForList("select status from ingest_stage_file order by file_no", String.class))
+                .as("killed after the first file, before the run ended").contains("PLANNED");
+        return jdbc.queryForObject("select job_execution_id from ingest_run", Long.class);
+    }
+
+    /**
+     * The other way back from a killed ingest: the same ingest again, as a new run. It ends as an uninterrupted run, and
+     * the killed run, which read nothing the new one did not, is abandoned: cdo restart would only put its older rows back.
+     */
+    @Test
+    void aKilledIngestRunAgainIsAbandoned() throws Exception {
+        Path clinic = clinic();
+        DataSource reference = TestDatabases.migrated("ingest_reference_again");
+        CdoRun uninterrupted = CdoRun.of("ingest", "--db", TestDatabases.jdbcUrl(reference), "--rejects",
+                root.resolve("reference-rejects.csv").toString(), clinic.toString());
+        assertThat(uninterrupted.exitCode()).as(uninterrupted.toString()).isEqualTo(1);
+        DataSource killed = TestDatabases.migrated("ingest_killed_again");
+        long execution = killedAfterItsFirstFile(killed, clinic);
+
+        CdoRun again = CdoRun.of("ingest", "--db", TestDatabases.jdbcUrl(killed), "--rejects", root.resolve("rejects.csv").toString(),
+                clinic.toString());
+
+        assertThat(again.exitCode()).as("for its unreadable file; " + again).isEqualTo(1);
+        assertThat(again.out()).contains("ingest run 1 (job execution " + execution + "), which did not finish, read no file that "
+                + "this run did not read again: it is abandoned, with nothing left to restart");
+        assertThat(records(killed)).isEqualTo(records(reference));
+        assertThat(new JdbcTemplate(killed).queryForList("select tablename from pg_tables where tablename like 'stage%'", String.class))
+                .as("what the killed run staged for a restart").isEmpty();
+        CdoRun jobs = CdoRun.of("jobs", "--db", TestDatabases.jdbcUrl(killed));
+        assertThat(jobs.out().lines().filter(line -> line.startsWith(execution + " ")).toList())
+                .singleElement().asString().contains("ABANDONED").endsWith("read again by ingest run 2");
+        CdoRun restart = CdoRun.of("restart", "--db", TestDatabases.jdbcUrl(killed), Long.toString(execution));
+        assertThat(restart.exitCode()).isEqualTo(2);
+        assertThat(restart.err()).contains("Job execution " + execution + " is ABANDONED (read again by ingest run 2) and cannot be restarted.");
     }
 
     /** A clinic big enough that staging its files takes a while: 4,000 patients, 8 visits each, 6 scores a visit. */

@@ -52,6 +52,34 @@ public final class IngestRuns {
         jdbc.update("update ingest_run set status = ?, finished_at = now() where run_id = ?", status, runId);
     }
 
+    /** An earlier run that a later one made pointless: see {@link #supersededBy}. */
+    public record Superseded(long runId, long jobExecutionId) {
+    }
+
+    /**
+     * The earlier runs of the ingest job that never merged (killed, failed or stopped) and read no file, by absolute
+     * path, that run {@code runId} did not read again: restarting one would only put its older rows back. Runs of
+     * other jobs (the pipeline's) are not looked at: those may be running.
+     */
+    public List<Superseded> supersededBy(long runId, String jobName) {
+        return jdbc.query("select r.run_id, r.job_execution_id from ingest_run r "
+                        + "join batch_job_execution e on e.job_execution_id = r.job_execution_id "
+                        + "join batch_job_instance i on i.job_instance_id = e.job_instance_id "
+                        + "where r.run_id < ? and i.job_name = ? and e.status not in ('COMPLETED', 'ABANDONED') "
+                        + "and not exists (select 1 from ingest_stage_file f where f.run_id = r.run_id and f.merged) "
+                        + "and not exists (select 1 from ingest_stage_file f where f.run_id = r.run_id "
+                        + "and f.path not in (select g.path from ingest_stage_file g where g.run_id = ?)) order by r.run_id",
+                (rs, i) -> new Superseded(rs.getLong(1), rs.getLong(2)), runId, jobName, runId);
+    }
+
+    /** Drops what the run staged (it will never be merged) and records it abandoned. */
+    public void retire(long runId) {
+        for (RecordType type : RecordType.values()) {
+            jdbc.execute("drop table if exists " + StagingTables.name(type, runId));
+        }
+        jdbc.update("update ingest_run set status = 'ABANDONED', finished_at = now() where run_id = ?", runId);
+    }
+
     /** The rows of the run's staged files, which its merge takes. */
     public long stagedRows(long runId) {
         return jdbc.queryForObject("select coalesce(sum(rows_read), 0) from ingest_stage_file where run_id = ? and status = 'STAGED'",
