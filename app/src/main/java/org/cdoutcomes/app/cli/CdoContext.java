@@ -171,10 +171,16 @@ public final class CdoContext implements AutoCloseable {
             // went away mid-job made a command wait the default 30 s at each of the job repository's last writes (a
             // killed embedded server: 2 minutes before exit 1).
             config.setConnectionTimeout(10_000);
+            // Connections are opened as work needs them, not ten at start (the pool's default): two concurrent ingests
+            // held 20, and a few cdo processes beside other clients filled the server's 100 (max_connections).
+            config.setMinimumIdle(1);
             config.setDataSourceProperties(driverProperties);
             return new HikariDataSource(config);
         } catch (SQLException e) {
-            throw CdoException.badUsage("cannot connect to the database at " + where + ": " + reason(e), e);
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            String sentence = "cannot connect to the database at " + where + ": " + reason(e);
+            // a server with no connection left, or starting or stopping, is busy rather than misconfigured: exit 1
+            throw state.startsWith("53") || state.equals("57P03") ? CdoException.jobFailed(sentence, e) : CdoException.badUsage(sentence, e);
         }
     }
 
@@ -195,6 +201,10 @@ public final class CdoContext implements AutoCloseable {
             return "the server refused the user name or password (set CDO_DB_USER and CDO_DB_PASSWORD)";
         } else if (state.equals("3D000")) {
             return "that database does not exist on the server";
+        } else if (state.equals("53300")) {
+            return "the server has no connection left (" + Failures.sentence(e) + "): try again when fewer programs use it";
+        } else if (state.equals("57P03")) {
+            return "the server is starting up or shutting down: try again in a moment";
         }
         return Failures.firstLine(e);
     }

@@ -2,9 +2,11 @@ package org.cdoutcomes.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import javax.sql.DataSource;
+import org.cdoutcomes.app.CdoRun;
 import org.cdoutcomes.app.jobs.JobExecutionSummary;
 import org.cdoutcomes.app.jobs.JobExecutions;
 import org.cdoutcomes.db.TestDatabases;
@@ -51,6 +53,43 @@ class CdoContextIntegrationTests {
             assertEquals(1, listed.size());
             assertEquals("counting", listed.get(0).jobName());
             assertEquals("COMPLETED", listed.get(0).status());
+        }
+    }
+
+    /** A server with no connection left is busy, not misconfigured: exit 1 (try again), not 2 (bad usage). */
+    @Test
+    void aServerWithNoConnectionLeftIsAFailureToTryAgainNotBadUsage() {
+        PGSimpleDataSource database = (PGSimpleDataSource) TestDatabases.fresh("cdo_context_full");
+        JdbcTemplate jdbc = new JdbcTemplate(database);
+        String role = "cdo_full_" + ProcessHandle.current().pid();
+        // a role allowed no connection gets the error of a full server (SQLSTATE 53300)
+        jdbc.execute("create role " + role + " login connection limit 0");
+        try {
+            CdoRun run = CdoRun.of("jobs", "--db", database.getUrl() + (database.getUrl().contains("?") ? "&" : "?") + "user=" + role);
+
+            assertEquals(1, run.exitCode(), run.toString());
+            assertTrue(run.err().contains("the server has no connection left (too many connections for role \"" + role
+                    + "\"): try again when fewer programs use it"), run.err());
+        } finally {
+            jdbc.execute("drop role " + role);
+        }
+    }
+
+    /** The pool opens connections as work needs them: an idle command holds one, not the pool's ten. */
+    @Test
+    void anIdleCommandHoldsOneConnection() throws Exception {
+        DatabaseOptions options = new DatabaseOptions();
+        DataSource database = TestDatabases.fresh("cdo_context_idle");
+        options.url = urlWithCredentials((PGSimpleDataSource) database);
+        JdbcTemplate observer = new JdbcTemplate(database);
+        try (CdoContext cdo = CdoContext.open(options, CountingJob.class)) {
+            int most = 0;
+            for (int i = 0; i < 20; i++) {
+                Thread.sleep(50);
+                most = Math.max(most, observer.queryForObject("select count(*) from pg_stat_activity "
+                        + "where datname = current_database() and pid <> pg_backend_pid()", Integer.class));
+            }
+            assertTrue(most <= 2, most + " connections");
         }
     }
 
