@@ -74,9 +74,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     throw new EmbeddedDatabaseException("cannot use the data folder " + key + ": " + e.getFile() + " cannot be created"
                             + (e.getReason() != null ? " (" + e.getReason() + ")" : "") + "; name a folder cdo can create and write (--data-dir)", e);
                 }
+                // before the server starts: a process signalled while starting it stops it on the way out (the hook waits
+                // for this start to end, then closes what it opened)
+                addShutdownHookOnce();
                 EmbeddedDatabase database = join(key);
                 OPEN.put(key, database);
-                addShutdownHookOnce();
                 return database;
             } catch (IOException e) {
                 throw new EmbeddedDatabaseException("cannot use the data folder " + key + ": " + e.getMessage(), e);

@@ -162,6 +162,46 @@ class EmbeddedDatabaseIntegrationTests {
         }
     }
 
+    /**
+     * A process terminated (SIGTERM, Ctrl-C) while it starts the server stops that server on its way out, as it does
+     * once the server has started: nothing of it is left running. Each attempt signals as soon as the server has
+     * written its pid file; one where the process had already finished starting (said "holding") proves nothing here,
+     * so another folder is tried.
+     */
+    @Test
+    void aProcessTerminatedWhileItStartsTheServerLeavesNoServerRunning() throws Exception {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            Path fresh = folder.resolve("attempt-" + attempt);
+            Path out = folder.resolve("attempt-" + attempt + ".out");
+            Process starting = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), DatabaseHolder.class.getName(), fresh.toString(), "60000")
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            boolean started;
+            try {
+                Path pidFile = fresh.resolve("pgdata").resolve("postmaster.pid");
+                while (!Files.exists(pidFile)) {
+                    assertTrue(starting.isAlive(), "the process is starting the server");
+                    Thread.sleep(2);
+                }
+                started = Files.readString(out).contains("holding");
+                starting.destroy();
+                assertTrue(starting.waitFor(60, TimeUnit.SECONDS));
+            } finally {
+                starting.destroyForcibly();
+            }
+            boolean stopped = PostmasterPidFile.read(fresh.resolve("pgdata")).isEmpty();
+            if (!stopped) {
+                // joined and stopped, so that no server outlives the test
+                EmbeddedDatabase.open(fresh).close();
+            }
+            if (!started) {
+                assertTrue(stopped, "the server it was starting is stopped");
+                return;
+            }
+        }
+        throw new AssertionError("every attempt signalled the process after it had started the server");
+    }
+
     /** A pgdata restored beside another password file (or a file replaced by hand) starts with a new password. */
     @Test
     void aPasswordFileThatIsNotTheClustersIsReplacedAtTheNextStart() throws IOException, SQLException {
