@@ -8,8 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.cdoutcomes.ingest.read.InputDiscovery;
 import org.cdoutcomes.ingest.store.IngestRuns;
 import org.cdoutcomes.ingest.validate.DateParser;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -86,8 +86,7 @@ public class Ingester {
                 execution = jobOperator.recover(execution);
             }
             execution = jobOperator.abandon(execution);
-            execution.setExitStatus(new ExitStatus("ABANDONED",
-                    "read again by ingest run " + outcome.runId()));
+            execution.setExitStatus(new ExitStatus("ABANDONED", "read again by ingest run " + outcome.runId()));
             jobRepository.update(execution);
             runs.retire(run.runId());
         }
