@@ -142,7 +142,8 @@ final class MethodsSheet {
             }
         }
         row = setting(layout, row, "Period", context.periodLabel() + ": " + context.periodFrom() + " to " + context.periodTo());
-        row = setting(layout, row, "Data cutoff", context.dataCutoff().toString());
+        row = setting(layout, row, "Data cutoff", null);
+        layout.date(row - 1, 1, context.dataCutoff(), layout.styles.dateLeft);
         // cdo report takes the analysis' defaults; only cdo analyze (the researchers' file) has options for them
         row = setting(layout, row, "Side-effect window", context.aeWindowDays() + " days");
         row = setting(layout, row, "Follow-up", context.followUpDays() + " days");

@@ -94,9 +94,13 @@ final class SheetLayout {
     }
 
     void date(int row, int column, LocalDate value) {
+        date(row, column, value, styles.date);
+    }
+
+    void date(int row, int column, LocalDate value, XSSFCellStyle style) {
         XSSFCell c = cell(row, column);
         c.setCellValue(value);
-        c.setCellStyle(styles.date);
+        c.setCellStyle(style);
     }
 
     void dateTime(int row, int column, LocalDateTime value, XSSFCellStyle style) {

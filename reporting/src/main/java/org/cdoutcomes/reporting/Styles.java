@@ -43,6 +43,8 @@ final class Styles {
     final XSSFCellStyle dateTime;
     /** Date and time in a text column, aligned with the text. */
     final XSSFCellStyle dateTimeLeft;
+    /** A date among the Methods sheet's text values, aligned with them. */
+    final XSSFCellStyle dateLeft;
 
     Styles(XSSFWorkbook workbook) {
         XSSFFont titleFont = workbook.createFont();
@@ -95,6 +97,8 @@ final class Styles {
         dateTime = numeric(workbook, DATE_TIME);
         dateTimeLeft = numeric(workbook, DATE_TIME);
         dateTimeLeft.setAlignment(HorizontalAlignment.LEFT);
+        dateLeft = numeric(workbook, DATE);
+        dateLeft.setAlignment(HorizontalAlignment.LEFT);
     }
 
     private static XSSFCellStyle numeric(XSSFWorkbook workbook, String format) {

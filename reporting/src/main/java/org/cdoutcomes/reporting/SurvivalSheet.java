@@ -56,10 +56,13 @@ final class SurvivalSheet {
             if (shares != null) {
                 Optional<ReliefShare> share = shares.stream()
                         .filter(s -> s.by().equals(stratum.by()) && s.value().equals(stratum.value())).findFirst();
-                // empty beyond the stratum's last time (report.md)
-                layout.figure(row, 10, share.map(ReliefShare::week8).orElse(null), layout.styles.percent, curveSuppressed, null);
-                layout.figure(row, 11, share.map(ReliefShare::week12).orElse(null), layout.styles.percent, curveSuppressed, null);
-                layout.figure(row, 12, share.map(ReliefShare::week16).orElse(null), layout.styles.percent, curveSuppressed, null);
+                // empty beyond the stratum's last time (report.md), suppressed or not: there is no estimate to hide
+                Double week8 = share.map(ReliefShare::week8).orElse(null);
+                Double week12 = share.map(ReliefShare::week12).orElse(null);
+                Double week16 = share.map(ReliefShare::week16).orElse(null);
+                layout.figure(row, 10, week8, layout.styles.percent, curveSuppressed && week8 != null, null);
+                layout.figure(row, 11, week12, layout.styles.percent, curveSuppressed && week12 != null, null);
+                layout.figure(row, 12, week16, layout.styles.percent, curveSuppressed && week16 != null, null);
             }
             row++;
         }

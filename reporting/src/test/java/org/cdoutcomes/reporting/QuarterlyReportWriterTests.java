@@ -181,6 +181,14 @@ class QuarterlyReportWriterTests {
             assertNumber(none.getCell(11), 1.0, "0.0%");
             Cell noneWeek16 = none.getCell(12);
             assertTrue(noneWeek16 == null || noneWeek16.getCellType() == CellType.BLANK, "empty beyond the last time");
+            // scalenes: 3 cycles, so its share at 8 weeks is suppressed; there is none at 12 and 16 weeks (last time 70)
+            Row small = rowWith(duration, 1, "scalenes");
+            assertText("<5", small.getCell(2));
+            assertText(SUPPRESSED, small.getCell(10));
+            for (int c = 11; c <= 12; c++) {
+                Cell beyond = small.getCell(c);
+                assertTrue(beyond == null || beyond.getCellType() == CellType.BLANK, "empty beyond the last time, suppressed or not");
+            }
             Row test = rowWith(duration, 0, "Log-rank test across products");
             assertNumber(test.getCell(7), 0.00082, Styles.P_VALUE);
             assertEquals("<0.001", new DataFormatter().formatCellValue(test.getCell(7)));
@@ -467,6 +475,8 @@ class QuarterlyReportWriterTests {
             assertTrue(valueRight(methods, "Cycles are not independent").getStringCellValue().contains("--first-cycle-only"));
             assertEquals("0.1.0", valueRight(methods, "Software version").getStringCellValue());
             assertEquals("28 days", valueRight(methods, "Side-effect window").getStringCellValue());
+            Row cutoff = rowWithAfter(methods, rowWith(methods, 0, "Configuration used").getRowNum(), "Data cutoff");
+            assertEquals(LocalDate.of(2026, 10, 15), cutoff.getCell(1).getLocalDateTimeCellValue().toLocalDate(), "a date, not text");
             for (String topic : List.of("Time to onset", "Duration of relief", "Kaplan-Meier estimate", "Median, Q1 and Q3",
                     "Side-effect rate", "Relative risk", "Fisher exact p", "Log-rank test", "Closed and open cycles", "Codes and ids")) {
                 assertNotNull(rowWith(methods, 0, topic), topic);

@@ -73,6 +73,10 @@ final class ReportFixture {
                 // its shares, from no small count, are shown
                 new KaplanMeierSummary("muscle_group", "levator_scapulae", 6, 0, 6, null, null, null, null, null,
                         List.of(new CurvePoint(100, 6, 0, 6, 1.0, 1.0, 1.0))),
+                // 3 cycles: every figure suppressed, but a share beyond its last time (70 days) stays empty
+                new KaplanMeierSummary("muscle_group", "scalenes", 3, 2, 1, 60.0, 50.0, null, 50.0, 70.0,
+                        List.of(new CurvePoint(50, 3, 1, 0, 0.6666666666666667, 0.05, 0.95),
+                                new CurvePoint(70, 1, 1, 1, 0.0, null, null))),
                 new KaplanMeierSummary("product", "abobotulinumtoxinA", 8, 6, 2, 90.0, 60.0, null, 60.0, 95.0,
                         List.of(new CurvePoint(60, 8, 3, 0, 0.625, 0.23, 0.86), new CurvePoint(95, 5, 3, 2, 0.25, 0.04, 0.56))),
                 // the products' cycles, events and censored add up to the all row's (8 + 16 + 6, 6 + 14 + 0, 2 + 2 + 6)
@@ -111,6 +115,7 @@ final class ReportFixture {
                         new ReliefShare("product", "abobotulinumtoxinA", 0.625, 0.625, 0.25),
                         new ReliefShare("product", "onabotulinumtoxinA", 1.0, 0.5625, null),
                         new ReliefShare("muscle_group", "levator_scapulae", 1.0, 1.0, null),
+                        new ReliefShare("muscle_group", "scalenes", 0.6666666666666667, null, null),
                         new ReliefShare("product", "rimabotulinumtoxinB", 1.0, 1.0, null)),
                 List.of(new DosingRow("onabotulinumtoxinA", "sternocleidomastoid", 20, 50.0, 40.0, 62.5),
                         new DosingRow("incobotulinumtoxinA", "splenius_capitis", 2, 30.0, 25.0, 35.0),
