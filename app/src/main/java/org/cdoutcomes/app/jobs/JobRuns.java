@@ -57,13 +57,21 @@ public class JobRuns {
 
     /** Runs the job to its end, or nothing when it is running elsewhere (a scheduled start that finds it busy). */
     public Optional<JobExecution> startUnlessRunning(Job job, Supplier<JobParameters> parameters) {
-        Optional<JobLock.Held> free = lock.tryAcquire(job.getName());
+        return unlessRunning(job.getName(), () -> start(job, parameters.get()));
+    }
+
+    /**
+     * Does {@code work} holding the lock of the job, or nothing when the job is running elsewhere (a scheduled start
+     * that finds it busy, said in one log line).
+     */
+    public <T, E extends Exception> Optional<T> unlessRunning(String jobName, Work<T, E> work) throws E {
+        Optional<JobLock.Held> free = lock.tryAcquire(jobName);
         if (free.isEmpty()) {
-            LOG.info("Scheduled start of job {} skipped: it is still running", job.getName());
+            LOG.info("Scheduled start of job {} skipped: it is still running", jobName);
             return Optional.empty();
         }
         try (JobLock.Held held = free.get()) {
-            return Optional.of(start(job, parameters.get()));
+            return Optional.of(work.call());
         }
     }
 
@@ -73,7 +81,8 @@ public class JobRuns {
         T call() throws E;
     }
 
-    private JobExecution start(Job job, JobParameters parameters) {
+    /** Runs the job to its end; only for {@link Work} done holding the job's lock. */
+    public JobExecution start(Job job, JobParameters parameters) {
         try {
             discardInstanceWithoutExecution(job.getName(), parameters);
             return operator.start(job, parameters);
@@ -113,30 +122,39 @@ public class JobRuns {
         }
         try (JobLock.Held held = lock.acquire(jobName, () -> LOG.info(
                 "Job {} is running elsewhere on this database; waiting for it to end before restarting", jobName))) {
-            JobExecution last = repository.getLastJobExecution(given.getJobInstance());
-            String which = last.getId() == executionId ? "Job execution " + executionId
-                    : "Job execution " + executionId + " was restarted as execution " + last.getId() + ", which";
-            BatchStatus status = last.getStatus();
-            switch (status) {
-                case COMPLETED -> throw new RestartRefusedException(which + " has already completed; there is nothing to restart.");
-                case ABANDONED, UNKNOWN -> {
-                    String why = last.getExitStatus().getExitDescription();
-                    throw new RestartRefusedException(which + " is " + status + (why == null || why.isBlank() ? "" : " (" + Failures.sentenceOfTrace(why) + ")")
-                            + " and cannot be restarted.");
-                }
-                case STARTING, STARTED, STOPPING -> {
-                    LOG.info("Job execution {} was left {} by a process that ended; marking it failed before restarting", last.getId(), status);
-                    last = operator.recover(last);
-                }
-                case FAILED, STOPPED -> {
-                    // restartable as it is
-                }
+            return restartHeld(given);
+        }
+    }
+
+    /**
+     * {@link #restart} for {@link Work} done holding the job's lock: an execution recorded as running is then one whose
+     * process ended.
+     */
+    public JobExecution restartHeld(JobExecution given) {
+        long executionId = given.getId();
+        JobExecution last = repository.getLastJobExecution(given.getJobInstance());
+        String which = last.getId() == executionId ? "Job execution " + executionId
+                : "Job execution " + executionId + " was restarted as execution " + last.getId() + ", which";
+        BatchStatus status = last.getStatus();
+        switch (status) {
+            case COMPLETED -> throw new RestartRefusedException(which + " has already completed; there is nothing to restart.");
+            case ABANDONED, UNKNOWN -> {
+                String why = last.getExitStatus().getExitDescription();
+                throw new RestartRefusedException(which + " is " + status + (why == null || why.isBlank() ? "" : " (" + Failures.sentenceOfTrace(why) + ")")
+                        + " and cannot be restarted.");
             }
-            try {
-                return operator.restart(last);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot restart job execution " + last.getId() + ": " + e.getMessage(), e);
+            case STARTING, STARTED, STOPPING -> {
+                LOG.info("Job execution {} was left {} by a process that ended; marking it failed before restarting", last.getId(), status);
+                last = operator.recover(last);
             }
+            case FAILED, STOPPED -> {
+                // restartable as it is
+            }
+        }
+        try {
+            return operator.restart(last);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot restart job execution " + last.getId() + ": " + e.getMessage(), e);
         }
     }
 

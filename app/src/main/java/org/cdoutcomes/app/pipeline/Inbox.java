@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The inbox folder: new files lie at its top level; a run moves the ones it read to {@code processed/<run id>/} and
  * the unreadable ones to {@code failed/}, each with a {@code .reason.txt} beside it.
  */
 final class Inbox {
+    private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
     static final String PROCESSED = "processed";
     static final String FAILED = "failed";
     static final String REASON_SUFFIX = ".reason.txt";
@@ -45,13 +50,34 @@ final class Inbox {
     }
 
     /**
-     * Moves each file of the outcome out of the inbox, once. Every move first checks whether it already happened, so
-     * applying the moves again after a crash at any point finishes them and changes nothing else.
+     * The file as it lies under its name now: its file key (device and inode), size and modification time. A copy
+     * renamed over the name, as the README says to deliver files, has another.
      */
-    static void moveDone(Path inbox, String runId, IngestOutcome outcome) {
+    static String identity(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return attributes.fileKey() + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
+        } catch (IOException e) {
+            return "unreadable: " + e.getClass().getSimpleName();
+        }
+    }
+
+    /**
+     * Moves each file of the outcome out of the inbox, once. Every move first checks whether it already happened, so
+     * applying the moves again after a crash at any point finishes them and changes nothing else. A file that is no
+     * longer the one chosen ({@code identities}, by path; a file without one is moved) was replaced by a newer copy
+     * while the run read it: that copy stays for the next run, which reads it (moving it would lose it unread).
+     */
+    static void moveDone(Path inbox, String runId, IngestOutcome outcome, Map<String, String> identities) {
         for (FileOutcome file : outcome.files()) {
             Path source = file.path();
             if (!Files.exists(source)) {
+                continue;
+            }
+            String chosen = identities.get(source.toString());
+            if (chosen != null && !chosen.equals(identity(source))) {
+                LOG.info("Run {}: {} was replaced in the inbox while the run read it; the new copy stays there for the next run",
+                        runId, source.getFileName());
                 continue;
             }
             if (file.failed()) {

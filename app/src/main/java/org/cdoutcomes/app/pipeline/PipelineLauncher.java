@@ -4,11 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cdoutcomes.app.jobs.JobRuns;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -16,6 +20,10 @@ import org.springframework.batch.core.repository.JobRepository;
 
 /** Starts the scheduled jobs by name, manually ({@code cdo run}) or on their schedule, with a new run's parameters. */
 public class PipelineLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineLauncher.class);
+    /** How far back, in runs of the job, an unfinished inbox run is looked for. */
+    private static final int RECENT_RUNS = 100;
+
     private final JobRuns runs;
     private final JobRepository repository;
     private final PipelineSettings settings;
@@ -36,13 +44,52 @@ public class PipelineLauncher {
     public JobExecution run(List<Path> paths) {
         checkSettings(PipelineJobConfiguration.RUN_JOB, paths);
         Job job = jobs.get(PipelineJobConfiguration.RUN_JOB);
-        return runs.startWaiting(job, () -> newRun(job.getName(), paths).toParameters());
+        return runs.exclusively(job.getName(), () -> finishUnfinishedThenStart(job, paths));
     }
 
     /** Starts a job on its schedule, or nothing (one log line) when it is still running. */
     public Optional<JobExecution> startScheduled(String jobName) {
         Job job = jobs.get(jobName);
-        return runs.startUnlessRunning(job, () -> newRun(jobName, List.of()).toParameters());
+        return runs.unlessRunning(jobName, () -> finishUnfinishedThenStart(job, List.of()));
+    }
+
+    /**
+     * A new run over the inbox first resumes the inbox runs that did not finish (stopped, failed, killed) since the last
+     * that did: their files are still in the inbox, already stored, and a new run would read them again together with
+     * newer files (a visit's rows in one run add up, so an old dose chart and its correction would be summed). When a
+     * resumed run does not complete, it is the outcome, and no new run starts. Called holding the job's lock.
+     */
+    private JobExecution finishUnfinishedThenStart(Job job, List<Path> paths) {
+        if (job.getName().equals(PipelineJobConfiguration.RUN_JOB) && paths.isEmpty()) {
+            for (JobExecution unfinished : unfinishedInboxRuns(job.getName())) {
+                String runId = PipelineRun.of(job.getName(), unfinished.getJobParameters()).runId();
+                LOG.info("Run {} (job execution {}) did not finish and its files are still in the inbox: resuming it before a new run",
+                        runId, unfinished.getId());
+                JobExecution resumed = runs.restartHeld(unfinished);
+                if (resumed.getStatus() != BatchStatus.COMPLETED) {
+                    return resumed;
+                }
+            }
+        }
+        return runs.start(job, newRun(job.getName(), paths).toParameters());
+    }
+
+    /** The inbox runs after the last completed one whose last execution did not complete, oldest first. */
+    private List<JobExecution> unfinishedInboxRuns(String jobName) {
+        List<JobExecution> unfinished = new ArrayList<>();
+        for (JobInstance instance : repository.getJobInstances(jobName, 0, RECENT_RUNS)) {
+            JobExecution last = repository.getLastJobExecution(instance);
+            if (last == null || last.getJobParameters().getString(PipelineRun.INBOX) == null) {
+                continue;
+            }
+            if (last.getStatus() == BatchStatus.COMPLETED) {
+                break;
+            }
+            if (last.getStatus() != BatchStatus.ABANDONED && last.getStatus() != BatchStatus.UNKNOWN) {
+                unfinished.add(0, last);
+            }
+        }
+        return unfinished;
     }
 
     /**

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.cdoutcomes.ingest.IngestStepCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 final class PipelineSteps {
     static final String FILES = "cdo.files";
+    /** Each inbox file's identity when it was chosen (see {@link Inbox#identity}). */
+    static final String FILE_IDENTITIES = "cdo.fileIdentities";
     static final String INGEST = "cdo.ingest";
     static final String REPORT = "cdo.report";
     static final String REJECTS_FILE = "rejects.csv";
@@ -45,6 +49,11 @@ final class PipelineSteps {
             List<Path> files = run.movesInputs() ? Inbox.newFiles(run.inbox()) : run.paths();
             LOG.info("Run {}: {} {}", run.runId(), files.size(), run.movesInputs() ? "new files in the inbox" : "paths given");
             remember(job, FILES, new ArrayList<>(files.stream().map(Path::toString).toList()));
+            if (run.movesInputs()) {
+                HashMap<String, String> identities = new HashMap<>();
+                files.forEach(file -> identities.put(file.toString(), Inbox.identity(file)));
+                remember(job, FILE_IDENTITIES, identities);
+            }
         }
         return RepeatStatus.FINISHED;
     }
@@ -82,7 +91,10 @@ final class PipelineSteps {
         JobExecution job = job(chunk);
         PipelineRun run = run(job);
         if (run.movesInputs()) {
-            Inbox.moveDone(run.inbox(), run.runId(), (IngestOutcome) job.getExecutionContext().get(INGEST));
+            @SuppressWarnings("unchecked")
+            Map<String, String> identities = (Map<String, String>) job.getExecutionContext().get(FILE_IDENTITIES);
+            Inbox.moveDone(run.inbox(), run.runId(), (IngestOutcome) job.getExecutionContext().get(INGEST),
+                    identities == null ? Map.of() : identities);
         }
         return RepeatStatus.FINISHED;
     }

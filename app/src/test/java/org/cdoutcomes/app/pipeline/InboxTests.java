@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class InboxTests {
     void readFilesGoToProcessedUnderTheRunAndUnreadableOnesToFailedWithTheirReason() {
         Path inbox = inbox(root);
 
-        Inbox.moveDone(inbox, RUN_ID, outcome(inbox));
+        Inbox.moveDone(inbox, RUN_ID, outcome(inbox), Map.of());
 
         assertThat(PipelineFixtures.files(inbox)).isEqualTo(Map.of(
                 "processed/" + RUN_ID + "/patients.csv", "patients",
@@ -49,12 +51,31 @@ class InboxTests {
         PipelineFixtures.write(inbox.resolve("failed/notes.csv"), "last week's notes");
         PipelineFixtures.write(inbox.resolve("failed/notes.csv.reason.txt"), "last week's reason");
 
-        Inbox.moveDone(inbox, RUN_ID, outcome(inbox));
+        Inbox.moveDone(inbox, RUN_ID, outcome(inbox), Map.of());
 
         assertThat(inbox.resolve("failed/notes.csv")).hasContent("last week's notes");
         assertThat(inbox.resolve("failed/notes.csv.reason.txt")).hasContent("last week's reason");
         assertThat(inbox.resolve("failed/" + RUN_ID + "-notes.csv")).hasContent("notes");
         assertThat(Files.readString(inbox.resolve("failed/" + RUN_ID + "-notes.csv.reason.txt"))).isEqualTo(REASON + System.lineSeparator());
+    }
+
+    /** A newer export renamed over a file while a run read it (the README's way to deliver files) is not moved unread. */
+    @Test
+    void aFileReplacedSinceTheRunChoseItStaysForTheNextRun() throws IOException {
+        Path inbox = inbox(root);
+        Map<String, String> chosen = new HashMap<>();
+        for (Path file : Inbox.newFiles(inbox)) {
+            chosen.put(file.toString(), Inbox.identity(file));
+        }
+        PipelineFixtures.write(inbox.resolve("visits.csv.part"), "newer visits");
+        Files.move(inbox.resolve("visits.csv.part"), inbox.resolve("visits.csv"), StandardCopyOption.REPLACE_EXISTING);
+
+        Inbox.moveDone(inbox, RUN_ID, outcome(inbox), chosen);
+
+        assertThat(inbox.resolve("visits.csv")).hasContent("newer visits");
+        assertThat(inbox.resolve("processed/" + RUN_ID + "/visits.csv")).doesNotExist();
+        assertThat(inbox.resolve("processed/" + RUN_ID + "/patients.csv")).hasContent("patients");
+        assertThat(inbox.resolve("failed/notes.csv")).hasContent("notes");
     }
 
     /**
@@ -64,7 +85,7 @@ class InboxTests {
     @Test
     void movingAgainAfterACrashAtAnyPointEndsAsOneUninterruptedPass() throws IOException {
         Path expectedInbox = inbox(root.resolve("uninterrupted"));
-        Inbox.moveDone(expectedInbox, RUN_ID, outcome(expectedInbox));
+        Inbox.moveDone(expectedInbox, RUN_ID, outcome(expectedInbox), Map.of());
         Map<String, String> expected = PipelineFixtures.files(expectedInbox);
 
         for (int done = 0; done <= 4; done++) {
@@ -74,7 +95,7 @@ class InboxTests {
                 operation.run();
             }
 
-            Inbox.moveDone(inbox, RUN_ID, outcome(inbox));
+            Inbox.moveDone(inbox, RUN_ID, outcome(inbox), Map.of());
 
             assertThat(PipelineFixtures.files(inbox)).as("crash after %d operations", done).isEqualTo(expected);
         }

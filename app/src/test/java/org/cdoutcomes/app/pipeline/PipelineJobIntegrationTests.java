@@ -130,6 +130,36 @@ class PipelineJobIntegrationTests {
     }
 
     /**
+     * A new inbox run first resumes the one that failed after its ingest: that run's files, already stored, are still
+     * in the inbox, and reading them again beside newer files would sum a dose chart with its correction. So the
+     * failed run completes with its own files, and the new run reads only what came since.
+     */
+    @Test
+    void aNewInboxRunFirstResumesTheRunThatDidNotFinish() throws Exception {
+        Path clinic = PipelineFixtures.clinic(root.resolve("clinic"));
+        try (ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), clinic)) {
+            context.getBean(FakeStages.class).failOnceAt("report");
+            JobExecution failed = start(context, PipelineFixtures.inboxRun(clinic));
+            assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+            PipelineFixtures.write(clinic.resolve("inbox/visits-later.csv"), "visit_id,patient_id,dose_units\nV9,P2,60\n");
+
+            JobExecution next = context.getBean(PipelineLauncher.class).run(List.of());
+
+            assertThat(next.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(next.getId()).isNotEqualTo(failed.getId());
+            assertThat(context.getBean(JobRepository.class).getLastJobExecution(failed.getJobInstance()).getStatus())
+                    .isEqualTo(BatchStatus.COMPLETED);
+            Map<String, String> files = PipelineFixtures.files(clinic.resolve("inbox/processed"));
+            String newRun = PipelineRun.of(PipelineJobConfiguration.RUN_JOB, next.getJobParameters()).runId();
+            assertThat(files.keySet()).containsExactlyInAnyOrder(RUN_ID + "/patients.csv", RUN_ID + "/visits.csv",
+                    newRun + "/visits-later.csv");
+            // the failed run's ingest is not repeated: resumed, it reports (its failed report is no call), then the new run
+            assertThat(context.getBean(FakeStages.class).calls()).extracting(call -> call.stage() + " " + call.runId())
+                    .containsExactly("ingest " + RUN_ID, "report " + RUN_ID, "ingest " + newRun, "report " + newRun);
+        }
+    }
+
+    /**
      * A run killed after its last step committed but before Batch marked it complete runs no step on restart; it ends
      * with its unreadable files counted all the same, and the command exits 1 as the uninterrupted run did.
      */
