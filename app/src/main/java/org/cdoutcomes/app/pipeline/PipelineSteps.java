@@ -72,7 +72,8 @@ final class PipelineSteps {
                 staging.resolve(REJECTS_FILE));
         IngestStepCounts.read(contribution, outcome.total(FileOutcome::read));
         IngestStepCounts.merged(contribution, outcome.total(f -> f.inserted() + f.updated()), outcome.total(FileOutcome::rejected));
-        LOG.info("Run {}: {} files read, {} unreadable", run.runId(), outcome.readFiles(), outcome.failedFiles());
+        LOG.info("Run {}: {} {} read, {} unreadable", run.runId(), outcome.readFiles(), outcome.readFiles() == 1 ? "file" : "files",
+                outcome.failedFiles());
         remember(job, INGEST, outcome);
         return RepeatStatus.FINISHED;
     }
