@@ -1,5 +1,6 @@
 package org.cdoutcomes.app.pipeline;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -71,7 +72,20 @@ public class PipelineLauncher {
                 }
             }
         }
-        return runs.start(job, newRun(job.getName(), paths).toParameters());
+        PipelineRun run = newRun(job.getName(), paths);
+        try {
+            return runs.start(job, run.toParameters());
+        } catch (RuntimeException e) {
+            // a run that began (its folder exists) but whose end went unrecorded: its status.txt says so, as no listener could
+            if (Files.isDirectory(run.runFolder()) && !Files.exists(run.statusFile())) {
+                try {
+                    AtomicFiles.write(run.statusFile(), RunStatus.unrecorded(e) + System.lineSeparator());
+                } catch (UncheckedIOException unwritable) {
+                    e.addSuppressed(unwritable);
+                }
+            }
+            throw e;
+        }
     }
 
     /** The inbox runs after the last completed one whose last execution did not complete, oldest first. */

@@ -34,6 +34,15 @@ final class RunStatus {
                 + "; restart it with: cdo restart " + executionId;
     }
 
+    /**
+     * A run whose end the job repository could not record (the database server went away during it): why, and that
+     * the next inbox run resumes it, as cdo jobs then lists it unfinished.
+     */
+    static String unrecorded(Throwable cause) {
+        return "failure: " + Failures.sentence(cause) + "; the database could not record how the run ended: the next run "
+                + "resumes it (or cdo restart, with the id cdo jobs gives once the database answers)";
+    }
+
     private static String ingestCounts(IngestOutcome ingest, boolean movedInputs) {
         StringBuilder counts = new StringBuilder().append(ingest.readFiles()).append(ingest.readFiles() == 1 ? " file read, " : " files read, ")
                 .append(ingest.failedFiles()).append(" unreadable");
