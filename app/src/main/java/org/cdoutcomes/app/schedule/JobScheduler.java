@@ -71,8 +71,12 @@ public final class JobScheduler {
         try {
             beforeEachStart.run();
             launcher.startScheduled(job).ifPresent(execution -> {
-                if (execution.getStatus() == BatchStatus.COMPLETED) {
+                String note = execution.getExitStatus().getExitDescription();
+                if (execution.getStatus() == BatchStatus.COMPLETED && (note == null || note.isBlank())) {
                     LOG.info("Job {} (execution {}) ended {}", job, execution.getId(), execution.getStatus());
+                } else if (execution.getStatus() == BatchStatus.COMPLETED) {
+                    // completed with files it could not read: status.txt says failure, and so does the log
+                    LOG.warn("Job {} (execution {}) ended {}, but {}", job, execution.getId(), execution.getStatus(), note);
                 } else {
                     // the step's stack trace is logged only with --verbose: say here why, in one sentence
                     String why = Failures.sentenceOfTrace(execution.getExitStatus().getExitDescription());
