@@ -3,7 +3,6 @@ package org.cdoutcomes.app.jobs;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.cdoutcomes.app.cli.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +36,6 @@ public class JobRuns {
     }
 
     /**
-     * Runs the job to its end, first waiting while it runs elsewhere. The parameters are made once the lock is held,
-     * so they can depend on the runs before.
-     */
-    public JobExecution startWaiting(Job job, Supplier<JobParameters> parameters) {
-        return exclusively(job.getName(), () -> start(job, parameters.get()));
-    }
-
-    /**
      * Does {@code work} holding the lock of the job, first waiting while the job runs elsewhere: for a job that
      * starts itself, such as an ingest run.
      */
@@ -53,11 +44,6 @@ public class JobRuns {
                 "Job {} is running elsewhere on this database; waiting for it to end before starting", jobName))) {
             return work.call();
         }
-    }
-
-    /** Runs the job to its end, or nothing when it is running elsewhere (a scheduled start that finds it busy). */
-    public Optional<JobExecution> startUnlessRunning(Job job, Supplier<JobParameters> parameters) {
-        return unlessRunning(job.getName(), () -> start(job, parameters.get()));
     }
 
     /**

@@ -79,7 +79,7 @@ public class PipelineLauncher {
             // a run that began (its folder exists) but whose end went unrecorded: its status.txt says so, as no listener could
             if (Files.isDirectory(run.runFolder()) && !Files.exists(run.statusFile())) {
                 try {
-                    AtomicFiles.write(run.statusFile(), RunStatus.unrecorded(e) + System.lineSeparator());
+                    AtomicFiles.write(run.statusFile(), RunStatus.unrecorded(e, run.movesInputs()) + System.lineSeparator());
                 } catch (UncheckedIOException unwritable) {
                     e.addSuppressed(unwritable);
                 }

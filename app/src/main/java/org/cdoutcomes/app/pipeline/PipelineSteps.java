@@ -47,8 +47,8 @@ final class PipelineSteps {
         if (!job.getExecutionContext().containsKey(FILES)) {
             PipelineRun run = run(job);
             List<Path> files = run.movesInputs() ? Inbox.newFiles(run.inbox()) : run.paths();
-            LOG.info("Run {}: {} {}", run.runId(), files.size(), run.movesInputs()
-                    ? (files.size() == 1 ? "new file in the inbox" : "new files in the inbox") : (files.size() == 1 ? "path given" : "paths given"));
+            String plural = files.size() == 1 ? "" : "s";
+            LOG.info("Run {}: {} {}", run.runId(), files.size(), run.movesInputs() ? "new file" + plural + " in the inbox" : "path" + plural + " given");
             remember(job, FILES, new ArrayList<>(files.stream().map(Path::toString).toList()));
             if (run.movesInputs()) {
                 HashMap<String, String> identities = new HashMap<>();

@@ -35,12 +35,13 @@ final class RunStatus {
     }
 
     /**
-     * A run whose end the job repository could not record (the database server went away during it): why, and that
-     * the next inbox run resumes it, as cdo jobs then lists it unfinished.
+     * A run whose end the job repository could not record (the database server went away during it): why, and how it
+     * resumes: an inbox run with the next one, as cdo jobs then lists it unfinished, any run with cdo restart.
      */
-    static String unrecorded(Throwable cause) {
-        return "failure: " + Failures.sentence(cause) + "; the database could not record how the run ended: the next run "
-                + "resumes it (or cdo restart, with the id cdo jobs gives once the database answers)";
+    static String unrecorded(Throwable cause, boolean inboxRun) {
+        return "failure: " + Failures.sentence(cause) + "; the database could not record how the run ended: "
+                + (inboxRun ? "the next run resumes it (or cdo restart" : "resume it with cdo restart")
+                + ", with the id cdo jobs gives once the database answers" + (inboxRun ? ")" : "");
     }
 
     private static String ingestCounts(IngestOutcome ingest, boolean movedInputs) {

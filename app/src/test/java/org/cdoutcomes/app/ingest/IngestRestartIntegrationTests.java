@@ -34,9 +34,7 @@ class IngestRestartIntegrationTests {
     void aKilledIngestRestartedByTheCommandEndsAsAnUninterruptedOne() throws Exception {
         Path clinic = clinic();
         DataSource reference = TestDatabases.migrated("ingest_reference");
-        CdoRun uninterrupted = CdoRun.of("ingest", "--db", TestDatabases.jdbcUrl(reference), "--rejects",
-                root.resolve("reference-rejects.csv").toString(), clinic.toString());
-        assertThat(uninterrupted.exitCode()).as(uninterrupted.toString()).isEqualTo(1);
+        CdoRun uninterrupted = uninterruptedIngest(reference, clinic);
         List<String> unreadable = uninterrupted.err().lines().filter(line -> line.startsWith("cannot read ")).toList();
         assertThat(unreadable).hasSize(1);
 
@@ -60,6 +58,14 @@ class IngestRestartIntegrationTests {
         assertThat(fileCounts(killed)).isEqualTo(fileCounts(reference)).hasSize(4);
         assertThat(jdbc.queryForObject("select status from ingest_run", String.class)).isEqualTo("COMPLETED");
         assertThat(Files.readString(root.resolve("rejects.csv"))).isEqualTo(Files.readString(root.resolve("reference-rejects.csv")));
+    }
+
+    /** {@code cdo ingest} of the clinic into the reference database, which exits 1 for the clinic's unreadable file. */
+    private CdoRun uninterruptedIngest(DataSource reference, Path clinic) {
+        CdoRun uninterrupted = CdoRun.of("ingest", "--db", TestDatabases.jdbcUrl(reference), "--rejects",
+                root.resolve("reference-rejects.csv").toString(), clinic.toString());
+        assertThat(uninterrupted.exitCode()).as(uninterrupted.toString()).isEqualTo(1);
+        return uninterrupted;
     }
 
     /** Starts {@code cdo ingest} of the clinic in a child JVM and kills it (SIGKILL) once a file is staged; its execution id. */
@@ -91,9 +97,7 @@ class IngestRestartIntegrationTests {
     void aKilledIngestRunAgainIsAbandoned() throws Exception {
         Path clinic = clinic();
         DataSource reference = TestDatabases.migrated("ingest_reference_again");
-        CdoRun uninterrupted = CdoRun.of("ingest", "--db", TestDatabases.jdbcUrl(reference), "--rejects",
-                root.resolve("reference-rejects.csv").toString(), clinic.toString());
-        assertThat(uninterrupted.exitCode()).as(uninterrupted.toString()).isEqualTo(1);
+        uninterruptedIngest(reference, clinic);
         DataSource killed = TestDatabases.migrated("ingest_killed_again");
         long execution = killedAfterItsFirstFile(killed, clinic);
 

@@ -227,6 +227,7 @@ class PipelineJobIntegrationTests {
 
     static JobExecution start(ConfigurableApplicationContext context, PipelineRun run) {
         Job job = context.getBean(run.jobName() + "Job", Job.class);
-        return context.getBean(JobRuns.class).startWaiting(job, run::toParameters);
+        JobRuns runs = context.getBean(JobRuns.class);
+        return runs.exclusively(job.getName(), () -> runs.start(job, run.toParameters()));
     }
 }
