@@ -187,6 +187,33 @@ class CrashAndConcurrencyIntegrationTests {
         }
     }
 
+    /**
+     * A run that never merged is abandoned only by a later run that staged again each file it staged: a later run that
+     * could not read one (it had become unreadable) is no replacement, and the earlier run stays restartable.
+     */
+    @Test
+    void anUnmergedRunIsAbandonedOnlyWhenEachFileItStagedIsStagedAgain() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("replaced"));
+        Path patients = folder.resolve("patients.csv");
+        Files.writeString(patients, "patient_id,sex\nP1,F\n");
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_superseded")) {
+            IngestOutcome first = ctx.ingest(patients);
+            // as if it had failed after staging, before its merge
+            ctx.jdbc.update("update ingest_stage_file set merged = false where run_id = ?", first.runId());
+            ctx.jdbc.update("update batch_job_execution set status = 'FAILED' where job_execution_id = ?", first.jobExecutionId());
+            Ingester ingester = ctx.bean(Ingester.class);
+
+            Files.write(patients, new byte[] {'p', 0, 0, 1});
+            IngestOutcome unreadable = ctx.ingest(patients);
+            assertTrue(unreadable.anyFileFailed());
+            assertEquals(List.of(), ingester.abandonSuperseded(unreadable), "a file it could not read replaces nothing");
+
+            Files.writeString(patients, "patient_id,sex\nP1,F\n");
+            assertEquals(List.of(first.runId()), ingester.abandonSuperseded(ctx.ingest(patients)).stream()
+                    .map(IngestRuns.Superseded::runId).toList());
+        }
+    }
+
     private static final String FOREIGN_KEYS = "select conrelid::regclass || ' ' || pg_get_constraintdef(oid) from pg_constraint "
             + "where contype = 'f' and conrelid::regclass::text in ('patient', 'visit', 'visit_muscle', 'symptom') order by 1";
 
