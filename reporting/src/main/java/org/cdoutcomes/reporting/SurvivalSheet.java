@@ -3,6 +3,7 @@ package org.cdoutcomes.reporting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.cdoutcomes.analytics.report.ReliefShare;
 import org.cdoutcomes.analytics.result.KaplanMeierSummary;
@@ -13,6 +14,9 @@ final class SurvivalSheet {
     private static final int HEADER_ROW = 4;
     private static final int CHART_ROWS = 24;
     private static final int CHART_COLUMNS = 10;
+    /** The shares still in relief 8, 12 and 16 weeks after onset, in their columns' order. */
+    private static final List<Function<ReliefShare, Double>> SHARE_WEEKS = List.of(ReliefShare::week8, ReliefShare::week12,
+            ReliefShare::week16);
 
     /** The wording that differs between the two metrics. */
     record Metric(String title, List<String> explanation, String eventsHeader, String chartTitle, String chartAxis) {
@@ -56,13 +60,11 @@ final class SurvivalSheet {
             if (shares != null) {
                 Optional<ReliefShare> share = shares.stream()
                         .filter(s -> s.by().equals(stratum.by()) && s.value().equals(stratum.value())).findFirst();
-                // empty beyond the stratum's last time (report.md), suppressed or not: there is no estimate to hide
-                Double week8 = share.map(ReliefShare::week8).orElse(null);
-                Double week12 = share.map(ReliefShare::week12).orElse(null);
-                Double week16 = share.map(ReliefShare::week16).orElse(null);
-                layout.figure(row, 10, week8, layout.styles.percent, curveSuppressed && week8 != null, null);
-                layout.figure(row, 11, week12, layout.styles.percent, curveSuppressed && week12 != null, null);
-                layout.figure(row, 12, week16, layout.styles.percent, curveSuppressed && week16 != null, null);
+                for (int week = 0; week < SHARE_WEEKS.size(); week++) {
+                    // empty beyond the stratum's last time (report.md), suppressed or not: there is no estimate to hide
+                    Double value = share.map(SHARE_WEEKS.get(week)).orElse(null);
+                    layout.figure(row, 10 + week, value, layout.styles.percent, curveSuppressed && value != null, null);
+                }
             }
             row++;
         }

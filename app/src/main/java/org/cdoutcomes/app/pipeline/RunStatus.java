@@ -39,9 +39,9 @@ final class RunStatus {
      * resumes: an inbox run with the next one, as cdo jobs then lists it unfinished, any run with cdo restart.
      */
     static String unrecorded(Throwable cause, boolean inboxRun) {
+        String restart = "cdo restart, with the id cdo jobs gives once the database answers";
         return "failure: " + Failures.sentence(cause) + "; the database could not record how the run ended: "
-                + (inboxRun ? "the next run resumes it (or cdo restart" : "resume it with cdo restart")
-                + ", with the id cdo jobs gives once the database answers" + (inboxRun ? ")" : "");
+                + (inboxRun ? "the next run resumes it (or " + restart + ")" : "resume it with " + restart);
     }
 
     private static String ingestCounts(IngestOutcome ingest, boolean movedInputs) {

@@ -79,7 +79,7 @@ public final class JobScheduler {
                     LOG.warn("Job {} (execution {}) ended {}, but {}", job, execution.getId(), execution.getStatus(), note);
                 } else {
                     // the step's stack trace is logged only with --verbose: say here why, in one sentence
-                    String why = Failures.sentenceOfTrace(execution.getExitStatus().getExitDescription());
+                    String why = Failures.sentenceOfTrace(note);
                     LOG.warn("Job {} (execution {}) ended {}{}; cdo restart {} resumes it", job, execution.getId(),
                             execution.getStatus(), why.isBlank() ? "" : ": " + why, execution.getId());
                 }

@@ -12,8 +12,9 @@ import java.util.TreeSet;
  * trigger query per written row (1,000,000 symptom rows: about 5 s); dropping the constraint in the merge's
  * transaction and adding it back with the same definition before commit checks every row of the table in one join
  * (0.35 s), through a {@link Suspension}: the database still refuses to commit a dangling reference. The price:
- * the tables are locked exclusively until the merge commits (a merge that finds one in use keeps its keys instead), and re-adding scans the whole table, so this is done
- * only when the rows written are not a small fraction of those stored.
+ * the tables are locked exclusively until the merge commits (a merge that finds one in use keeps its keys instead),
+ * and re-adding scans the whole table, so this is done only when the rows written are not a small fraction of those
+ * stored.
  */
 final class ForeignKeys {
     /**
