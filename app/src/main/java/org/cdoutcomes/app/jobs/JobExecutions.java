@@ -20,7 +20,11 @@ public final class JobExecutions {
             select e.job_execution_id, i.job_name, e.status, e.start_time, e.end_time, e.exit_message,
                    coalesce(sum(s.read_count), 0) as read_count,
                    coalesce(sum(s.write_count), 0) as write_count,
-                   coalesce(sum(s.filter_count + s.read_skip_count + s.process_skip_count + s.write_skip_count), 0) as skip_count
+                   coalesce(sum(s.filter_count + s.read_skip_count + s.process_skip_count + s.write_skip_count), 0) as skip_count,
+                   (select max(p.job_execution_id) from batch_job_execution p
+                    where p.job_instance_id = e.job_instance_id and p.job_execution_id < e.job_execution_id) as restart_of,
+                   (select min(n.job_execution_id) from batch_job_execution n
+                    where n.job_instance_id = e.job_instance_id and n.job_execution_id > e.job_execution_id) as restarted_as
             from batch_job_execution e
             join batch_job_instance i on i.job_instance_id = e.job_instance_id
             left join batch_step_execution s on s.job_execution_id = e.job_execution_id
@@ -52,7 +56,8 @@ public final class JobExecutions {
                     // Batch records a run as running until it ends; a killed process never ends it
                     String message = RUNNING.contains(status) && !locks.held(job)
                             ? "not running: the process that ran it ended; cdo restart " + id + " resumes it"
-                            : shortMessage(rs.getString("exit_message"));
+                            : withRestarts(rs.getObject("restart_of", Long.class), rs.getObject("restarted_as", Long.class),
+                                    shortMessage(rs.getString("exit_message")));
                     executions.add(new JobExecutionSummary(id, job, status, time(rs.getTimestamp("start_time")),
                             time(rs.getTimestamp("end_time")), rs.getLong("read_count"), rs.getLong("write_count"),
                             rs.getLong("skip_count"), message));
@@ -60,6 +65,24 @@ public final class JobExecutions {
             }
         }
         return executions;
+    }
+
+    /**
+     * A restart is a new execution of the same job instance: each execution names the one it resumed and the one that
+     * resumed it, so that a failure followed by its completion reads as one story.
+     */
+    private static String withRestarts(Long restartOf, Long restartedAs, String message) {
+        List<String> parts = new ArrayList<>();
+        if (restartOf != null) {
+            parts.add("restart of " + restartOf);
+        }
+        if (restartedAs != null) {
+            parts.add("restarted as " + restartedAs);
+        }
+        if (!message.isEmpty()) {
+            parts.add(message);
+        }
+        return String.join("; ", parts);
     }
 
     private static LocalDateTime time(Timestamp timestamp) {

@@ -16,19 +16,20 @@ import org.junit.jupiter.api.Test;
 class JobExecutionsIntegrationTests {
 
     @Test
-    void listsNewestFirstWithCountsSummedOverStepsAndOneSentenceOfTheExitMessage() throws SQLException {
+    void listsNewestFirstWithCountsSummedOverStepsOneSentenceOfTheExitMessageAndRestartsLinked() throws SQLException {
         DataSource db = TestDatabases.migrated("cdo_jobs");
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute("insert into batch_job_instance (job_instance_id, version, job_name, job_key) values (1, 0, 'ingest', 'k1'), (2, 0, 'report', 'k2')");
+            s.execute("insert into batch_job_instance (job_instance_id, version, job_name, job_key) values (1, 0, 'ingest', 'k1'), (2, 0, 'report', 'k2'), (3, 0, 'ingest', 'k3')");
+            // execution 13 is a restart of 11: a second execution of its job instance
             s.execute("""
                     insert into batch_job_execution (job_execution_id, version, job_instance_id, create_time, start_time, end_time, status, exit_code, exit_message)
                     values (10, 1, 1, '2026-11-02 08:00:00', '2026-11-02 08:00:01', '2026-11-02 08:03:30', 'COMPLETED', 'COMPLETED', ''),
-                           (11, 1, 1, '2026-11-03 08:00:00', '2026-11-03 08:00:02', '2026-11-03 08:00:09', 'FAILED', 'FAILED',
+                           (11, 1, 3, '2026-11-03 08:00:00', '2026-11-03 08:00:02', '2026-11-03 08:00:09', 'FAILED', 'FAILED',
                             'org.springframework.dao.DuplicateKeyException: duplicate key value violates unique constraint "visit_pkey"
                       Detail: Key (visit_id)=(V-000123) already exists.
                     	at org.springframework.jdbc...'),
                            (12, 1, 2, '2026-11-04 09:00:00', '2026-11-04 09:00:00', null, 'STARTED', 'UNKNOWN', null),
-                           (13, 1, 1, '2026-11-05 08:00:00', '2026-11-05 08:00:01', '2026-11-05 08:00:02', 'FAILED', 'FAILED',
+                           (13, 1, 3, '2026-11-05 08:00:00', '2026-11-05 08:00:01', '2026-11-05 08:00:02', 'FAILED', 'FAILED',
                             'java.io.UncheckedIOException: cannot publish /srv/outbox/run-1
                     	at org.cdoutcomes.app.pipeline.PipelineSteps.publish(PipelineSteps.java:104)
                     Caused by: java.nio.file.FileAlreadyExistsException: /srv/outbox/run-1
@@ -53,10 +54,10 @@ class JobExecutionsIntegrationTests {
 
         assertEquals(List.of(
                 new JobExecutionSummary(13, "ingest", "FAILED", LocalDateTime.of(2026, 11, 5, 8, 0, 1), LocalDateTime.of(2026, 11, 5, 8, 0, 2),
-                        0, 0, 0, "cannot create /srv/outbox/run-1: something of that name is already there"),
+                        0, 0, 0, "restart of 11; cannot create /srv/outbox/run-1: something of that name is already there"),
                 new JobExecutionSummary(12, "report", "STARTED", LocalDateTime.of(2026, 11, 4, 9, 0), null, 0, 0, 0, ""),
                 new JobExecutionSummary(11, "ingest", "FAILED", LocalDateTime.of(2026, 11, 3, 8, 0, 2), LocalDateTime.of(2026, 11, 3, 8, 0, 9),
-                        500, 0, 0, "duplicate key value violates unique constraint \"visit_pkey\""),
+                        500, 0, 0, "restarted as 13; duplicate key value violates unique constraint \"visit_pkey\""),
                 new JobExecutionSummary(10, "ingest", "COMPLETED", LocalDateTime.of(2026, 11, 2, 8, 0, 1), LocalDateTime.of(2026, 11, 2, 8, 3, 30),
                         11000, 10988, 17, "")), all);
         assertEquals(List.of(13L, 12L), new JobExecutions(db).recent(2).stream().map(JobExecutionSummary::id).toList());
@@ -68,7 +69,7 @@ class JobExecutionsIntegrationTests {
         JobsCommand.print(all.subList(2, 4), new PrintWriter(table, true));
         assertEquals("""
                 ID  JOB     STATUS     STARTED              ENDED                READ   WRITTEN  SKIPPED  MESSAGE
-                11  ingest  FAILED     2026-11-03 08:00:02  2026-11-03 08:00:09  500    0        0        duplicate key value violates unique constraint "visit_pkey"
+                11  ingest  FAILED     2026-11-03 08:00:02  2026-11-03 08:00:09  500    0        0        restarted as 13; duplicate key value violates unique constraint "visit_pkey"
                 10  ingest  COMPLETED  2026-11-02 08:00:01  2026-11-02 08:03:30  11000  10988    17
                 """, table.toString().replace(System.lineSeparator(), "\n"));
     }
