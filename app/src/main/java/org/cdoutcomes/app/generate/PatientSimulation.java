@@ -63,14 +63,14 @@ final class PatientSimulation {
         int diagnosis;
         if (draw.chance(plan.incidentShare())) {
             // A new patient: screened (baseline scores) at some point of the period, first injected 1-4 weeks later.
-            int screening = clinicDayWithinPeriod(plan.from() + draw.below(plan.periodDays()));
+            int screening = clinicDayWithinPeriod(plan.from() + draw.below(plan.periodDays()), draw);
             scores.record(symptoms, screening, -1, 0, 0, draw);
             diagnosis = screening - draw.between(14, 720);
-            firstSession = clinicDay(screening + draw.between(7, 28));
+            firstSession = clinicDay(screening + draw.between(7, 28), draw);
         } else {
             // Already in treatment when the period starts: the first session of the period falls anywhere in one cycle.
             int cycle = product == Product.DAXIBOTULINUMTOXIN_A ? 168 : 98;
-            firstSession = clinicDayWithinPeriod(plan.from() + draw.below(Math.min(cycle, plan.periodDays())));
+            firstSession = clinicDayWithinPeriod(plan.from() + draw.below(Math.min(cycle, plan.periodDays())), draw);
             diagnosis = plan.from() - draw.between(180, 15 * 365);
         }
         int adulthood = (int) LocalDate.of(birthYear + 16, 1, 1).toEpochDay();
@@ -98,7 +98,7 @@ final class PatientSimulation {
                     sessionGuidance, injections));
 
             int interval = interval(product, draw);
-            int next = clinicDay(day + interval);
+            int next = clinicDay(day + interval, draw);
             boolean stops = draw.chance(1 - StrictMath.pow(1 - STOPS_PER_YEAR, interval / 365.25));
             boolean hasNext = !stops && next <= plan.to();
             int lastDay = hasNext ? next - 1 : Math.min(plan.to(), stops ? day + 180 : plan.to());
@@ -345,9 +345,12 @@ final class PatientSimulation {
         int step = dosing.step();
         List<Injection> injections = new ArrayList<>(muscles.size());
         for (PatternMuscle muscle : muscles) {
-            int max = muscle.side() == Side.BILATERAL ? (int) Math.round(dosing.rowMax() * 1.5 / step) * step : dosing.rowMax();
+            // a bilateral row doses both sides: at least a muscle's minimum on each
+            boolean bilateral = muscle.side() == Side.BILATERAL;
+            int min = bilateral ? 2 * dosing.rowMin() : dosing.rowMin();
+            int max = bilateral ? (int) Math.round(dosing.rowMax() * 1.5 / step) * step : dosing.rowMax();
             long rounded = Math.round(total * doseWeight(muscle) / weights / step) * step;
-            injections.add(new Injection(muscle.muscle(), muscle.side(), (int) Math.min(max, Math.max(dosing.rowMin(), rounded))));
+            injections.add(new Injection(muscle.muscle(), muscle.side(), (int) Math.min(max, Math.max(min, rounded))));
         }
         return injections;
     }
@@ -377,16 +380,31 @@ final class PatientSimulation {
         return plan.sites().pickOtherThan(patientSite, draw);
     }
 
-    /** Clinics inject on weekdays: a Saturday or Sunday moves to the Monday. */
-    static int clinicDay(int epochDay) {
-        int dayOfWeek = Math.floorMod(epochDay + 3, 7); // 0 = Monday; 1970-01-01 was a Thursday
-        return dayOfWeek == 5 ? epochDay + 2 : dayOfWeek == 6 ? epochDay + 1 : epochDay;
+    /**
+     * Clinics inject on weekdays: a Saturday or Sunday moves to one of the five weekdays within three days of it, each
+     * as likely, so every weekday holds a fifth of the visits (moving them all to the Monday put 43 % there).
+     */
+    private static int clinicDay(int epochDay, Draw draw) {
+        if (!weekend(epochDay)) {
+            return epochDay;
+        }
+        // the seven days from 3 before to 3 after hold each weekday once
+        int weekday = draw.below(5);
+        for (int day = epochDay - 3; ; day++) {
+            if (!weekend(day) && weekday-- == 0) {
+                return day;
+            }
+        }
+    }
+
+    private static boolean weekend(int epochDay) {
+        return Math.floorMod(epochDay + 3, 7) >= 5; // 0 = Monday; 1970-01-01 was a Thursday
     }
 
     /** As {@link #clinicDay}, unless the move would leave the period (a weekend visit then stays). */
-    private int clinicDayWithinPeriod(int epochDay) {
-        int moved = clinicDay(epochDay);
-        return moved <= plan.to() ? moved : epochDay;
+    private int clinicDayWithinPeriod(int epochDay, Draw draw) {
+        int moved = clinicDay(epochDay, draw);
+        return moved >= plan.from() && moved <= plan.to() ? moved : epochDay;
     }
 
     static String pad(int value, int width) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -90,10 +91,17 @@ class GeneratedClinicShapeTests {
 
     @Test
     void aboutOnePatientInEightSwitchesProduct() {
-        // Among patients seen often enough to have switched.
-        List<Patient> regulars = treated().stream().filter(p -> p.sessions().size() >= 4).toList();
-        assertTrue(regulars.size() > 2000);
-        assertBetween(0.10, 0.15, share(regulars, p -> p.sessions().stream().map(Session::product).distinct().count() > 1), "switchers");
+        // Of all the patients exported (4,900 here: 1 in 8 within about 3 standard errors), not only those seen often
+        // enough to have switched, as a reader of the files counts them.
+        assertBetween(0.11, 0.14, share(treated(), p -> p.sessions().stream().map(Session::product).distinct().count() > 1), "switchers");
+    }
+
+    @Test
+    void visitsFallOnWeekdaysEachAsOften() {
+        List<Session> sessions = treated().stream().flatMap(p -> p.sessions().stream()).toList();
+        Map<DayOfWeek, Long> days = sessions.stream().collect(Collectors.groupingBy(s -> s.date().getDayOfWeek(), Collectors.counting()));
+        assertEquals(Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY), days.keySet());
+        days.forEach((day, n) -> assertBetween(0.18, 0.22, (double) n / sessions.size(), day + " share of visits"));
     }
 
     @Test
@@ -187,6 +195,11 @@ class GeneratedClinicShapeTests {
             List<Double> doses = sessions.stream().filter(s -> s.product() == product).flatMap(s -> s.injections().stream())
                     .filter(i -> i.side() != Side.BILATERAL).map(ClinicHistory.Injection::dose).toList();
             assertTrue(doses.stream().allMatch(dose -> dose >= 15 && dose <= 100), product.id() + " 15-100 U a muscle");
+            // a bilateral row doses the muscle on both sides
+            List<Double> bilateral = sessions.stream().filter(s -> s.product() == product).flatMap(s -> s.injections().stream())
+                    .filter(i -> i.side() == Side.BILATERAL).map(ClinicHistory.Injection::dose).toList();
+            assertTrue(bilateral.size() > 1000 && bilateral.stream().allMatch(dose -> dose >= 2 * 15 && dose <= 2 * 100),
+                    product.id() + " 15-100 U a side of a bilateral row");
         }
     }
 
@@ -194,8 +207,8 @@ class GeneratedClinicShapeTests {
     void sessionsComeEvery12To16WeeksAndDaxibotulinumtoxinAEvery20To28() {
         List<Integer> usual = intervals(c -> c.session().product() != Product.DAXIBOTULINUMTOXIN_A);
         List<Integer> daxi = intervals(c -> c.session().product() == Product.DAXIBOTULINUMTOXIN_A);
-        // Weekend visits move to the Monday, so a 16-week interval may end on day 114.
-        assertTrue(share(usual, days -> days >= 84 && days <= 114) > 0.7);
+        // A weekend visit moves by up to 3 days either way, so a 12-16-week interval may take 81 to 115 days.
+        assertTrue(share(usual, days -> days >= 81 && days <= 115) > 0.7);
         assertTrue(share(usual, days -> days < 84) > 0.02, "sometimes 10 weeks");
         assertTrue(share(usual, days -> days >= 140) > 0.04, "sometimes 20+ weeks");
         assertTrue(share(daxi, days -> days >= 140 && days <= 198) > 0.7);
