@@ -49,7 +49,7 @@ public final class OutputFile {
         }
         for (Path above = target.folder(); above != null; above = above.getParent()) {
             if (Files.isDirectory(above)) {
-                if (!writable(above)) {
+                if (!canWriteIn(above)) {
                     throw new ParameterException(spec.commandLine(), option + " expects a file in a folder cdo can write to, but "
                             + above + " cannot be written");
                 }
@@ -70,8 +70,11 @@ public final class OutputFile {
         OutputFiles.write(file, target -> target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp"), content);
     }
 
-    /** Tried, not asked: permissions say yes to root where the file system says no (/proc, a read-only mount). */
-    private static boolean writable(Path folder) {
+    /**
+     * Whether cdo can create a file in the folder: tried, not asked, as permissions say yes to root where the file system
+     * says no (/proc, a read-only mount).
+     */
+    public static boolean canWriteIn(Path folder) {
         try {
             Files.delete(Files.createTempFile(folder, ".cdo-write-check", ".tmp"));
             return true;

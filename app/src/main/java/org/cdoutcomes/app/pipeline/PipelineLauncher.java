@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.cdoutcomes.app.cli.OutputFile;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,13 +116,17 @@ public class PipelineLauncher {
         if (!jobs.containsKey(jobName)) {
             throw new BadSettingException("schedules: unknown job '" + jobName + "'; the jobs are " + String.join(", ", jobs.keySet().stream().sorted().toList()));
         }
-        requireFolder("outbox", settings.outbox());
+        requireFolder("outbox", settings.outbox(), "a folder for each run is created in it");
         if (jobName.equals(PipelineJobConfiguration.RUN_JOB) && paths.isEmpty()) {
-            requireFolder("inbox", settings.inbox());
+            requireFolder("inbox", settings.inbox(), "the files a run reads are moved to processed/ in it");
         }
     }
 
-    private static void requireFolder(String setting, Path folder) {
+    /**
+     * A folder the job writes in. Checked before a run starts: a run that cannot create its folder fails, and would
+     * fail again each time the next run resumes it.
+     */
+    private static void requireFolder(String setting, Path folder, String why) {
         String where = " in cdo.yml (" + setting + ": PATH) or CDO_" + setting.toUpperCase(java.util.Locale.ROOT);
         if (folder == null) {
             throw new BadSettingException(setting + ": not set; name a folder" + where);
@@ -129,6 +134,10 @@ public class PipelineLauncher {
         if (!Files.isDirectory(folder)) {
             throw new BadSettingException(setting + ": " + folder.toAbsolutePath().normalize() + " is not an existing folder; create it, "
                     + "or name another" + where);
+        }
+        if (!OutputFile.canWriteIn(folder)) {
+            throw new BadSettingException(setting + ": " + folder.toAbsolutePath().normalize() + " cannot be written (" + why
+                    + "); allow it, or name another folder" + where);
         }
     }
 

@@ -3,6 +3,7 @@ package org.cdoutcomes.app.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -222,6 +223,33 @@ class PipelineJobIntegrationTests {
                     .isInstanceOf(BadSettingException.class)
                     .hasMessage("outbox: " + root.resolve("outbox").toAbsolutePath().normalize() + " is not an existing folder; create it, "
                             + "or name another in cdo.yml (outbox: PATH) or CDO_OUTBOX");
+        }
+    }
+
+    /** A run that could not write its folders would fail, and fail again each time the next run resumed it. */
+    @Test
+    void anInboxOrOutboxThatCannotBeWrittenIsNamedBeforeARunStarts() throws IOException {
+        PipelineFixtures.clinic(root);
+        Path outbox = root.resolve("outbox");
+        Files.move(outbox, root.resolve("outbox-files"));
+        // /proc: a folder no one, root included, can create a file in
+        Files.createSymbolicLink(outbox, Path.of("/proc"));
+        try (ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), root)) {
+            PipelineLauncher launcher = context.getBean(PipelineLauncher.class);
+            assertThatThrownBy(() -> launcher.run(List.of()))
+                    .isInstanceOf(BadSettingException.class)
+                    .hasMessage("outbox: " + outbox.toAbsolutePath().normalize() + " cannot be written (a folder for each run is created "
+                            + "in it); allow it, or name another folder in cdo.yml (outbox: PATH) or CDO_OUTBOX");
+            Files.delete(outbox);
+            Files.move(root.resolve("outbox-files"), outbox);
+            Path inbox = root.resolve("inbox");
+            Files.move(inbox, root.resolve("inbox-files"));
+            Files.createSymbolicLink(inbox, Path.of("/proc"));
+            assertThatThrownBy(() -> launcher.run(List.of()))
+                    .isInstanceOf(BadSettingException.class)
+                    .hasMessage("inbox: " + inbox.toAbsolutePath().normalize() + " cannot be written (the files a run reads are moved "
+                            + "to processed/ in it); allow it, or name another folder in cdo.yml (inbox: PATH) or CDO_INBOX");
+            assertThat(context.getBean(JobRepository.class).getLastJobInstance(PipelineJobConfiguration.RUN_JOB)).isNull();
         }
     }
 
