@@ -71,6 +71,12 @@ public final class CdoContext implements AutoCloseable {
      */
     public static CdoContext open(DatabaseOptions options, Class<?>... configurations) {
         Map<String, String> environment = System.getenv();
+        // an empty --db (an unset shell variable: --db "$URL") would otherwise mean the embedded database: the data would
+        // go somewhere the user did not name
+        if (options.url != null && options.url.isBlank()) {
+            throw CdoException.badUsage("--db expects a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/cdo, but got an "
+                    + "empty value; leave --db out for the embedded database");
+        }
         String url = options.url != null ? options.url : environment.get("CDO_DB_URL");
         Path embeddedFolder = url == null || url.isBlank() ? (options.dataDir != null ? options.dataDir : DEFAULT_DATA_DIR) : null;
         return open(options, url, embeddedFolder, dataSource -> { }, configurations);

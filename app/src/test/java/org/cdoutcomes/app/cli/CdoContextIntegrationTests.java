@@ -2,8 +2,11 @@ package org.cdoutcomes.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
 import org.cdoutcomes.app.CdoRun;
@@ -54,6 +57,21 @@ class CdoContextIntegrationTests {
             assertEquals("counting", listed.get(0).jobName());
             assertEquals("COMPLETED", listed.get(0).status());
         }
+    }
+
+    /** An unset shell variable (--db "$URL") must not send the data to the embedded database instead. */
+    @Test
+    void anEmptyDbOptionIsBadUsage() {
+        DatabaseOptions options = new DatabaseOptions();
+        options.url = " ";
+        options.dataDir = Path.of("target/never-created-" + ProcessHandle.current().pid());
+
+        CdoException refused = assertThrows(CdoException.class, () -> CdoContext.open(options).close());
+
+        assertEquals(CdoException.BAD_USAGE, refused.exitCode());
+        assertEquals("--db expects a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/cdo, but got an empty value; "
+                + "leave --db out for the embedded database", refused.getMessage());
+        assertTrue(Files.notExists(options.dataDir), "no embedded database was started");
     }
 
     /** A server with no connection left is busy, not misconfigured: exit 1 (try again), not 2 (bad usage). */
