@@ -111,6 +111,6 @@ public class AnalyzeCommand implements Callable<Integer> {
         if (followUpDays < 0) {
             throw new ParameterException(spec.commandLine(), "--follow-up-days expects a whole number of days, 0 or more, but got " + followUpDays);
         }
-        return cohort.request(spec.commandLine(), false, aeWindowDays, followUpDays, firstCycleOnly);
+        return cohort.request(spec.commandLine(), aeWindowDays, followUpDays, firstCycleOnly);
     }
 }

@@ -39,16 +39,16 @@ public class CohortOptions {
     /**
      * The request these options make, with the analysis settings given.
      *
-     * @param bothEnds whether a period needs both --from and --to (a report covers a closed period)
      * @throws ParameterException (exit 2) naming the option and what it expects
      */
-    public AnalysisRequest request(CommandLine command, boolean bothEnds, int aeWindowDays, int followUpDays, boolean firstCycleOnly) {
+    public AnalysisRequest request(CommandLine command, int aeWindowDays, int followUpDays, boolean firstCycleOnly) {
         if (quarter != null && (from != null || to != null)) {
             throw new ParameterException(command, "--quarter cannot be combined with --from or --to: give either a quarter or a period");
         }
-        if (bothEnds && (from == null) != (to == null)) {
+        // cli.md: [--from D --to D | --quarter YYYY-Qn], for the analysis as for the report
+        if ((from == null) != (to == null)) {
             throw new ParameterException(command, (from == null ? "--to" : "--from") + " needs "
-                    + (from == null ? "--from" : "--to") + " too: a report covers a whole period (or give --quarter)");
+                    + (from == null ? "--from" : "--to") + " too: a period has a first and a last injection date (or give --quarter)");
         }
         if (from != null && to != null && from.isAfter(to)) {
             throw new ParameterException(command, "--from " + from + " is after --to " + to + ": the period runs from the earlier date to the later");

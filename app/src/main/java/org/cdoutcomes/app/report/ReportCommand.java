@@ -77,7 +77,7 @@ public class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--out expects a file name ending in .xlsx (Excel opens it by its extension), but got " + out);
         }
         OutputFile.check(spec, "--out", out);
-        AnalysisRequest request = cohort.request(spec.commandLine(), true, AnalysisOptions.DEFAULT_AE_WINDOW_DAYS,
+        AnalysisRequest request = cohort.request(spec.commandLine(), AnalysisOptions.DEFAULT_AE_WINDOW_DAYS,
                 AnalysisOptions.DEFAULT_FOLLOW_UP_DAYS, false);
         AnalysisProgress progress = AnalysisProgress.onTerminal();
         ReportResult written;

@@ -19,6 +19,8 @@ class CohortOptionsTests {
             "analyze --quarter 2026-Q1 --from 2026-01-01 --json a.json     | --quarter cannot be combined with --from",
             "analyze --as-of 2025-02-30 --json a.json                      | --as-of",
             "analyze --from 01/02/2026 --json a.json                       | --from",
+            "analyze --from 2026-01-01 --json a.json                       | --from needs --to",
+            "analyze --to 2026-01-01 --json a.json                         | --to needs --from",
             "analyze --ae-window-days -1 --json a.json                     | --ae-window-days",
             "analyze --follow-up-days -5 --json a.json                     | --follow-up-days",
             "analyze --site= --json a.json                                 | --site",
