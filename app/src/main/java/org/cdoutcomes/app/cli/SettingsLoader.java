@@ -5,10 +5,13 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import org.cdoutcomes.model.vocabulary.Muscle;
 import org.cdoutcomes.model.vocabulary.MuscleGroups;
 import org.springframework.scheduling.support.CronExpression;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -62,7 +65,7 @@ final class SettingsLoader {
                         + " six with the second first, or a macro such as @weekly, got '" + cron + "'");
             }
         });
-        Map<String, String> muscleGroups = map(MUSCLE_GROUPS, yaml, origin);
+        Map<String, String> muscleGroups = muscleGroups(yaml, origin);
         try {
             MuscleGroups.withOverrides(muscleGroups);
         } catch (IllegalArgumentException e) {
@@ -155,7 +158,40 @@ final class SettingsLoader {
     }
 
     /** The file's entries, then environment variables {@code CDO_<NAME>_<KEY>} with the key in lower case and dashes. */
+    /** A map setting: the file's entries, then the environment's, which replace those of the same key. */
     private Map<String, String> map(String name, Map<String, Object> yaml, String file) {
+        Map<String, String> entries = fileMap(name, yaml, file);
+        entries.putAll(environmentMap(name));
+        return entries;
+    }
+
+    /**
+     * muscle-groups, keyed by muscle id: an alias in the file and the id in a variable (or the other way round) name one
+     * muscle, whose variable then wins as for any setting; two keys for one muscle in one place are refused.
+     */
+    private Map<String, String> muscleGroups(Map<String, Object> yaml, String file) {
+        Map<String, String> groups = byMuscle(fileMap(MUSCLE_GROUPS, yaml, file), file);
+        groups.putAll(byMuscle(environmentMap(MUSCLE_GROUPS), "environment variables " + variable(MUSCLE_GROUPS) + "_*"));
+        return groups;
+    }
+
+    /** Entries keyed by the id of the muscle each key names (a key naming none stays, for MuscleGroups to refuse). */
+    private static Map<String, String> byMuscle(Map<String, String> entries, String origin) {
+        Map<String, String> groups = new LinkedHashMap<>();
+        Map<String, String> keys = new HashMap<>();
+        entries.forEach((key, group) -> {
+            String muscle = Muscle.VOCABULARY.find(key).map(Muscle::id).orElse(key);
+            String earlier = keys.putIfAbsent(muscle, key);
+            if (earlier != null) {
+                throw CdoException.badUsage("setting " + MUSCLE_GROUPS + " (" + origin + ") names the muscle " + muscle + " twice, as '"
+                        + earlier + "' and as '" + key + "'; keep one");
+            }
+            groups.put(muscle, group);
+        });
+        return groups;
+    }
+
+    private static Map<String, String> fileMap(String name, Map<String, Object> yaml, String file) {
         Map<String, String> entries = new LinkedHashMap<>();
         Object value = yaml.get(name);
         if (value instanceof Map<?, ?> map) {
@@ -168,6 +204,11 @@ final class SettingsLoader {
         } else if (value != null) {
             throw CdoException.badUsage("setting " + name + " (" + file + ") expects 'key: value' entries on indented lines below it");
         }
+        return entries;
+    }
+
+    private Map<String, String> environmentMap(String name) {
+        Map<String, String> entries = new TreeMap<>();
         String prefix = variable(name) + "_";
         environment.forEach((variable, entry) -> {
             if (variable.startsWith(prefix) && variable.length() > prefix.length()) {

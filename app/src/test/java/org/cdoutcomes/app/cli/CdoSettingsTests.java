@@ -48,6 +48,27 @@ class CdoSettingsTests {
         assertEquals("shoulder-elevators", settings.muscleGroups().groupOf(Muscle.VOCABULARY.find("levator-scapulae").orElseThrow()));
     }
 
+    /** A muscle's alias and its id name one muscle: the variable overrides the file however either spells it. */
+    @Test
+    void aMuscleGroupVariableOverridesTheFileWhateverSpellingEachUses() throws IOException {
+        Muscle scm = Muscle.VOCABULARY.find("sternocleidomastoid").orElseThrow();
+        Muscle trapezius = Muscle.VOCABULARY.find("trapezius").orElseThrow();
+        Path file = write("muscle-groups:\n  scm: front\n  trapezius: back\n");
+        CdoSettings settings = CdoSettings.load(file, Map.of("CDO_MUSCLE_GROUPS_STERNOCLEIDOMASTOID", "anterior", "CDO_MUSCLE_GROUPS_TRAP", "upper"));
+        assertEquals("anterior", settings.muscleGroups().groupOf(scm));
+        assertEquals("upper", settings.muscleGroups().groupOf(trapezius));
+
+        CdoException twiceInFile = assertThrows(CdoException.class,
+                () -> CdoSettings.load(write("muscle-groups:\n  scm: a\n  sternocleidomastoid: b\n"), Map.of()));
+        assertEquals(CdoException.BAD_USAGE, twiceInFile.exitCode());
+        assertTrue(twiceInFile.getMessage().endsWith("names the muscle sternocleidomastoid twice, as 'scm' and as 'sternocleidomastoid'; keep one"),
+                twiceInFile.getMessage());
+        CdoException twiceInEnvironment = assertThrows(CdoException.class,
+                () -> CdoSettings.load(null, Map.of("CDO_MUSCLE_GROUPS_SCM", "a", "CDO_MUSCLE_GROUPS_STERNOCLEIDOMASTOID", "b")));
+        assertEquals("setting muscle-groups (environment variables CDO_MUSCLE_GROUPS_*) names the muscle sternocleidomastoid twice, "
+                + "as 'scm' and as 'sternocleidomastoid'; keep one", twiceInEnvironment.getMessage());
+    }
+
     @Test
     void badValuesNameTheSettingWhereItCameFromAndWhatItExpects() throws IOException {
         Path file = write("suppression-threshold: five\n");
