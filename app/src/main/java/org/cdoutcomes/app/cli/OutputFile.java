@@ -63,6 +63,27 @@ public final class OutputFile {
     }
 
     /**
+     * The check of an option naming a folder that a command creates (when missing) and writes in, done before any work.
+     *
+     * @throws ParameterException (exit 2) when {@code folder} is a file, or the nearest existing folder at or above it
+     *                            cannot be written
+     */
+    public static void checkFolder(CommandSpec spec, String option, Path folder) {
+        for (Path above = folder.toAbsolutePath().normalize(); above != null; above = above.getParent()) {
+            if (Files.isDirectory(above)) {
+                if (!canWriteIn(above)) {
+                    throw new ParameterException(spec.commandLine(), option + " expects a folder cdo can create or write in, but "
+                            + above + " cannot be written");
+                }
+                return;
+            }
+            if (Files.exists(above)) {
+                throw new ParameterException(spec.commandLine(), option + " expects a folder, but " + above + " is a file");
+            }
+        }
+    }
+
+    /**
      * Writes {@code file} as {@link OutputFiles} does, through a uniquely named hidden temporary file (two commands
      * writing the same file do not share one).
      */

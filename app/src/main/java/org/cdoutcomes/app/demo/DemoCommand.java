@@ -11,6 +11,7 @@ import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.CdoException;
 import org.cdoutcomes.app.cli.CdoSettings;
 import org.cdoutcomes.app.cli.DatabaseOptions;
+import org.cdoutcomes.app.cli.OutputFile;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.jobs.JobsConfiguration;
 import org.cdoutcomes.app.report.ReportRequest;
@@ -110,11 +111,13 @@ public class DemoCommand implements Callable<Integer> {
         if (patients < 1) {
             throw new ParameterException(spec.commandLine(), "--patients expects a number of patients, 1 or more, but got " + patients);
         }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new ParameterException(spec.commandLine(), "--out expects a folder, but " + out + " is a file");
-        }
+        // before the clinic is generated, which replaces the previous demo's files
+        OutputFile.checkFolder(spec, "--out", out);
         if (serverUrl != null && serverUrl.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--db expects a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/cdo");
+        }
+        if (serverUrl == null) {
+            OutputFile.checkFolder(spec, "--data-dir", dataDir);
         }
         Path exports = out.resolve("clinic");
         clinic.generate(exports, patients);

@@ -234,6 +234,19 @@ class DemoCommandIntegrationTests {
         Run outIsAFile = demo("--out", touch(file).toString());
         assertEquals(2, outIsAFile.exitCode(), outIsAFile::toString);
         assertTrue(outIsAFile.err().contains("--out expects a folder"), outIsAFile::toString);
+
+        // /proc: a folder no one, root included, can create anything in; refused before the clinic is generated (which
+        // replaces the previous demo's files)
+        Path out = work.resolve("checked-first");
+        Run outUnwritable = demo("--out", "/proc/demo");
+        assertEquals(2, outUnwritable.exitCode(), outUnwritable::toString);
+        assertTrue(outUnwritable.err().contains("--out expects a folder cdo can create or write in, but /proc cannot be written"),
+                outUnwritable::toString);
+        Run dataDirUnwritable = demo("--out", out.toString(), "--data-dir", "/proc/x");
+        assertEquals(2, dataDirUnwritable.exitCode(), dataDirUnwritable::toString);
+        assertTrue(dataDirUnwritable.err().contains("--data-dir expects a folder cdo can create or write in, but /proc cannot be written"),
+                dataDirUnwritable::toString);
+        assertTrue(Files.notExists(out), "no clinic generated");
     }
 
     private static Path touch(Path file) {
