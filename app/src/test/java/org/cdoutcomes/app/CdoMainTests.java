@@ -34,8 +34,22 @@ class CdoMainTests {
         CdoRun generate = CdoRun.of("generate", "--patients", "2k", "--out", "clinic");
         assertEquals("cdo: --patients expects a whole number, but got '2k'", generate.err().lines().findFirst().orElse(""));
         CdoRun tooLarge = CdoRun.of("generate", "--patients", "9999999999", "--out", "clinic");
-        assertEquals("cdo: --patients expects a whole number from -2147483648 to 2147483647, but got '9999999999'",
+        assertEquals("cdo: --patients expects a whole number up to 2147483647, but got '9999999999'",
                 tooLarge.err().lines().findFirst().orElse(""));
+        CdoRun restart = CdoRun.of("restart", "abc");
+        assertEquals(2, restart.exitCode(), restart.toString());
+        assertEquals("cdo: ID expects a whole number, but got 'abc'", restart.err().lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void wordsNoCommandTakesAreNamedAsSuch() {
+        CdoRun unknown = CdoRun.of("bogus");
+        assertEquals(2, unknown.exitCode(), unknown.toString());
+        assertEquals("cdo: 'bogus' is not a cdo command; the commands are demo, generate, ingest, analyze, report, run, schedule, jobs, "
+                + "restart, help", unknown.err().lines().findFirst().orElse(""));
+        CdoRun extra = CdoRun.of("jobs", "now");
+        assertEquals(2, extra.exitCode(), extra.toString());
+        assertEquals("cdo: unexpected argument 'now': this command takes no such argument", extra.err().lines().findFirst().orElse(""));
     }
 
     /** picocli would read a file named by an @ argument as more arguments; cdo takes the argument as it is. */
@@ -86,7 +100,7 @@ class CdoMainTests {
         CdoRun run = CdoRun.of("ingets", "exports/");
 
         assertEquals(2, run.exitCode(), run.toString());
-        assertTrue(run.err().startsWith("cdo: Unmatched arguments from index 0: 'ingets', 'exports/'"), run.toString());
+        assertTrue(run.err().startsWith("cdo: 'ingets' is not a cdo command; the commands are demo, "), run.toString());
         assertTrue(run.err().contains("Did you mean: cdo ingest"), run.toString());
         assertTrue(run.err().endsWith("See 'cdo --help' for the options.\n"), run.toString());
     }
