@@ -7,13 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.cli.PathConverter;
 import org.cdoutcomes.app.jobs.JobEndings;
 import org.cdoutcomes.app.jobs.JobRuns;
-import org.cdoutcomes.app.jobs.TerminationSignals;
+import org.cdoutcomes.app.jobs.StopRequest;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;
@@ -63,9 +62,15 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PathConverter.requireNoneEmpty(spec, paths);
+        PrintWriter err = spec.commandLine().getErr();
+        StopRequest stop = StopRequest.listen(err, "Stopping when the running step has finished");
         try (CdoContext context = CdoContext.open(database, ClinicPipelineConfiguration.class)) {
+            if (stop.asked()) {
+                err.println("Stopped as asked, before a run started.");
+                return 0;
+            }
             return runOnce(context.bean(PipelineLauncher.class), context.bean(JobRuns.class), paths.stream().map(Path::of).toList(),
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
+                    spec.commandLine().getOut(), err, stop);
         }
     }
 
@@ -75,15 +80,8 @@ public class RunCommand implements Callable<Integer> {
      *
      * @return the exit status: 0 done or stopped as asked, 1 a file could not be read or the job failed, 2 bad settings
      */
-    public static int runOnce(PipelineLauncher launcher, JobRuns runs, List<Path> paths, PrintWriter out, PrintWriter err) {
-        AtomicBoolean stopAsked = new AtomicBoolean();
-        TerminationSignals.onTermination(() -> {
-            if (stopAsked.getAndSet(true)) {
-                System.exit(130);
-            }
-            err.println("Stopping when the running step has finished (press Ctrl-C again to quit at once)...");
-            runs.stopRunning();
-        });
+    public static int runOnce(PipelineLauncher launcher, JobRuns runs, List<Path> paths, PrintWriter out, PrintWriter err, StopRequest stop) {
+        stop.onStop(runs::stopRunning);
         JobExecution execution;
         try {
             execution = launcher.run(paths);
@@ -92,7 +90,7 @@ public class RunCommand implements Callable<Integer> {
             return 2;
         }
         printRun(execution, out, err);
-        if (stopAsked.get() && execution.getStatus() == BatchStatus.STOPPED) {
+        if (stop.asked() && execution.getStatus() == BatchStatus.STOPPED) {
             err.println("Stopped as asked; resume it with: cdo restart " + execution.getId());
             return 0;
         }

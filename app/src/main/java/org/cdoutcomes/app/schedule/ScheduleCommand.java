@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.jobs.JobRuns;
-import org.cdoutcomes.app.jobs.TerminationSignals;
+import org.cdoutcomes.app.jobs.StopRequest;
 import org.cdoutcomes.app.pipeline.BadSettingException;
 import org.cdoutcomes.app.pipeline.ClinicPipelineConfiguration;
 import org.cdoutcomes.app.pipeline.PipelineLauncher;
@@ -63,9 +63,15 @@ public class ScheduleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        StopRequest stop = StopRequest.listen(err, "Stopping the schedule when the running step has finished");
         try (CdoContext context = CdoContext.open(database, ClinicPipelineConfiguration.class)) {
+            if (stop.asked()) {
+                err.println("Stopped as asked, before the schedule started.");
+                return 0;
+            }
             return serve(context.bean(PipelineLauncher.class), context.bean(JobRuns.class), context.bean(PipelineSettings.class),
-                    context::reviveEmbeddedServer, spec.commandLine().getErr());
+                    context::reviveEmbeddedServer, err, stop);
         }
     }
 
@@ -75,7 +81,7 @@ public class ScheduleCommand implements Callable<Integer> {
      * @return the exit status: 0 after a clean stop, 2 when the schedules or the settings they need are wrong
      */
     public static int serve(PipelineLauncher launcher, JobRuns runs, PipelineSettings settings, Runnable beforeEachStart,
-                            PrintWriter err) throws InterruptedException {
+                            PrintWriter err, StopRequest stop) throws InterruptedException {
         JobScheduler scheduler;
         try {
             scheduler = new JobScheduler(launcher, runs, schedules(settings, launcher), beforeEachStart);
@@ -84,7 +90,7 @@ public class ScheduleCommand implements Callable<Integer> {
             return 2;
         }
         CountDownLatch terminated = new CountDownLatch(1);
-        TerminationSignals.onTermination(terminated::countDown);
+        stop.onStop(terminated::countDown);
         scheduler.start();
         terminated.await();
         LOG.info("Termination requested: starting no more jobs");

@@ -54,6 +54,32 @@ class CdoProcessIntegrationTests {
         assertServerGone(data);
     }
 
+    /** README: SIGTERM lets cdo run stop cleanly and exit 0, also while it starts (it used to exit 143 with start-up errors). */
+    @Test
+    void sigtermWhileCdoRunStartsStopsItCleanlyBeforeARun() throws Exception {
+        Path data = work.resolve("data");
+        Files.createDirectories(work.resolve("inbox"));
+        Files.createDirectories(work.resolve("outbox"));
+        Process run = start("run", "--data-dir", data.toString());
+        // signalled as soon as its embedded server is up, while it migrates the new database
+        Path pidFile = data.resolve("pgdata/postmaster.pid");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!serverReady(pidFile) && run.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(run.isAlive(), "cdo run ended before it could be signalled");
+        assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(run.pid())).start().waitFor());
+
+        Result stopped = finish(run);
+
+        assertEquals(0, stopped.exitCode(), stopped.stderr());
+        assertTrue(stopped.stderr().endsWith("Stopped as asked, before a run started.\n"), stopped.stderr());
+        try (var runs = Files.list(work.resolve("outbox"))) {
+            assertEquals(0, runs.count(), "no run started");
+        }
+        assertServerGone(data);
+    }
+
     @Test
     void serverLeftByAKilledRunIsTakenOverByTheNextRunAndStoppedWhenItEnds() throws Exception {
         Path data = work.resolve("data");

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.cdoutcomes.app.jobs.JobRuns;
+import org.cdoutcomes.app.jobs.StopRequest;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -16,6 +17,8 @@ public final class RunChild {
 
     public static void main(String[] args) {
         int status;
+        PrintWriter err = new PrintWriter(System.err, true);
+        StopRequest stop = StopRequest.listen(err, "Stopping when the running step has finished");
         try (ConfigurableApplicationContext context = PipelineFixtures.open(args[0], Path.of(args[1]))) {
             context.getBean(FakeStages.class).on("ingest", runId -> {
                 System.out.println(ScheduleChild.INGESTING);
@@ -27,7 +30,7 @@ public final class RunChild {
                 }
             });
             status = RunCommand.runOnce(context.getBean(PipelineLauncher.class), context.getBean(JobRuns.class), List.of(),
-                    new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+                    new PrintWriter(System.out, true), err, stop);
         }
         System.exit(status);
     }

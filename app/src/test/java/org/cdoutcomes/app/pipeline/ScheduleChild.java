@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.cdoutcomes.app.jobs.JobRuns;
+import org.cdoutcomes.app.jobs.StopRequest;
 import org.cdoutcomes.app.schedule.ScheduleCommand;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -19,6 +20,8 @@ public final class ScheduleChild {
 
     public static void main(String[] args) throws InterruptedException {
         int status;
+        PrintWriter err = new PrintWriter(System.err, true);
+        StopRequest stop = StopRequest.listen(err, "Stopping the schedule when the running step has finished");
         try (ConfigurableApplicationContext context = PipelineFixtures.open(args[0], Path.of(args[1]), Map.of("run", "* * * * * *"))) {
             context.getBean(FakeStages.class).on("ingest", runId -> {
                 System.out.println(INGESTING);
@@ -30,7 +33,7 @@ public final class ScheduleChild {
                 }
             });
             status = ScheduleCommand.serve(context.getBean(PipelineLauncher.class), context.getBean(JobRuns.class),
-                    context.getBean(PipelineSettings.class), () -> { }, new PrintWriter(System.err, true));
+                    context.getBean(PipelineSettings.class), () -> { }, err, stop);
         }
         System.exit(status);
     }
