@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.cdoutcomes.analytics.Quarter;
 import org.cdoutcomes.app.analyze.AnalysisRequest;
@@ -25,6 +26,8 @@ import org.cdoutcomes.ingest.store.IngestRuns;
 import org.cdoutcomes.ingest.store.RejectReport;
 import org.cdoutcomes.ingest.store.RunMerger;
 import org.cdoutcomes.ingest.validate.DateParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -38,6 +41,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ingests once. That is why it does not start the ingest job itself, whose steps commit file by file.
  */
 public class ClinicPipelineStages implements PipelineStages {
+    private static final Logger LOG = LoggerFactory.getLogger(ClinicPipelineStages.class);
+
     private final DataSource dataSource;
     private final CdoSettings settings;
     private final IngestRuns runs;
@@ -82,6 +87,9 @@ public class ClinicPipelineStages implements PipelineStages {
         ReportService reports = new ReportService(dataSource, settings, runDay);
         try {
             ReportResult written = reports.write(ReportRequest.quarterInFolder(Quarter.latestFullBefore(asOf), folder), patients -> { });
+            // what cdo report prints beside an empty or surprising report, for the reader of the run's log
+            reports.notes(written, Set.of()).forEach(note -> LOG.warn("Run {}: the report of {} has {} cycles. {}", runId,
+                    written.period(), written.cycles(), note));
             return new ReportOutcome(written.period(), written.patients(), written.cycles());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report of run " + runId, e);

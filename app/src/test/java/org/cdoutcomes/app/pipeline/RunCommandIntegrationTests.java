@@ -123,6 +123,24 @@ class RunCommandIntegrationTests {
         assertThat(leaks).isEmpty();
     }
 
+    /** An empty scheduled report says why, as cdo report does, instead of "0 patients, 0 cycles" alone. */
+    @Test
+    void aRunWhoseDataEndBeforeTheQuarterItReportsSaysWhyTheReportIsEmpty() throws IOException {
+        Path inbox = Files.createDirectories(root.resolve("inbox"));
+        Files.createDirectories(root.resolve("outbox"));
+        LocalDate today = LocalDate.now();
+        SyntheticClinic.write(new GeneratorOptions(50, 1, today.minusYears(3), today.minusYears(2)), inbox);
+        String url = TestDatabases.jdbcUrl(TestDatabases.migrated("runempty"));
+
+        CdoRun run = CdoRun.of("run", "--db", url, "--config", config().toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        LatestFullQuarter latest = LatestFullQuarter.before(today);
+        assertThat(run.out()).contains("report " + latest.label() + ": 0 patients, 0 cycles");
+        assertThat(run.err()).as(run.toString()).containsPattern("WARN .*: the report of " + latest.label()
+                + " has 0 cycles\\. Note: the data cutoff, \\d{4}-\\d\\d-\\d\\d, is before the period starts \\(" + latest.first() + "\\)");
+    }
+
     /** A generated clinic of 300 patients over the two years up to today, and an unreadable file, in the inbox. */
     private Path clinic() throws IOException {
         Path inbox = Files.createDirectories(root.resolve("inbox"));
