@@ -47,19 +47,8 @@ public final class OutputFile {
         if (Files.isDirectory(target.path())) {
             throw new ParameterException(spec.commandLine(), option + " expects a file to write, but " + file + " is a folder");
         }
-        for (Path above = target.folder(); above != null; above = above.getParent()) {
-            if (Files.isDirectory(above)) {
-                if (!canWriteIn(above)) {
-                    throw new ParameterException(spec.commandLine(), option + " expects a file in a folder cdo can write to, but "
-                            + above + " cannot be written");
-                }
-                return;
-            }
-            if (Files.exists(above)) {
-                throw new ParameterException(spec.commandLine(), option + " expects a file in a folder, but " + above
-                        + " is a file, not a folder");
-            }
-        }
+        requireWritableFolderAt(spec, target.folder(), option + " expects a file in a folder cdo can write to",
+                option + " expects a file in a folder", " is a file, not a folder");
     }
 
     /**
@@ -69,16 +58,22 @@ public final class OutputFile {
      *                            cannot be written
      */
     public static void checkFolder(CommandSpec spec, String option, Path folder) {
-        for (Path above = folder.toAbsolutePath().normalize(); above != null; above = above.getParent()) {
+        requireWritableFolderAt(spec, folder.toAbsolutePath().normalize(), option + " expects a folder cdo can create or write in",
+                option + " expects a folder", " is a file");
+    }
+
+    /** The nearest existing folder at or above {@code folder} must be writable, with nothing but folders on the way. */
+    private static void requireWritableFolderAt(CommandSpec spec, Path folder, String writableExpected, String folderExpected,
+                                                String isAFile) {
+        for (Path above = folder; above != null; above = above.getParent()) {
             if (Files.isDirectory(above)) {
                 if (!canWriteIn(above)) {
-                    throw new ParameterException(spec.commandLine(), option + " expects a folder cdo can create or write in, but "
-                            + above + " cannot be written");
+                    throw new ParameterException(spec.commandLine(), writableExpected + ", but " + above + " cannot be written");
                 }
                 return;
             }
             if (Files.exists(above)) {
-                throw new ParameterException(spec.commandLine(), option + " expects a folder, but " + above + " is a file");
+                throw new ParameterException(spec.commandLine(), folderExpected + ", but " + above + isAFile);
             }
         }
     }

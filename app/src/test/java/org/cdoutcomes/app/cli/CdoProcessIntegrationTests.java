@@ -62,12 +62,7 @@ class CdoProcessIntegrationTests {
         Files.createDirectories(work.resolve("outbox"));
         Process run = start("run", "--data-dir", data.toString());
         // signalled as soon as its embedded server is up, while it migrates the new database
-        Path pidFile = data.resolve("pgdata/postmaster.pid");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!serverReady(pidFile) && run.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertTrue(run.isAlive(), "cdo run ended before it could be signalled");
+        awaitServer(run, data.resolve("pgdata/postmaster.pid"));
         assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(run.pid())).start().waitFor());
 
         Result stopped = finish(run);
@@ -86,11 +81,7 @@ class CdoProcessIntegrationTests {
         Process killed = start("jobs", "--data-dir", data.toString());
         // Kill it (SIGKILL: no shutdown hook runs) as soon as its server is up, while it migrates the new database.
         Path pidFile = data.resolve("pgdata/postmaster.pid");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!serverReady(pidFile) && killed.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertTrue(killed.isAlive(), "the first run ended before it could be killed");
+        awaitServer(killed, pidFile);
         killed.destroyForcibly();
         killed.waitFor();
         long orphan = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
@@ -186,6 +177,15 @@ class CdoProcessIntegrationTests {
                 assertEquals("08001", expected.getSQLState(), () -> "port " + port + ": " + expected.getMessage());
             }
         }
+    }
+
+    /** Waits until the process's embedded server is up (it then migrates the new database). */
+    private static void awaitServer(Process process, Path pidFile) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!serverReady(pidFile) && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(process.isAlive(), "cdo ended before its server was up");
     }
 
     private ProcessBuilder command(String... args) {
