@@ -157,7 +157,6 @@ final class SettingsLoader {
         return value == null ? fallback : value.toString();
     }
 
-    /** The file's entries, then environment variables {@code CDO_<NAME>_<KEY>} with the key in lower case and dashes. */
     /** A map setting: the file's entries, then the environment's, which replace those of the same key. */
     private Map<String, String> map(String name, Map<String, Object> yaml, String file) {
         Map<String, String> entries = fileMap(name, yaml, file);
@@ -207,6 +206,7 @@ final class SettingsLoader {
         return entries;
     }
 
+    /** Environment variables {@code CDO_<NAME>_<KEY>}, by key in lower case with dashes, in the order of their names. */
     private Map<String, String> environmentMap(String name) {
         Map<String, String> entries = new TreeMap<>();
         String prefix = variable(name) + "_";
