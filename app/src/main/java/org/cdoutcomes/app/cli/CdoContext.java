@@ -79,6 +79,11 @@ public final class CdoContext implements AutoCloseable {
         }
         String url = options.url != null ? options.url : environment.get("CDO_DB_URL");
         Path embeddedFolder = url == null || url.isBlank() ? (options.dataDir != null ? options.dataDir : DEFAULT_DATA_DIR) : null;
+        if (embeddedFolder == null && options.dataDir != null) {
+            // cli.md: the embedded database is used with neither --db nor CDO_DB_URL; say so rather than ignore the option
+            System.err.println("Note: --data-dir " + options.dataDir + " is not used: " + (options.url != null ? "--db" : "CDO_DB_URL")
+                    + " names a database server (the embedded database serves only without --db and CDO_DB_URL).");
+        }
         return open(options, url, embeddedFolder, dataSource -> { }, configurations);
     }
 

@@ -74,6 +74,19 @@ class CdoContextIntegrationTests {
         assertTrue(Files.notExists(options.dataDir), "no embedded database was started");
     }
 
+    /** cli.md: the embedded database serves only without --db and CDO_DB_URL; a --data-dir beside --db is said to be unused. */
+    @Test
+    void aDataDirBesideAServerIsSaidToBeUnused() {
+        Path dataDir = Path.of("target", "unused-" + ProcessHandle.current().pid());
+        String url = urlWithCredentials((PGSimpleDataSource) TestDatabases.fresh("cdo_datadir"));
+
+        CdoRun run = CdoRun.of("jobs", "--db", url, "--data-dir", dataDir.toString());
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("Note: --data-dir " + dataDir + " is not used: --db names a database server"), run::toString);
+        assertTrue(Files.notExists(dataDir), "no embedded database was started");
+    }
+
     /** A server with no connection left is busy, not misconfigured: exit 1 (try again), not 2 (bad usage). */
     @Test
     void aServerWithNoConnectionLeftIsAFailureToTryAgainNotBadUsage() {
