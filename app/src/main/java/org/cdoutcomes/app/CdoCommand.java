@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
                 "Settings (clinic name, inbox, outbox, schedules, muscle groups, suppression)",
                 "come from ./cdo.yml or --config FILE, and CDO_* variables override them.",
                 "Each command has --help. Exit status: 0 done, 1 the job failed (cdo restart ID",
-                "resumes it), 2 bad usage or configuration."},
+                "resumes it) or a file could not be read, 2 bad usage or configuration."},
         subcommands = {
                 org.cdoutcomes.app.demo.DemoCommand.class,
                 org.cdoutcomes.app.generate.GenerateCommand.class,
