@@ -39,6 +39,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * }</pre>
  */
 public final class CdoContext implements AutoCloseable {
+    /** What --db (and CDO_DB_URL) must be, for the messages that refuse one. */
+    public static final String EXPECTS_URL = "expects a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/cdo";
     static final Path DEFAULT_DATA_DIR = Path.of("cdo-data");
     /**
      * Batch's log of a failed step, with the whole stack trace (whose SQL DETAIL lines may quote row values): off in
@@ -74,8 +76,7 @@ public final class CdoContext implements AutoCloseable {
         // an empty --db (an unset shell variable: --db "$URL") would otherwise mean the embedded database: the data would
         // go somewhere the user did not name
         if (options.url != null && options.url.isBlank()) {
-            throw CdoException.badUsage("--db expects a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/cdo, but got an "
-                    + "empty value; leave --db out for the embedded database");
+            throw CdoException.badUsage("--db " + EXPECTS_URL + ", but got an empty value; leave --db out for the embedded database");
         }
         String url = options.url != null ? options.url : environment.get("CDO_DB_URL");
         Path embeddedFolder = url == null || url.isBlank() ? (options.dataDir != null ? options.dataDir : DEFAULT_DATA_DIR) : null;
@@ -156,7 +157,7 @@ public final class CdoContext implements AutoCloseable {
     private static String describe(String url, String origin) {
         Properties parsed = Driver.parseURL(url, new Properties());
         if (parsed == null) {
-            throw CdoException.badUsage(origin + " expects a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/cdo");
+            throw CdoException.badUsage(origin + " " + EXPECTS_URL);
         }
         String target = parsed.getProperty("PGHOST", "localhost") + ":" + parsed.getProperty("PGPORT", "5432") + "/" + parsed.getProperty("PGDBNAME", "");
         return origin.startsWith("the embedded") ? origin + " (" + target + ")" : target + " (from " + origin + ")";

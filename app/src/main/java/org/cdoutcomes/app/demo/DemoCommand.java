@@ -114,7 +114,7 @@ public class DemoCommand implements Callable<Integer> {
         // before the clinic is generated, which replaces the previous demo's files
         OutputFile.checkFolder(spec, "--out", out);
         if (serverUrl != null && serverUrl.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "--db expects a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/cdo");
+            throw new ParameterException(spec.commandLine(), "--db " + CdoContext.EXPECTS_URL);
         }
         if (serverUrl == null) {
             OutputFile.checkFolder(spec, "--data-dir", dataDir);

@@ -4,11 +4,14 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import sun.misc.Signal;
 
 /**
- * SIGTERM or Ctrl-C asking {@code cdo run} or {@code cdo schedule} to stop, listened for from the command's start:
- * without it, a signal while the command starts (the embedded server starting, the schema migrating) ends the JVM at
- * once, with status 143 and the errors of its interrupted start-up. A second signal quits at once (status 130).
+ * SIGTERM or Ctrl-C asking {@code cdo run} or {@code cdo schedule} to stop, listened for from the command's start,
+ * instead of the JVM's abrupt exit with status 143/130: the command stops its job cleanly and exits 0, and a signal
+ * while it starts (the embedded server starting, the schema migrating) no longer ends it amid the errors of its
+ * interrupted start-up. A second signal quits at once (status 130). Where a signal does not exist (SIGTERM on
+ * Windows) the JVM's default stays.
  */
 public final class StopRequest {
     private final AtomicBoolean asked = new AtomicBoolean();
@@ -20,14 +23,22 @@ public final class StopRequest {
     /** Listens for the signals from now on; {@code notice} is printed on err when the first one comes. */
     public static StopRequest listen(PrintWriter err, String notice) {
         StopRequest request = new StopRequest();
-        TerminationSignals.onTermination(() -> {
-            if (request.asked.getAndSet(true)) {
-                System.exit(130);
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                Signal.handle(new Signal(name), signal -> request.stop(err, notice));
+            } catch (IllegalArgumentException unsupported) {
+                // this platform has no such signal
             }
-            err.println(notice + " (press Ctrl-C again to quit at once)...");
-            request.actions.forEach(Runnable::run);
-        });
+        }
         return request;
+    }
+
+    private void stop(PrintWriter err, String notice) {
+        if (asked.getAndSet(true)) {
+            System.exit(130);
+        }
+        err.println(notice + " (press Ctrl-C again to quit at once)...");
+        actions.forEach(Runnable::run);
     }
 
     /** Runs {@code action} when the stop is asked for, or now when it was already (running it twice must be harmless). */

@@ -79,7 +79,7 @@ public final class IngestRuns {
         for (RecordType type : RecordType.values()) {
             jdbc.execute("drop table if exists " + StagingTables.name(type, runId));
         }
-        jdbc.update("update ingest_run set status = 'ABANDONED', finished_at = now() where run_id = ?", runId);
+        executionEnded(runId, "ABANDONED");
     }
 
     /** The rows of the run's staged files, which its merge takes. */
