@@ -128,10 +128,11 @@ analyse <- function(file, from = NULL, to = NULL, sites = NULL, first_only = FAL
       if (!is.na(c$onset)) duration <- rbind(duration, data.frame(p = c$product, g = c$groups,
         t = as.numeric((if (is.na(c$wear)) c$e else c$wear) - c$onset), s = as.numeric(!is.na(c$wear))))
       if (c$counted) ae <- rbind(ae, data.frame(g = c$groups, terms = c$terms))
-      # each dose under the product of its own visit (a session may hold visits of two products)
+      # each dose under the product of its own visit (a session may hold visits of two products); one value per
+      # cycle: all the units the cycle gave that muscle of that product
       for (key in unique(c$injected)) {
         entry <- if (is.null(doses[[key]])) list(cycles = 0, units = numeric()) else doses[[key]]
-        doses[[key]] <- list(cycles = entry$cycles + 1, units = c(entry$units, c$doses[c$injected == key]))
+        doses[[key]] <- list(cycles = entry$cycles + 1, units = c(entry$units, sum(c$doses[c$injected == key])))
       }
     }
   }

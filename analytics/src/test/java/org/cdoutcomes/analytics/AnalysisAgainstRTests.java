@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A five-patient clinic end to end, against figures R computed from the cycles worked out by hand
- * (src/test/R/fixture-clinic.R and its output fixture-clinic.expected). Needs the statistics kernel.
+ * (src/test/R/fixture-clinic.R and its output fixture-clinic.expected).
  */
 class AnalysisAgainstRTests {
     private static final Path EXPECTED = Path.of("src/test/R/fixture-clinic.expected");

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A generated clinic full of awkward cases, against an independent implementation in R of the cycle rules and the
- * statistics (src/test/R/random-clinic.R, which wrote the CSVs and the expected figures). Needs the statistics kernel.
+ * statistics (src/test/R/random-clinic.R, which wrote the CSVs and the expected figures).
  */
 class RandomClinicAgainstRTests {
     private static final Path FOLDER = Path.of("src/test/R/random-clinic");

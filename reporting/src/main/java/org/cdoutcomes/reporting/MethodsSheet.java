@@ -85,7 +85,9 @@ final class MethodsSheet {
                         + "counts and 1 to each number of cycles. 'n/a' when there are no unexposed cycles."),
                 new Entry("Fisher exact p", "Two-sided Fisher exact test of exposed against unexposed cycles (as R's fisher.test). "
                         + "Many side effects and groups are tested, so some small p-values arise by chance."),
-                new Entry("Dosing", "Units per injection of each product in each muscle over the period's cycles: the median "
+                new Entry("Dosing", "Units per injection of each product in each muscle over the period's cycles, one value per "
+                        + "cycle: all the units that cycle gave the muscle, both sides and every injection point together (a "
+                        + "bilateral row already holds both sides; a left and a right row are added together). The median "
                         + "and the quartiles Q1 and Q3, as R's quantile() computes them by default (type 7: for n values in "
                         + "order, the p-quantile lies at position 1 + (n - 1) p, between the two values around it in proportion). "
                         + "Units are the product's own and cannot be compared across products."),

@@ -1,5 +1,6 @@
 package org.cdoutcomes.analytics.cohort;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -78,13 +80,17 @@ public final class PeriodTally {
     /** By product ordinal, then muscle ordinal; null until injected. */
     private final DoseTally[][] dosing = new DoseTally[PRODUCTS.length][MUSCLES.length];
 
-    /** Units per injection of one product into one muscle, and the cycles that injected it. */
+    /** The units each cycle gave one muscle of one product, one value per cycle. */
     private static final class DoseTally {
         int cycles;
-        /** The number of the period's cycle counted last: a muscle charted twice in one cycle counts it once. */
-        int lastCycle;
         final ValueHistogram units = new ValueHistogram();
     }
+
+    /**
+     * The cycle being added: units per product and muscle (key product ordinal * muscles + muscle ordinal), all sides
+     * and injection points together, so that a bilateral row and its left and right rows give the same dose.
+     */
+    private final Map<Integer, BigDecimal> cycleUnits = new LinkedHashMap<>();
 
     /** {@code from}/{@code to} inclusive, null when open; empty {@code sites} keeps every site. */
     public PeriodTally(LocalDate from, LocalDate to, Set<String> sites, boolean firstCycleOnly, MuscleGroups muscleGroups) {
@@ -168,7 +174,6 @@ public final class PeriodTally {
         cycleGroups.clear();
         for (Visit visit : cycle.visits()) {
             // A session of two visits on one day may inject two products: each dose stays with its own product's units.
-            DoseTally[] byMuscle = dosing[visit.product().ordinal()];
             for (InjectedMuscle injected : visit.muscles()) {
                 int muscle = injected.muscle().ordinal();
                 int groupSlot = groupSlotOfMuscle[muscle];
@@ -177,17 +182,19 @@ public final class PeriodTally {
                     cycleSlots[slots++] = groupSlot;
                     cycleGroups.add(strata[groupSlot].value());
                 }
-                DoseTally tally = byMuscle[muscle];
-                if (tally == null) {
-                    tally = byMuscle[muscle] = new DoseTally();
-                }
-                tally.units.add(injected.doseUnits().doubleValue());
-                if (tally.lastCycle != cycles) {
-                    tally.lastCycle = cycles;
-                    tally.cycles++;
-                }
+                cycleUnits.merge(visit.product().ordinal() * MUSCLES.length + muscle, injected.doseUnits(), BigDecimal::add);
             }
         }
+        cycleUnits.forEach((key, units) -> {
+            DoseTally[] byMuscle = dosing[key / MUSCLES.length];
+            DoseTally tally = byMuscle[key % MUSCLES.length];
+            if (tally == null) {
+                tally = byMuscle[key % MUSCLES.length] = new DoseTally();
+            }
+            tally.units.add(units.doubleValue());
+            tally.cycles++;
+        });
+        cycleUnits.clear();
         record(onset, slots, cycle.timeToOnset());
         Observation relief = cycle.durationOfRelief();
         if (relief != null) {

@@ -18,6 +18,7 @@ import static org.cdoutcomes.model.vocabulary.Muscle.TRAPEZIUS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,10 @@ import org.cdoutcomes.analytics.cycle.CycleBuilder;
 import org.cdoutcomes.analytics.cycle.TreatmentCycle;
 import org.cdoutcomes.analytics.report.DosingRow;
 import org.cdoutcomes.analytics.stats.SurvivalCounts;
+import org.cdoutcomes.model.record.InjectedMuscle;
 import org.cdoutcomes.model.record.PatientHistory;
 import org.cdoutcomes.model.vocabulary.MuscleGroups;
+import org.cdoutcomes.model.vocabulary.Side;
 import org.junit.jupiter.api.Test;
 
 class PeriodTallyTests {
@@ -171,6 +174,28 @@ class PeriodTallyTests {
                         new DosingRow("abobotulinumtoxinA", "trapezius", 1, 500, 500, 500),
                         new DosingRow("onabotulinumtoxinA", "sternocleidomastoid", 1, 30, 30, 30)),
                 tally.dosing());
+    }
+
+    /**
+     * A cycle's dose of a muscle is all it gave that muscle: both sides, every injection point and every visit of the
+     * session with that product. Charted as one bilateral row of 60 or as left 30 and right 30, it is one dose of 60.
+     * Three cycles of 60, 60 and 72.5 (30 + 30 + 12.5): median 60, Q1 60, Q3 (type 7, position 1 + 2 * 0.75 = 2.5)
+     * 60 + 0.5 * 12.5 = 66.25.
+     */
+    @Test
+    void aCyclesDoseOfAMuscleSumsItsSidesPointsAndVisits() {
+        PeriodTally tally = tally(null, null, Set.of(), false);
+        tally.add(BUILDER.build(patient(null, visits(
+                visitWithDoses("1", "2025-03-01", BOTOX, new InjectedMuscle(STERNOCLEIDOMASTOID, Side.BILATERAL,
+                        new BigDecimal("60"), null)),
+                visitWithDoses("2", "2025-06-01", BOTOX, dose(STERNOCLEIDOMASTOID, "30"),
+                        new InjectedMuscle(STERNOCLEIDOMASTOID, Side.RIGHT, new BigDecimal("30"), null)),
+                visitWithDoses("3", "2025-09-01", BOTOX, dose(STERNOCLEIDOMASTOID, "30"),
+                        new InjectedMuscle(STERNOCLEIDOMASTOID, Side.RIGHT, new BigDecimal("30"), null)),
+                visitWithDoses("4", "2025-09-01", BOTOX, dose(STERNOCLEIDOMASTOID, "12.5"))))));
+
+        assertEquals(3, tally.cycles());
+        assertEquals(List.of(new DosingRow("onabotulinumtoxinA", "sternocleidomastoid", 3, 60, 60, 66.25)), tally.dosing());
     }
 
     @Test
