@@ -86,6 +86,7 @@ final class Charts {
         days.setTitle(xTitle);
         days.setMinimum(0);
         days.setCrosses(AxisCrosses.AUTO_ZERO);
+        scaleToEvents(days, strata);
         XDDFValueAxis share = chart.createValueAxis(AxisPosition.LEFT);
         share.setTitle(yTitle);
         share.setMinimum(0);
@@ -114,6 +115,33 @@ final class Charts {
         }
         chart.plot(data);
         return strata.size();
+    }
+
+    /**
+     * Ends the days axis soon after the last event when censored cycles run on much longer: the curves are flat there,
+     * and onset's few events (within weeks) would be squeezed against the axis of a follow-up of months. Ticks fall on
+     * whole weeks (1, 2, 4, 8 ... of them), at most ten.
+     */
+    static void scaleToEvents(XDDFValueAxis days, List<KaplanMeierSummary> strata) {
+        int lastEvent = 0;
+        int lastTime = 0;
+        for (KaplanMeierSummary stratum : strata) {
+            for (CurvePoint point : stratum.curve()) {
+                lastTime = Math.max(lastTime, point.day());
+                if (point.events() > 0) {
+                    lastEvent = Math.max(lastEvent, point.day());
+                }
+            }
+        }
+        if (lastEvent == 0 || lastTime <= lastEvent * 3 / 2) {
+            return;
+        }
+        int step = 7;
+        while (lastEvent + 1 > 10 * step) {
+            step *= 2;
+        }
+        days.setMaximum(Math.min(lastTime, (lastEvent / step + 1) * step));
+        days.setMajorUnit(step);
     }
 
     private static int longest(List<KaplanMeierSummary> strata) {

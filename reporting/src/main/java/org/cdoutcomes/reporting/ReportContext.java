@@ -18,13 +18,15 @@ import java.util.TreeMap;
  * @param muscleGroupOverrides configured muscle (as configured) to group id
  * @param rejectedRows         rejected rows per file and code, from ingest
  * @param warnings             warnings per file and code, from ingest
+ * @param notes                what the options did that a reader may not expect, such as why the period holds no
+ *                             cycle: one sentence each, shown at the top of the Summary
  */
 public record ReportContext(String clinicName, List<String> sites,
                             String periodLabel, LocalDate periodFrom, LocalDate periodTo,
                             LocalDate dataCutoff, LocalDateTime runTime,
                             int suppressBelow, int aeWindowDays, int followUpDays, boolean firstCycleOnly,
                             Map<String, String> muscleGroupOverrides, String softwareVersion,
-                            List<IngestCount> rejectedRows, List<IngestCount> warnings) {
+                            List<IngestCount> rejectedRows, List<IngestCount> warnings, List<String> notes) {
     public static final int DEFAULT_SUPPRESS_BELOW = 5;
     public static final int DEFAULT_AE_WINDOW_DAYS = 28;
     public static final int DEFAULT_FOLLOW_UP_DAYS = 180;
@@ -45,6 +47,7 @@ public record ReportContext(String clinicName, List<String> sites,
         muscleGroupOverrides = java.util.Collections.unmodifiableMap(new TreeMap<>(muscleGroupOverrides));
         rejectedRows = List.copyOf(rejectedRows);
         warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
     }
 
     /** A count of ingest rows of one file with one reject or warning code. */

@@ -17,7 +17,8 @@ final class Styles {
     static final String RATIO = "0.00";
     /** Tiny p-values read as "<0.001" while the cell keeps the exact number. */
     static final String P_VALUE = "[<0.001]\"<0.001\";0.000";
-    static final String UNITS = "0.0";
+    /** Doses and their quartiles often fall on half or quarter units (12.5, 58.75): up to two decimals. */
+    static final String UNITS = "0.0#";
     static final String DATE = "yyyy-mm-dd";
     static final String DATE_TIME = "yyyy-mm-dd hh:mm";
 
@@ -32,6 +33,8 @@ final class Styles {
     /** A note right of a number, kept clear of it. */
     final XSSFCellStyle indentedNote;
     final XSSFCellStyle wrapped;
+    /** A sentence the reader must not miss (why a period is empty), in bold, wrapped. */
+    final XSSFCellStyle notice;
     final XSSFCellStyle marker;
     final XSSFCellStyle count;
     final XSSFCellStyle days;
@@ -84,6 +87,9 @@ final class Styles {
         wrapped = workbook.createCellStyle();
         wrapped.setWrapText(true);
         wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+        notice = workbook.createCellStyle();
+        notice.cloneStyleFrom(wrapped);
+        notice.setFont(boldFont);
         marker = workbook.createCellStyle();
         marker.setAlignment(HorizontalAlignment.RIGHT);
         marker.setVerticalAlignment(VerticalAlignment.TOP);

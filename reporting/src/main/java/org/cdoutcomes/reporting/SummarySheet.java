@@ -1,10 +1,11 @@
 package org.cdoutcomes.reporting;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.cdoutcomes.analytics.report.QuarterFigures;
 import org.cdoutcomes.analytics.report.QuarterFigures.ProductCount;
 import org.cdoutcomes.analytics.report.QuarterFigures.TermCount;
@@ -17,6 +18,8 @@ final class SummarySheet {
      * several small tables under that header; the title says what a later page (the trend table) belongs to.
      */
     private static final int FIRST_REPEATED_ROW = 0;
+    /** Characters across the columns A to E, which a note spans. */
+    private static final int NOTE_WIDTH = 34 + 4 * 18;
 
     private SummarySheet() {
     }
@@ -55,6 +58,12 @@ final class SummarySheet {
         layout.dateTime(row++, 1, context.runTime(), layout.styles.dateTime);
         layout.text(row, 0, "Small-cell suppression", layout.styles.label);
         layout.text(row++, 1, small.on() ? "counts " + small.range() + " shown as " + small.mark() : "off");
+        // what cdo also printed, for the reader of a report the scheduler wrote: an empty period says why it is empty
+        for (String note : context.notes()) {
+            layout.text(row, 0, note, layout.styles.notice);
+            layout.sheet.addMergedRegion(new CellRangeAddress(row, row, 0, 4));
+            layout.wrapHeight(row++, note, NOTE_WIDTH);
+        }
 
         row++;
         layout.text(row++, 0, "This period", layout.styles.section);
@@ -142,7 +151,8 @@ final class SummarySheet {
             layout.text(row, 0, "No earlier quarter.", layout.styles.note);
             return row;
         }
-        Set<String> products = new LinkedHashSet<>();
+        // by id, as the period's own table lists them (a product missing from the oldest quarter came last)
+        Set<String> products = new TreeSet<>();
         quarters.forEach(q -> q.cyclesPerProduct().forEach(p -> products.add(p.product())));
         layout.text(row, 0, "Quarter", layout.styles.header);
         for (int q = 0; q < quarters.size(); q++) {

@@ -23,12 +23,17 @@ import org.apache.poi.xddf.usermodel.XDDFColorRgbBinary;
 import org.apache.poi.xddf.usermodel.XDDFFillProperties;
 import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFScatterChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cdoutcomes.analytics.report.QuarterFigures;
+import org.cdoutcomes.analytics.report.QuarterFigures.ProductCount;
+import org.cdoutcomes.analytics.report.ReportFigures;
 import org.cdoutcomes.analytics.result.AnalysisResult;
 import org.cdoutcomes.analytics.result.Cohort;
 import org.cdoutcomes.analytics.result.DataQuality;
@@ -41,6 +46,35 @@ class QuarterlyReportWriterTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         QuarterlyReportWriter.write(ReportFixture.context(suppressBelow), ReportFixture.analysis(), ReportFixture.figures(), out);
         return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    /** A product first injected after the oldest trend quarter still takes its place by id among the trend's rows. */
+    @Test
+    void trendRowsListProductsByIdWhateverQuarterFirstHasThem() throws IOException {
+        ReportFigures figures = ReportFixture.figures();
+        List<QuarterFigures> trend = new ArrayList<>(figures.trend());
+        QuarterFigures oldest = trend.get(0);
+        trend.set(0, new QuarterFigures(oldest.label(), oldest.from(), oldest.to(), oldest.patientsTreated(),
+                oldest.newPatients(), 20, List.of(new ProductCount("onabotulinumtoxinA", 20)),
+                oldest.medianDaysBetweenInjections(), oldest.closedCycles(), oldest.onsetMedian(), oldest.onsetEvents(),
+                oldest.durationMedian(), oldest.durationEvents(), oldest.topSideEffects(), oldest.sites()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        QuarterlyReportWriter.write(ReportFixture.context(5), ReportFixture.analysis(),
+                new ReportFigures(figures.current(), trend, figures.reliefShares(), figures.dosing()), out);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            XSSFSheet summary = workbook.getSheet("Summary");
+            int header = rowWith(summary, 0, "Quarter").getRowNum();
+            List<String> rows = new ArrayList<>();
+            for (int r = header + 1; r <= summary.getLastRowNum(); r++) {
+                Cell label = summary.getRow(r).getCell(0);
+                if (label != null && label.getStringCellValue().startsWith("Cycles: ")) {
+                    rows.add(label.getStringCellValue());
+                }
+            }
+            assertEquals(List.of("Cycles: abobotulinumtoxinA", "Cycles: incobotulinumtoxinA", "Cycles: onabotulinumtoxinA"), rows);
+            // the oldest quarter had none of abo: 0, not another product's count
+            assertNumber(rowWithAfter(summary, header, "Cycles: abobotulinumtoxinA").getCell(1), 0, "#,##0");
+        }
     }
 
     @Test
@@ -254,8 +288,13 @@ class QuarterlyReportWriterTests {
             XSSFSheet dosing = workbook.getSheet("Dosing");
             Row ona = rowWith(dosing, 1, "sternocleidomastoid");
             assertNumber(ona.getCell(2), 20, "#,##0");
-            assertNumber(ona.getCell(3), 50.0, "0.0");
-            assertNumber(ona.getCell(5), 62.5, "0.0");
+            assertNumber(ona.getCell(3), 50.0, "0.0#");
+            assertNumber(ona.getCell(4), 43.75, "0.0#");
+            assertNumber(ona.getCell(5), 62.5, "0.0#");
+            // a quartile between two doses shows its two decimals, a whole dose one
+            DataFormatter shown = new DataFormatter();
+            assertEquals(List.of("50.0", "43.75", "62.5"), List.of(shown.formatCellValue(ona.getCell(3)),
+                    shown.formatCellValue(ona.getCell(4)), shown.formatCellValue(ona.getCell(5))));
             Row inco = rowWith(dosing, 1, "splenius_capitis");
             assertText("<5", inco.getCell(2));
             assertText(SUPPRESSED, inco.getCell(3));
@@ -331,6 +370,12 @@ class QuarterlyReportWriterTests {
             }
             XSSFSheet onset = workbook.getSheet("Onset");
             assertNotNull(rowContaining(onset, "Left out by small-cell suppression (1 to 4 cycles or events): incobotulinumtoxinA"));
+            // Onset's last event (ona, day 12) is far before its last censoring (day 30): the days axis ends at the next
+            // whole week, 14, ticks every 7 days. Duration's last event (day 98) is near its last time (105): left as is.
+            XDDFValueAxis onsetDays = daysAxis(onset);
+            assertEquals(14, onsetDays.getMaximum());
+            assertEquals(7, onsetDays.getMajorUnit());
+            assertTrue(Double.isNaN(daysAxis(workbook.getSheet("Duration")).getMaximum()));
 
             // ona's steps, by hand from its curve: (0,1) (3,1) (3,.8) (7,.8) (7,.4) (12,.4) (12,.178) (30,.178)
             XDDFScatterChartData.Series ona = (XDDFScatterChartData.Series)
@@ -344,6 +389,11 @@ class QuarterlyReportWriterTests {
                 assertEquals(expected[i][1], ona.getValuesData().getPointAt(i));
             }
         }
+    }
+
+    private static XDDFValueAxis daysAxis(XSSFSheet sheet) {
+        return sheet.getDrawingPatriarch().getCharts().get(0).getAxes().stream()
+                .filter(axis -> axis.getPosition() == AxisPosition.BOTTOM).map(XDDFValueAxis.class::cast).findFirst().orElseThrow();
     }
 
     @Test
@@ -399,7 +449,7 @@ class QuarterlyReportWriterTests {
         ReportContext everySite = new ReportContext(fixture.clinicName(), List.of(), fixture.periodLabel(), fixture.periodFrom(),
                 fixture.periodTo(), fixture.dataCutoff(), fixture.runTime(), fixture.suppressBelow(), fixture.aeWindowDays(),
                 fixture.followUpDays(), fixture.firstCycleOnly(), fixture.muscleGroupOverrides(), fixture.softwareVersion(),
-                fixture.rejectedRows(), fixture.warnings());
+                fixture.rejectedRows(), fixture.warnings(), fixture.notes());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         QuarterlyReportWriter.write(everySite, ReportFixture.analysis(), ReportFixture.figures(), out);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {

@@ -39,7 +39,7 @@ final class ReportFixture {
                 LocalDate.of(2026, 10, 15), LocalDateTime.of(2026, 11, 24, 21, 30),
                 suppressBelow, 28, 180, false, Map.of("trapezius", FORMULA_GROUP, "-splenius", "posterior"), "0.1.0",
                 List.of(new IngestCount("visits.csv", "UNKNOWN_CODE", 12), new IngestCount(FORMULA_FILE, "BAD_DATE", 3)),
-                List.of(new IngestCount("visits.csv", "DOSE_ABOVE_USUAL_MAX", 7)));
+                List.of(new IngestCount("visits.csv", "DOSE_ABOVE_USUAL_MAX", 7)), List.of());
     }
 
     /** Onset curve of onabotulinumtoxinA: events at days 3 and 7, a censoring alone at day 5, last time day 30. */
@@ -117,7 +117,7 @@ final class ReportFixture {
                         new ReliefShare("muscle_group", "levator_scapulae", 1.0, 1.0, null),
                         new ReliefShare("muscle_group", "scalenes", 0.6666666666666667, null, null),
                         new ReliefShare("product", "rimabotulinumtoxinB", 1.0, 1.0, null)),
-                List.of(new DosingRow("onabotulinumtoxinA", "sternocleidomastoid", 20, 50.0, 40.0, 62.5),
+                List.of(new DosingRow("onabotulinumtoxinA", "sternocleidomastoid", 20, 50.0, 43.75, 62.5),
                         new DosingRow("incobotulinumtoxinA", "splenius_capitis", 2, 30.0, 25.0, 35.0),
                         new DosingRow("abobotulinumtoxinA", "trapezius", 12, 250.0, 200.0, 300.0)));
     }

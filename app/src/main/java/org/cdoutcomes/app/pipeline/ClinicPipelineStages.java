@@ -11,7 +11,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.cdoutcomes.analytics.Quarter;
 import org.cdoutcomes.app.analyze.AnalysisRequest;
@@ -88,7 +87,7 @@ public class ClinicPipelineStages implements PipelineStages {
         try {
             ReportResult written = reports.write(ReportRequest.quarterInFolder(Quarter.latestFullBefore(asOf), folder), patients -> { });
             // what cdo report prints beside an empty or surprising report, for the reader of the run's log
-            reports.notes(written, Set.of()).forEach(note -> LOG.warn("Run {}: the report of {} has {} cycles. {}", runId,
+            written.notes().forEach(note -> LOG.warn("Run {}: the report of {} has {} cycles. {}", runId,
                     written.period(), written.cycles(), note));
             return new ReportOutcome(written.period(), written.patients(), written.cycles());
         } catch (IOException e) {

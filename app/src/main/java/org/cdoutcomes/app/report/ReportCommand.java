@@ -3,7 +3,6 @@ package org.cdoutcomes.app.report;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cdoutcomes.analytics.AnalysisOptions;
@@ -81,17 +80,15 @@ public class ReportCommand implements Callable<Integer> {
                 AnalysisOptions.DEFAULT_FOLLOW_UP_DAYS, false);
         AnalysisProgress progress = AnalysisProgress.onTerminal();
         ReportResult written;
-        List<String> notes;
         try (CdoContext cdo = CdoContext.open(database)) {
             ReportService reports = new ReportService(cdo.dataSource(), cdo.settings(), Clock.systemDefaultZone());
             written = reports.write(new ReportRequest(request, suppressBelow, out, null), progress);
             progress.done();
-            notes = reports.notes(written, request.sites());
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("Report for %s (data as of %s): %d patients, %d cycles%n", written.period(),
                 written.analysis().cohort().asOf(), written.patients(), written.cycles());
-        notes.forEach(stdout::println);
+        written.notes().forEach(stdout::println);
         stdout.println("Report written to " + out.toAbsolutePath().normalize());
         stdout.flush();
         return 0;

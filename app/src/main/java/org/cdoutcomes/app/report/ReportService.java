@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.cdoutcomes.analytics.Analysis;
@@ -46,11 +45,6 @@ public final class ReportService {
         this.analyses = new AnalysisService(dataSource, settings.muscleGroups(), clock);
     }
 
-    /** What a reader of the written report may not expect from its options ({@link AnalysisService#notes}). */
-    public List<String> notes(ReportResult written, Set<String> sites) {
-        return analyses.notes(written.analysis().cohort(), sites);
-    }
-
     /** The period of a report when none is given: the latest quarter that ended on or before today. */
     public Quarter defaultQuarter() {
         return Quarter.latestFullBefore(LocalDate.now(clock));
@@ -69,22 +63,24 @@ public final class ReportService {
         AnalysisRequest cohort = asked.hasClosedPeriod() ? asked : asked.withQuarter(defaultQuarter());
         AnalysisOptions options = analyses.options(cohort);
         Analysis analysis = analyses.analyze(options, patientsRead);
+        // what a reader may not expect from the options (why the period is empty, say): on the Summary and printed
+        List<String> notes = analyses.notes(analysis.result().cohort(), options.sites());
         ReportContext context = context(options, request.suppressBelow() != null ? request.suppressBelow()
-                : settings.suppressionThreshold());
+                : settings.suppressionThreshold(), notes);
         OutputFile.replace(request.workbook(), out -> QuarterlyReportWriter.write(context, analysis.result(), analysis.figures(), out));
         if (request.analysisJson() != null) {
             AnalysisService.writeJson(analysis.result(), request.analysisJson());
         }
-        return new ReportResult(options.periodLabel(), request.workbook(), request.analysisJson(), analysis.result());
+        return new ReportResult(options.periodLabel(), request.workbook(), request.analysisJson(), analysis.result(), notes);
     }
 
-    private ReportContext context(AnalysisOptions options, int suppressBelow) {
+    private ReportContext context(AnalysisOptions options, int suppressBelow, List<String> notes) {
         IngestQualityReader.IngestQuality quality = new IngestQualityReader(dataSource).read();
         return new ReportContext(settings.clinicName(), List.copyOf(new TreeSet<>(options.sites())),
                 options.periodLabel(), options.from(), options.to(), options.asOf(), LocalDateTime.now(clock),
                 suppressBelow, options.aeWindowDays(), options.followUpDays(), options.firstCycleOnly(),
                 settings.muscleGroupOverrides(), CdoVersion.version(),
-                counts(quality.rejectedRows()), counts(quality.warnings()));
+                counts(quality.rejectedRows()), counts(quality.warnings()), notes);
     }
 
     private static List<IngestCount> counts(List<CodeCount> counts) {

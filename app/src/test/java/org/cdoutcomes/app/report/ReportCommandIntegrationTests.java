@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cdoutcomes.app.CdoRun;
@@ -55,9 +59,12 @@ class ReportCommandIntegrationTests {
         return Workbooks.open(out);
     }
 
-    /** A wrong --db or data folder reads as an empty clinic: the report says so instead of zeros in silence. */
+    /**
+     * A wrong --db or data folder reads as an empty clinic: the report says so instead of zeros in silence, on the
+     * terminal and on the Summary (whoever opens a scheduled report sees no terminal).
+     */
     @Test
-    void aDatabaseWithoutRecordsIsPointedOut() {
+    void aDatabaseWithoutRecordsIsPointedOut() throws IOException {
         String empty = TestDatabases.jdbcUrl(TestDatabases.migrated("cdo_report_empty"));
         Path out = work.resolve("empty.xlsx");
 
@@ -66,6 +73,12 @@ class ReportCommandIntegrationTests {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.out().contains("Report for 2025-Q1 (data as of "), run::toString);
         assertTrue(run.out().contains("Note: the database holds no visit or symptom yet, so the analysis is empty"), run::toString);
+        try (XSSFWorkbook workbook = Workbooks.open(out)) {
+            String firstColumn = StreamSupport.stream(workbook.getSheet("Summary").spliterator(), false)
+                    .map(row -> row.getCell(0)).filter(Objects::nonNull).map(new DataFormatter()::formatCellValue)
+                    .collect(Collectors.joining("\n"));
+            assertTrue(firstColumn.contains("Note: the database holds no visit or symptom yet"), firstColumn);
+        }
         assertTrue(!CdoRun.of("report", "--quarter", "2025-Q1", "--out", out.toString(), "--db", db).out().contains("holds no visit"));
     }
 
