@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.cdoutcomes.ingest.read.Header;
@@ -35,6 +36,11 @@ import org.cdoutcomes.model.vocabulary.Vocabulary;
  */
 public final class RowValidator {
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    /**
+     * A whole number, also written with a zero fraction: spreadsheets and data-frame exports write a year column that
+     * has empty cells as 1970.0.
+     */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("([+-]?\\d+)(\\.0*)?");
     /** Distinct code spellings remembered per vocabulary; files repeat a handful of spellings millions of times. */
     private static final int CODE_CACHE_LIMIT = 4096;
     /**
@@ -319,11 +325,13 @@ public final class RowValidator {
             if (!present(column, text, false)) {
                 return null;
             }
-            if (!INTEGER.matcher(text).matches()) {
+            Matcher whole = WHOLE_NUMBER.matcher(text);
+            if (!whole.matches()) {
                 fail(column, RejectCode.BAD_NUMBER, "The birth year is not a whole number.");
                 return null;
             }
-            int year = text.length() > 9 ? Integer.MIN_VALUE : Integer.parseInt(text);
+            String digits = whole.group(1);
+            int year = digits.length() > 9 ? Integer.MIN_VALUE : Integer.parseInt(digits);
             if (!Limits.validBirthYear(year, today)) {
                 fail(column, RejectCode.OUT_OF_RANGE, "The birth year must be between " + Limits.BIRTH_YEAR_MIN + " and "
                         + today.getYear() + ".");

@@ -138,6 +138,10 @@ class RowValidatorTests {
         rejected(PATIENTS, "P1,,,19x0,,", "birth_year", RejectCode.BAD_NUMBER);
         rejected(PATIENTS, "P1,,,1899,,", "birth_year", RejectCode.OUT_OF_RANGE);
         rejected(PATIENTS, "P1,,,2026,,", "birth_year", RejectCode.OUT_OF_RANGE);
+        rejected(PATIENTS, "P1,,,1970.5,,", "birth_year", RejectCode.BAD_NUMBER);
+        rejected(PATIENTS, "P1,,,1899.0,,", "birth_year", RejectCode.OUT_OF_RANGE);
+        // a year column with empty cells, as a data frame exports it
+        assertArrayEquals(new String[] {"P1", "main", null, "1970", null, null}, check(PATIENTS, "P1,,,1970.0,,").values());
         rejected(PATIENTS, "P1,,,,2025-07-01,", "diagnosis_date", RejectCode.FUTURE_DATE);
         rejected(PATIENTS, "P1,,,,31/12/2020,", "diagnosis_date", RejectCode.BAD_DATE);
         rejected(PATIENTS, "P1,,,,,wobble", "cd_pattern", RejectCode.UNKNOWN_CODE);
