@@ -38,6 +38,14 @@ class InputFilesIntegrationTests {
         Files.write(binary, new byte[] {'v', 'i', 's', 'i', 't', '_', 'i', 'd', '\n', 0, 1, 2, 3});
         Path latin1 = dir.resolve("patients-latin1.csv");
         Files.write(latin1, "patient_id,site_id\nP2,Zürich\n".getBytes(StandardCharsets.ISO_8859_1));
+        // Excel's "Unicode Text": UTF-16, little-endian, with its byte order mark
+        Path utf16 = dir.resolve("patients-utf16.csv");
+        byte[] text = "patient_id\nP6\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] marked = new byte[text.length + 2];
+        marked[0] = (byte) 0xFF;
+        marked[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, marked, 2, text.length);
+        Files.write(utf16, marked);
         Path empty = dir.resolve("symptoms-empty.csv");
         Files.writeString(empty, "");
         Path missingColumn = dir.resolve("visits-short.csv");
@@ -64,12 +72,13 @@ class InputFilesIntegrationTests {
         Files.writeString(unknownHeader, "colour,size\nred,2\n");
         Path missing = dir.resolve("visits-missing.csv");
         try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_unreadable")) {
-            IngestOutcome outcome = ctx.ingest(good, binary, latin1, empty, missingColumn, notWorkbook, zipBomb, nulCell, crOnly,
+            IngestOutcome outcome = ctx.ingest(good, binary, latin1, utf16, empty, missingColumn, notWorkbook, zipBomb, nulCell, crOnly,
                     unknownHeader, missing);
             assertTrue(outcome.completed());
             assertTrue(outcome.anyFileFailed());
             Map<String, String> failures = outcome.files().stream().filter(FileResult::failed)
                     .collect(Collectors.toMap(f -> Path.of(f.file()).getFileName().toString(), FileResult::failure));
+            assertEquals("it is UTF-16 text, not UTF-8 (save it as CSV UTF-8)", failures.remove("patients-utf16.csv"));
             assertEquals(Map.of(
                     "visits-binary.csv", "it is not a CSV text file (it contains binary data)",
                     "patients-latin1.csv", "it is not UTF-8 text (save it as CSV UTF-8)",
@@ -90,6 +99,22 @@ class InputFilesIntegrationTests {
     }
 
     /** Values PostgreSQL would refuse (there is no year 0; numeric has its limits) are the row's reject, not the run's failure. */
+    /**
+     * A name announces a type only with .csv or .xlsx (input-formats.md: "recognised the same way, or else by its
+     * header"): visits.txt holding patients is read as patients.
+     */
+    @Test
+    void aNamedFileWithAnotherExtensionIsRecognisedByItsHeader() throws Exception {
+        Path patients = dir.resolve("visits.txt");
+        Files.writeString(patients, "patient_id,sex\nP1,F\n");
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_txt")) {
+            IngestOutcome outcome = ctx.ingest(patients);
+            assertFalse(outcome.anyFileFailed(), outcome::toString);
+            assertEquals("patients", outcome.files().get(0).recordType());
+            assertEquals(List.of("P1|main|F|null|null|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(0)));
+        }
+    }
+
     @Test
     void valuesTheDatabaseCouldNotHoldAreRejectedRows() throws Exception {
         Path visits = dir.resolve("visits.csv");

@@ -27,6 +27,10 @@ public final class InputFiles {
         if (n == 4 && Arrays.equals(magic, ZIP)) {
             return new XlsxInputFile(path);
         }
+        if (n >= 2 && ((magic[0] == (byte) 0xFF && magic[1] == (byte) 0xFE) || (magic[0] == (byte) 0xFE && magic[1] == (byte) 0xFF))) {
+            // Excel's "Unicode Text" and some exports: a byte order mark of UTF-16
+            throw new UnreadableFileException("it is UTF-16 text, not UTF-8 (save it as CSV UTF-8)");
+        }
         if (n == 4 && Arrays.equals(magic, OLE2)) {
             throw new UnreadableFileException("it is an old binary Excel (.xls) or other Office file: save it as .xlsx or CSV UTF-8");
         }

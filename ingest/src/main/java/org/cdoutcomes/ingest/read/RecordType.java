@@ -47,9 +47,15 @@ public enum RecordType {
         throw new IllegalArgumentException("no record type " + id);
     }
 
-    /** The type a file name announces: it starts with patients, visits or symptoms (any case). */
+    /**
+     * The type a file name announces: it starts with patients, visits or symptoms (any case) and ends in .csv or .xlsx
+     * (input-formats.md); any other name leaves the type to the header.
+     */
     public static Optional<RecordType> byFileName(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".csv") && !name.endsWith(".xlsx")) {
+            return Optional.empty();
+        }
         for (RecordType type : values()) {
             if (name.startsWith(type.id)) {
                 return Optional.of(type);
@@ -73,7 +79,6 @@ public enum RecordType {
     }
 
     public static boolean isInputFileName(String fileName) {
-        String name = fileName.toLowerCase(Locale.ROOT);
-        return byFileName(name).isPresent() && (name.endsWith(".csv") || name.endsWith(".xlsx"));
+        return byFileName(fileName).isPresent();
     }
 }
