@@ -1,12 +1,18 @@
 package org.cdoutcomes.reporting;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.cdoutcomes.model.vocabulary.Product;
 
 /** How every number was made (analytics.md in plain words), the configuration used and the software version. */
 final class MethodsSheet {
     private static final int HEADER_ROW = 3;
     private static final int EXPLANATION_CHARS = 110;
+    /** "onabotulinumtoxinA (Botox, onaBoNT-A), ...": the generic ids the sheets show, with the names clinics use. */
+    private static final String PRODUCT_BRANDS = Arrays.stream(Product.values())
+            .map(p -> p.id() + " (" + String.join(", ", p.code().aliases()) + ")").collect(Collectors.joining(", "));
 
     private MethodsSheet() {
     }
@@ -31,6 +37,8 @@ final class MethodsSheet {
                         + "their case and surrounding spaces, with each run of spaces, hyphens and underscores read as one "
                         + "space, and through the aliases of the input formats (Botox, SCM). Ids of patients, visits, records "
                         + "and sites are matched exactly, case included, once surrounding spaces are trimmed."),
+                new Entry("Products", "Products are named by their generic ids, as in the analysis JSON: "
+                        + PRODUCT_BRANDS + ". Units are each product's own and are never added across products."),
                 new Entry("Site", "A cycle's site is the site of the first visit of its session, else the patient's site, else "
                         + "'main'. When sites are chosen, only cycles injected there are counted; a patient is new when the "
                         + "first injection ever, at whichever site, lies in the period."),

@@ -532,6 +532,8 @@ class QuarterlyReportWriterTests {
                 assertNotNull(rowWith(methods, 0, topic), topic);
             }
             assertTrue(valueRight(methods, "Dosing").getStringCellValue().contains("type 7"), "the dosing quartiles' definition");
+            assertTrue(valueRight(methods, "Products").getStringCellValue().contains("abobotulinumtoxinA (Dysport, aboBoNT-A)"),
+                    "the brand names of the generic ids");
             // analytics.md's quantile rule for a share that falls to exactly 50%, which explains a median such as 5.5
             assertTrue(valueRight(methods, "Median, Q1 and Q3").getStringCellValue().contains("halfway between that day and "
                     + "the next day with an event"));
