@@ -72,6 +72,8 @@ final class SettingsLoader {
             throw CdoException.badUsage("setting " + MUSCLE_GROUPS + " (" + origin + " or CDO_MUSCLE_GROUPS_*): " + e.getMessage()
                     + "; it expects muscle: group pairs");
         }
+        // as the figures name the groups (the Methods sheet lists the overrides)
+        muscleGroups.replaceAll((muscle, group) -> MuscleGroups.groupId(group));
         return new CdoSettings(clinicName, inbox, outbox, schedules, muscleGroups, suppression);
     }
 

@@ -45,7 +45,9 @@ class CdoSettingsTests {
         assertEquals("out", settings.outbox().toString());
         assertEquals(0, settings.suppressionThreshold());
         assertEquals(Map.of("run", "0 0 6 * * MON-FRI", "report", "0 30 7 1 * *"), settings.schedules());
-        assertEquals("shoulder-elevators", settings.muscleGroups().groupOf(Muscle.VOCABULARY.find("levator-scapulae").orElseThrow()));
+        // the group's name read as a code and written as group ids are (input-formats.md's groups: splenius_capitis)
+        assertEquals("shoulder_elevators", settings.muscleGroups().groupOf(Muscle.VOCABULARY.find("levator-scapulae").orElseThrow()));
+        assertEquals(Map.of("levator_scapulae", "shoulder_elevators"), settings.muscleGroupOverrides(), "as the Methods sheet lists it");
     }
 
     /** A muscle's alias and its id name one muscle: the variable overrides the file however either spells it. */

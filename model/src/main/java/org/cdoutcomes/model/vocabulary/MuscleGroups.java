@@ -18,7 +18,16 @@ public final class MuscleGroups {
         return withOverrides(Map.of());
     }
 
-    /** Overrides name a muscle (id or alias) and the group id it should count in. */
+    /**
+     * A configured group name as the group's id: matched as codes are (case, surrounding spaces, runs of spaces,
+     * hyphens and underscores), written as the default group ids are, with underscores. "Shoulder" and "shoulder" are one
+     * group, and "Splenius Capitis" is the default group splenius_capitis.
+     */
+    public static String groupId(String name) {
+        return Codes.normalize(name).replace(' ', '_');
+    }
+
+    /** Overrides name a muscle (id or alias) and the group (see {@link #groupId}) it should count in. */
     public static MuscleGroups withOverrides(Map<String, String> overrides) {
         Map<Muscle, String> map = new EnumMap<>(Muscle.class);
         for (Muscle muscle : Muscle.values()) {
@@ -27,14 +36,15 @@ public final class MuscleGroups {
         overrides.forEach((muscleCode, group) -> {
             Muscle muscle = Muscle.VOCABULARY.find(muscleCode)
                     .orElseThrow(() -> new IllegalArgumentException("muscle group override names an unknown muscle '" + muscleCode + "'"));
-            if (group == null || group.isBlank()) {
+            String id = group == null ? "" : groupId(group);
+            if (id.isEmpty()) {
                 throw new IllegalArgumentException("muscle group override for '" + muscleCode + "' names no group");
             }
-            if (group.trim().equals(ANY)) {
-                throw new IllegalArgumentException("muscle group override for '" + muscleCode + "' names the group '" + ANY
-                        + "', the name of the rows over all cycles; name the group otherwise");
+            if (id.equals(ANY)) {
+                throw new IllegalArgumentException("muscle group override for '" + muscleCode + "' names the group '" + group.trim()
+                        + "', which reads as '" + ANY + "', the name of the rows over all cycles; name the group otherwise");
             }
-            map.put(muscle, group.trim());
+            map.put(muscle, id);
         });
         return new MuscleGroups(map);
     }

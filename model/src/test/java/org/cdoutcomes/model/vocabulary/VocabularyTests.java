@@ -71,14 +71,30 @@ class VocabularyTests {
         assertEquals("trapezius", groups.groupOf(Muscle.TRAPEZIUS));
     }
 
-    /** 'any' names the side-effect rows over all cycles: a group of that name lost its own rows to them. */
+    /**
+     * 'any' names the side-effect rows over all cycles: a group of that name lost its own rows to them, and one named
+     * ANY stood beside them.
+     */
     @Test
     void noGroupMayTakeTheNameOfTheRowsOverAllCycles() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> MuscleGroups.withOverrides(Map.of("trapezius", " any ")));
-        assertEquals("muscle group override for 'trapezius' names the group 'any', the name of the rows over all cycles; "
-                + "name the group otherwise", refused.getMessage());
-        assertEquals("Any", MuscleGroups.withOverrides(Map.of("trapezius", "Any")).groupOf(Muscle.TRAPEZIUS), "group ids match exactly");
+        assertEquals("muscle group override for 'trapezius' names the group 'any', which reads as 'any', the name of the rows "
+                + "over all cycles; name the group otherwise", refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> MuscleGroups.withOverrides(Map.of("trapezius", "ANY")));
+        assertThrows(IllegalArgumentException.class, () -> MuscleGroups.withOverrides(Map.of("trapezius", " - ")));
+    }
+
+    /** Group names are matched as codes are: one group, however its name is typed, and a default group's name joins it. */
+    @Test
+    void groupNamesAreReadAsCodesAndWrittenWithUnderscores() {
+        MuscleGroups groups = MuscleGroups.withOverrides(Map.of("trapezius", "Shoulder", "levator", " shoulder ",
+                "scalenus_anterior", "Upper-Neck", "scalenus_medius", "upper  neck", "splenius_cervicis", "Splenius Capitis"));
+        assertEquals("shoulder", groups.groupOf(Muscle.TRAPEZIUS));
+        assertEquals("shoulder", groups.groupOf(Muscle.LEVATOR_SCAPULAE));
+        assertEquals("upper_neck", groups.groupOf(Muscle.SCALENUS_ANTERIOR));
+        assertEquals("upper_neck", groups.groupOf(Muscle.SCALENUS_MEDIUS));
+        assertEquals("splenius_capitis", groups.groupOf(Muscle.SPLENIUS_CERVICIS));
     }
 
     @ParameterizedTest
