@@ -13,9 +13,10 @@ final class DosingSheet {
 
     static void write(SheetLayout layout, List<DosingRow> rows) {
         layout.text(0, 0, "Dosing: units per injection", layout.styles.title);
+        // two lines: one would run past the printed width
         layout.text(1, 0, "Per product and muscle over the period's cycles: the units one cycle gave the muscle, both sides "
-                + "and every injection point together. Units are each product's own and cannot be compared across products.",
-                layout.styles.note);
+                + "and every injection point together.", layout.styles.note);
+        layout.text(2, 0, "Units are each product's own and cannot be compared across products.", layout.styles.note);
         layout.headers(HEADER_ROW, "Product", "Muscle", "Cycles", "Median (units)", "Q1: 25th percentile (units)",
                 "Q3: 75th percentile (units)");
         layout.sheet.getRow(HEADER_ROW).setHeightInPoints(45);
