@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.cli.Failures;
@@ -65,6 +66,11 @@ import picocli.CommandLine.Spec;
                 "Exit status: 0 done (rejected rows do not fail an ingest), 1 a file",
                 "could not be read or the run failed, 2 bad usage."})
 public class IngestCommand implements Callable<Integer> {
+    /** Fewer BAD_DATE rows than this are typing slips, not a file written in another date format. */
+    private static final int BAD_DATES_NOTED = 10;
+    static final String INTERRUPTED = "cdo: the ingest was stopped before it finished; nothing half-read is stored. Resume it "
+            + "with cdo restart ID (cdo jobs lists it), or ingest the same files again.";
+
     @Spec
     CommandSpec spec;
 
@@ -100,6 +106,14 @@ public class IngestCommand implements Callable<Integer> {
         IngestProgress progress = Terminal.stderrIsTerminal() ? new TerminalProgress(System.err) : IngestProgress.QUIET;
         IngestOutcome outcome;
         List<IngestRuns.Superseded> abandoned = new ArrayList<>();
+        AtomicBoolean finished = new AtomicBoolean();
+        // Ctrl-C or SIGTERM ends the JVM (status 130/143) amid the run: say what is left and how to go on.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished.get()) {
+                System.err.println();
+                System.err.println(INTERRUPTED);
+            }
+        }, "cdo-ingest-interrupted"));
         // One ingest at a time per database, as cdo restart resumes one: the lock of the ingest job.
         try (CdoContext context = CdoContext.open(database, IngestJobConfiguration.class, JobsConfiguration.class)) {
             Ingester ingester = context.bean(Ingester.class);
@@ -108,8 +122,18 @@ public class IngestCommand implements Callable<Integer> {
                 abandoned.addAll(ingester.abandonSuperseded(ingested));
                 return ingested;
             });
+        } finally {
+            finished.set(true);
         }
         report(outcome, System.out, System.err);
+        for (FileResult file : outcome.files()) {
+            // a whole file of dates in another format: every row rejected, and a correction run would shrink dose charts
+            if (file.badDates() >= BAD_DATES_NOTED && file.badDates() * 2 > file.read()) {
+                System.err.println("Note: " + file.badDates() + " of the " + file.read() + " rows of " + file.file()
+                        + " have a date not written as " + (dateFormat == null ? DateParser.ISO_PATTERN : dateFormat)
+                        + ": if its dates are written otherwise, ingest it again with --date-format (such as --date-format dd/MM/yyyy).");
+            }
+        }
         for (IngestRuns.Superseded run : abandoned) {
             System.out.println("ingest run " + run.runId() + " (job execution " + run.jobExecutionId() + "), which did not finish, "
                     + "read no file that this run did not read again: it is abandoned, with nothing left to restart");
@@ -133,8 +157,9 @@ public class IngestCommand implements Callable<Integer> {
         }
         if (outcome.completed() && outcome.anyFileFailed()) {
             // exit 1, yet nothing to restart: the run completed with the files it could read
-            err.println("Nothing from the files above was stored; every other file was. Once they are mended, ingest them "
-                    + "again (a new run: this one has completed).");
+            boolean othersRead = outcome.files().stream().anyMatch(file -> !file.failed());
+            err.println("Nothing from the files above was stored" + (othersRead ? "; every other file was" : "")
+                    + ". Once they are mended, ingest them again (a new run: this one has completed).");
         }
     }
 
@@ -143,11 +168,13 @@ public class IngestCommand implements Callable<Integer> {
         // the run's number names its reject report; cdo jobs and cdo restart know the job execution's, which differs once a
         // run has been restarted
         out.println("ingest run " + outcome.runId() + " (job execution " + outcome.jobExecutionId() + " in cdo jobs)");
-        String format = "%-40s %-9s %10s %10s %10s %10s %10s %9s %8s%n";
+        // the file column as wide as its longest name, so that long paths keep the numbers aligned
+        int fileWidth = Math.max(40, outcome.files().stream().mapToInt(f -> f.file().length()).max().orElse(0));
+        String format = "%-" + fileWidth + "s %-9s %10s %10s %10s %10s %10s %9s %8s%n";
         out.printf(Locale.ROOT, format, "file", "type", "read", "inserted", "updated", "unchanged", "rejected", "warnings", "removed");
         for (FileResult f : outcome.files()) {
             if (f.failed()) {
-                out.printf(Locale.ROOT, "%-40s %-9s FAILED: %s%n", f.file(), f.recordType() == null ? "?" : f.recordType(), f.failure());
+                out.printf(Locale.ROOT, "%-" + fileWidth + "s %-9s FAILED: %s%n", f.file(), f.recordType() == null ? "?" : f.recordType(), f.failure());
             } else {
                 out.printf(Locale.ROOT, format, f.file(), f.recordType(), f.read(), f.inserted(), f.updated(), f.unchanged(),
                         f.rejected(), f.warnings(), f.musclesRemoved());

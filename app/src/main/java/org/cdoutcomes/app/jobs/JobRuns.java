@@ -100,7 +100,7 @@ public class JobRuns {
     public JobExecution restart(long executionId) {
         JobExecution given = find(executionId);
         if (given == null) {
-            throw new RestartRefusedException("There is no job execution " + executionId + ".");
+            throw new RestartRefusedException("There is no job execution " + executionId + " (cdo jobs lists them).");
         }
         String jobName = given.getJobInstance().getJobName();
         if (!operator.getJobNames().contains(jobName)) {

@@ -75,6 +75,24 @@ class CdoProcessIntegrationTests {
         assertServerGone(data);
     }
 
+    /** Ctrl-C ends an ingest at once (status 130): it says that nothing half-read is kept and how to go on. */
+    @Test
+    void ctrlCDuringAnIngestSaysHowToResumeIt() throws Exception {
+        Path data = work.resolve("data");
+        Path patients = Files.writeString(work.resolve("patients.csv"), "patient_id\nP1\n");
+        Process ingest = start("ingest", patients.toString(), "--data-dir", data.toString());
+        // signalled as soon as its embedded server is up, while it migrates the new database
+        awaitServer(ingest, data.resolve("pgdata/postmaster.pid"));
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(ingest.pid())).start().waitFor());
+
+        Result stopped = finish(ingest);
+
+        assertEquals(130, stopped.exitCode(), stopped.stderr());
+        assertTrue(stopped.stderr().contains("cdo: the ingest was stopped before it finished; nothing half-read is stored. "
+                + "Resume it with cdo restart ID (cdo jobs lists it), or ingest the same files again."), stopped.stderr());
+        assertServerGone(data);
+    }
+
     @Test
     void serverLeftByAKilledRunIsTakenOverByTheNextRunAndStoppedWhenItEnds() throws Exception {
         Path data = work.resolve("data");

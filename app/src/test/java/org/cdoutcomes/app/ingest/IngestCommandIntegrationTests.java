@@ -71,6 +71,34 @@ class IngestCommandIntegrationTests {
         assertEquals("ingest run 2 (job execution " + newest + " in cdo jobs)", failed.out().lines().findFirst().orElseThrow());
     }
 
+    /**
+     * A file whose dates are in another format than the one asked for loses most rows to BAD_DATE: the ingest says which
+     * option would read them. A few slips among good dates are no such file.
+     */
+    @Test
+    void aFileOfDatesInAnotherFormatSuggestsTheDateFormatOption() throws Exception {
+        String url = TestDatabases.jdbcUrl(TestDatabases.fresh("cdo_ingest_date_format"));
+        StringBuilder dayFirst = new StringBuilder("visit_id,patient_id,visit_date,product,muscle,side,dose_units\n");
+        StringBuilder slips = new StringBuilder("patient_id,diagnosis_date\n");
+        for (int i = 1; i <= 12; i++) {
+            dayFirst.append("V").append(i).append(",P").append(i).append(",").append(String.format("%02d", i)).append("/03/2025,Botox,SCM,L,20\n");
+            slips.append("P").append(i).append(",").append(i <= 10 ? "2020-01-0" + (i % 9 + 1) : "3/1/2020").append("\n");
+        }
+        Path visits = Files.writeString(dir.resolve("visits.csv"), dayFirst);
+        Path patients = Files.writeString(dir.resolve("patients.csv"), slips);
+
+        CdoRun run = CdoRun.of("ingest", "--db", url, visits.toString(), patients.toString(), "--rejects", dir.resolve("r.csv").toString());
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("Note: 12 of the 12 rows of " + visits + " have a date not written as yyyy-MM-dd: if its "
+                + "dates are written otherwise, ingest it again with --date-format (such as --date-format dd/MM/yyyy)."), run::toString);
+        assertFalse(run.err().contains(patients.toString()), "2 slips among 12 rows: " + run.err());
+        CdoRun read = CdoRun.of("ingest", "--db", url, visits.toString(), "--date-format", "dd/MM/yyyy", "--rejects",
+                dir.resolve("r2.csv").toString());
+        assertTrue(read.out().contains("0 rows rejected"), read::toString);
+        assertEquals("", read.err(), read::toString);
+    }
+
     /** A run that fails says why in one sentence, on stderr and in cdo jobs, without a stack trace. */
     @Test
     void aFailedRunSaysWhyInOneSentence() throws Exception {

@@ -209,7 +209,7 @@ class PipelineJobIntegrationTests {
 
             assertThatThrownBy(() -> runs.restart(completed.getId() + 1000))
                     .isInstanceOf(RestartRefusedException.class)
-                    .hasMessage("There is no job execution " + (completed.getId() + 1000) + ".");
+                    .hasMessage("There is no job execution " + (completed.getId() + 1000) + " (cdo jobs lists them).");
             assertThatThrownBy(() -> runs.restart(completed.getId()))
                     .isInstanceOf(RestartRefusedException.class)
                     .hasMessage("Job execution " + completed.getId() + " has already completed; there is nothing to restart.");

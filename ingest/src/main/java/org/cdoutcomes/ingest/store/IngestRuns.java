@@ -15,9 +15,12 @@ public final class IngestRuns {
         this.jdbc = jdbc;
     }
 
-    /** A per-file line of a run's result; record type null when the file failed before revealing it. */
+    /**
+     * A per-file line of a run's result; record type null when the file failed before revealing it. {@code badDates}:
+     * of the rejected rows, those rejected as BAD_DATE (most of a file's rows so suggest another date format).
+     */
     public record FileResult(String file, String recordType, boolean failed, String failure, long read, long inserted,
-                             long updated, long unchanged, long rejected, long warnings, long musclesRemoved) {
+                             long updated, long unchanged, long rejected, long warnings, long musclesRemoved, long badDates) {
     }
 
     /** Creates a run and its inputs (in one transaction: the caller's or its own). */
@@ -90,10 +93,11 @@ public final class IngestRuns {
 
     public List<FileResult> results(long runId) {
         return jdbc.query("select f.file, f.record_type, f.status = 'FAILED', f.failure_reason, f.rows_read, f.inserted, f.updated, "
-                        + "f.unchanged, f.rejected, f.warnings, f.muscles_removed from ingest_file f "
+                        + "f.unchanged, f.rejected, f.warnings, f.muscles_removed, (select count(*) from ingest_reject r "
+                        + "where r.run_id = f.run_id and r.file = f.file and r.code = 'BAD_DATE') from ingest_file f "
                         + "join ingest_stage_file p on p.run_id = f.run_id and p.file = f.file where f.run_id = ? order by p.file_no",
                 (rs, i) -> new FileResult(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)),
                 runId);
     }
 }
