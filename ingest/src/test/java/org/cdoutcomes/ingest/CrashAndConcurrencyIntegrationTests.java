@@ -214,6 +214,25 @@ class CrashAndConcurrencyIntegrationTests {
         }
     }
 
+    /** The same file named otherwise (a "." in the path, a link to its folder) is the same file: its run is superseded. */
+    @Test
+    void anUnmergedRunIsAbandonedByARunThatNamesItsFileOtherwise() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("spelled"));
+        Path patients = Files.writeString(folder.resolve("patients.csv"), "patient_id,sex\nP1,F\n");
+        Path link = Files.createSymbolicLink(dir.resolve("spelled-link"), folder);
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_spelled")) {
+            IngestOutcome first = ctx.ingest(patients);
+            // as if it had been killed after staging, before its merge
+            ctx.jdbc.update("update ingest_stage_file set merged = false where run_id = ?", first.runId());
+            ctx.jdbc.update("update batch_job_execution set status = 'FAILED' where job_execution_id = ?", first.jobExecutionId());
+
+            IngestOutcome again = ctx.ingest(link.resolve(".").resolve("patients.csv"));
+
+            assertEquals(List.of(first.runId()), ctx.bean(Ingester.class).abandonSuperseded(again).stream()
+                    .map(IngestRuns.Superseded::runId).toList());
+        }
+    }
+
     private static final String FOREIGN_KEYS = "select conrelid::regclass || ' ' || pg_get_constraintdef(oid) from pg_constraint "
             + "where contype = 'f' and conrelid::regclass::text in ('patient', 'visit', 'visit_muscle', 'symptom') order by 1";
 

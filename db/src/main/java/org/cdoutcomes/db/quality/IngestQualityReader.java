@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 
 /**
  * The ingest counts of the report's Data quality sheet: rejected rows and warnings by file and code. Each file counts
- * from its latest reading only (the latest run that read it, by absolute path), because that reading is what the
+ * from its latest reading only (the latest run that read it, by real path), because that reading is what the
  * stored data reflect: ingesting the same dirty file again does not double its counts, and a corrected file's old
  * rejects disappear. A run in which the file could not be read does not replace its previous reading, since it
  * stored nothing from it.

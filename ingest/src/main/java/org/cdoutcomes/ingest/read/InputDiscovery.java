@@ -63,7 +63,11 @@ public final class InputDiscovery {
         return path.toAbsolutePath().normalize().toString();
     }
 
-    private static Path realPath(Path path) {
+    /**
+     * The file a path names, however spelled: links resolved, "." and ".." gone (a missing file: its absolute path).
+     * What tells two runs' files apart.
+     */
+    public static Path realPath(Path path) {
         try {
             return path.toRealPath();
         } catch (IOException e) {

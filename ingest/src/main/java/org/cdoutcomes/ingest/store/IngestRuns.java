@@ -3,6 +3,7 @@ package org.cdoutcomes.ingest.store;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.cdoutcomes.ingest.read.InputDiscovery;
 import org.cdoutcomes.ingest.read.PlannedInput;
 import org.cdoutcomes.ingest.read.RecordType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +32,9 @@ public final class IngestRuns {
         for (PlannedInput input : inputs) {
             jdbc.update("insert into ingest_stage_file (run_id, file_no, file, path, record_type, status, failure) "
                             + "values (?, ?, ?, ?, ?, ?, ?)",
-                    runId, ++fileNo, input.file(), input.path().toAbsolutePath().toString(), input.typeByName().map(RecordType::id).orElse(null),
+                    // the real path: a later run that names the file otherwise (./clinic, a link) supersedes this one
+                    runId, ++fileNo, input.file(), InputDiscovery.realPath(input.path()).toString(),
+                    input.typeByName().map(RecordType::id).orElse(null),
                     "PLANNED", input.failure());
         }
         return runId;
@@ -60,8 +63,8 @@ public final class IngestRuns {
     }
 
     /**
-     * The earlier runs of the ingest job that never merged (killed, failed or stopped) and have no file, by absolute
-     * path, that run {@code runId} did not take up again: each file they staged it staged too (one it could not read
+     * The earlier runs of the ingest job that never merged (killed, failed or stopped) and have no file, by real path
+     * (links resolved), that run {@code runId} did not take up again: each file they staged it staged too (one it could not read
      * is no replacement), and each they had yet to read it read or tried: restarting one would only put its older
      * rows back. Runs of other jobs (the pipeline's) are not looked at: those may be running.
      */
