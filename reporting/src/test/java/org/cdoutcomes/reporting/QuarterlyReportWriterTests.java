@@ -43,8 +43,13 @@ class QuarterlyReportWriterTests {
     private static final String SUPPRESSED = "suppressed";
 
     private static XSSFWorkbook written(int suppressBelow) throws IOException {
+        return written(ReportFixture.context(suppressBelow), ReportFixture.analysis(), ReportFixture.figures());
+    }
+
+    /** The workbook written from these values, read back. */
+    private static XSSFWorkbook written(ReportContext context, AnalysisResult analysis, ReportFigures figures) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        QuarterlyReportWriter.write(ReportFixture.context(suppressBelow), ReportFixture.analysis(), ReportFixture.figures(), out);
+        QuarterlyReportWriter.write(context, analysis, figures, out);
         return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
     }
 
@@ -58,10 +63,8 @@ class QuarterlyReportWriterTests {
                 oldest.newPatients(), 20, List.of(new ProductCount("onabotulinumtoxinA", 20)),
                 oldest.medianDaysBetweenInjections(), oldest.closedCycles(), oldest.onsetMedian(), oldest.onsetEvents(),
                 oldest.durationMedian(), oldest.durationEvents(), oldest.topSideEffects(), oldest.sites()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        QuarterlyReportWriter.write(ReportFixture.context(5), ReportFixture.analysis(),
-                new ReportFigures(figures.current(), trend, figures.reliefShares(), figures.dosing()), out);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+        try (XSSFWorkbook workbook = written(ReportFixture.context(5), ReportFixture.analysis(),
+                new ReportFigures(figures.current(), trend, figures.reliefShares(), figures.dosing()))) {
             XSSFSheet summary = workbook.getSheet("Summary");
             int header = rowWith(summary, 0, "Quarter").getRowNum();
             List<String> rows = new ArrayList<>();
@@ -450,9 +453,7 @@ class QuarterlyReportWriterTests {
                 fixture.periodTo(), fixture.dataCutoff(), fixture.runTime(), fixture.suppressBelow(), fixture.aeWindowDays(),
                 fixture.followUpDays(), fixture.firstCycleOnly(), fixture.muscleGroupOverrides(), fixture.softwareVersion(),
                 fixture.rejectedRows(), fixture.warnings(), fixture.notes());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        QuarterlyReportWriter.write(everySite, ReportFixture.analysis(), ReportFixture.figures(), out);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+        try (XSSFWorkbook workbook = written(everySite, ReportFixture.analysis(), ReportFixture.figures())) {
             Row sites = rowWith(workbook.getSheet("Summary"), 0, "Sites");
             assertText("all sites", sites.getCell(1));
             assertText("with cycles in the period: main, north", sites.getCell(2));
@@ -464,9 +465,7 @@ class QuarterlyReportWriterTests {
     void aSheetWithoutCurvesPrintsItsNote() throws IOException {
         AnalysisResult empty = new AnalysisResult(new Cohort(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30),
                 LocalDate.of(2026, 10, 15), 0, 0, 28), List.of(), List.of(), List.of(), List.of(), new DataQuality(0, 0, 0));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        QuarterlyReportWriter.write(ReportFixture.context(5), empty, ReportFixture.figures(), out);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+        try (XSSFWorkbook workbook = written(ReportFixture.context(5), empty, ReportFixture.figures())) {
             for (String name : List.of("Onset", "Duration")) {
                 Row note = rowWith(workbook.getSheet(name), 0, "No product curve to draw.");
                 String area = workbook.getPrintArea(workbook.getSheetIndex(name));

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -87,10 +86,10 @@ public final class PeriodTally {
     }
 
     /**
-     * The cycle being added: units per product and muscle (key product ordinal * muscles + muscle ordinal), all sides
-     * and injection points together, so that a bilateral row and its left and right rows give the same dose.
+     * The cycle being added: units by product ordinal, then muscle ordinal, all sides and injection points together, so
+     * that a bilateral row and its left and right rows give the same dose; null where it gave none.
      */
-    private final Map<Integer, BigDecimal> cycleUnits = new LinkedHashMap<>();
+    private final BigDecimal[][] cycleUnits = new BigDecimal[PRODUCTS.length][MUSCLES.length];
 
     /** {@code from}/{@code to} inclusive, null when open; empty {@code sites} keeps every site. */
     public PeriodTally(LocalDate from, LocalDate to, Set<String> sites, boolean firstCycleOnly, MuscleGroups muscleGroups) {
@@ -182,19 +181,11 @@ public final class PeriodTally {
                     cycleSlots[slots++] = groupSlot;
                     cycleGroups.add(strata[groupSlot].value());
                 }
-                cycleUnits.merge(visit.product().ordinal() * MUSCLES.length + muscle, injected.doseUnits(), BigDecimal::add);
+                BigDecimal[] units = cycleUnits[visit.product().ordinal()];
+                units[muscle] = units[muscle] == null ? injected.doseUnits() : units[muscle].add(injected.doseUnits());
             }
         }
-        cycleUnits.forEach((key, units) -> {
-            DoseTally[] byMuscle = dosing[key / MUSCLES.length];
-            DoseTally tally = byMuscle[key % MUSCLES.length];
-            if (tally == null) {
-                tally = byMuscle[key % MUSCLES.length] = new DoseTally();
-            }
-            tally.units.add(units.doubleValue());
-            tally.cycles++;
-        });
-        cycleUnits.clear();
+        tallyCycleUnits(cycle.visits());
         record(onset, slots, cycle.timeToOnset());
         Observation relief = cycle.durationOfRelief();
         if (relief != null) {
@@ -202,6 +193,26 @@ public final class PeriodTally {
         }
         if (cycle.countedForSideEffects()) {
             sideEffects.add(cycleGroups, cycle.sideEffectTerms());
+        }
+    }
+
+    /** Tallies each product and muscle of the cycle once, with the units summed in cycleUnits, and clears them. */
+    private void tallyCycleUnits(List<Visit> visits) {
+        for (Visit visit : visits) {
+            BigDecimal[] units = cycleUnits[visit.product().ordinal()];
+            DoseTally[] byMuscle = dosing[visit.product().ordinal()];
+            for (InjectedMuscle injected : visit.muscles()) {
+                int muscle = injected.muscle().ordinal();
+                if (units[muscle] == null) {
+                    continue; // tallied already, from an earlier row of the cycle
+                }
+                if (byMuscle[muscle] == null) {
+                    byMuscle[muscle] = new DoseTally();
+                }
+                byMuscle[muscle].units.add(units[muscle].doubleValue());
+                byMuscle[muscle].cycles++;
+                units[muscle] = null;
+            }
         }
     }
 

@@ -108,12 +108,13 @@ public class IngestCommand implements Callable<Integer> {
         List<IngestRuns.Superseded> abandoned = new ArrayList<>();
         AtomicBoolean finished = new AtomicBoolean();
         // Ctrl-C or SIGTERM ends the JVM (status 130/143) amid the run: say what is left and how to go on.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread interrupted = new Thread(() -> {
             if (!finished.get()) {
                 System.err.println();
                 System.err.println(INTERRUPTED);
             }
-        }, "cdo-ingest-interrupted"));
+        }, "cdo-ingest-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
         // One ingest at a time per database, as cdo restart resumes one: the lock of the ingest job.
         try (CdoContext context = CdoContext.open(database, IngestJobConfiguration.class, JobsConfiguration.class)) {
             Ingester ingester = context.bean(Ingester.class);
@@ -124,6 +125,11 @@ public class IngestCommand implements Callable<Integer> {
             });
         } finally {
             finished.set(true);
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs, and finds the run finished
+            }
         }
         report(outcome, System.out, System.err);
         for (FileResult file : outcome.files()) {
