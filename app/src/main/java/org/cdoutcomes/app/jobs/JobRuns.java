@@ -144,6 +144,12 @@ public class JobRuns {
         }
     }
 
+    /** The execution a restart resumed: the one before it of its job instance (a restart resumes the last one). */
+    public long resumedBy(JobExecution restart) {
+        return repository.getJobExecutions(restart.getJobInstance()).stream().mapToLong(JobExecution::getId)
+                .filter(id -> id < restart.getId()).max().orElseThrow();
+    }
+
     private JobExecution find(long executionId) {
         try {
             return repository.getJobExecution(executionId);

@@ -55,10 +55,13 @@ public class RestartCommand implements Callable<Integer> {
             try {
                 execution = context.bean(JobRuns.class).restart(executionId);
             } catch (RestartRefusedException e) {
-                spec.commandLine().getErr().println(e.getMessage());
+                spec.commandLine().getErr().println("cdo: " + e.getMessage());
                 return 2;
             }
-            spec.commandLine().getOut().println("Job " + execution.getJobInstance().getJobName() + ": execution " + executionId
+            long resumed = context.bean(JobRuns.class).resumedBy(execution);
+            String which = resumed == executionId ? "execution " + executionId
+                    : "execution " + executionId + " (last run as execution " + resumed + ")";
+            spec.commandLine().getOut().println("Job " + execution.getJobInstance().getJobName() + ": " + which
                     + " restarted as execution " + execution.getId() + ", " + execution.getStatus());
             // what the job's own command prints at its end
             String job = execution.getJobInstance().getJobName();

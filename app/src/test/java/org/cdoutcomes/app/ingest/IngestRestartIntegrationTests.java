@@ -115,7 +115,7 @@ class IngestRestartIntegrationTests {
                 .singleElement().asString().contains("ABANDONED").endsWith("read again by ingest run 2");
         CdoRun restart = CdoRun.of("restart", "--db", TestDatabases.jdbcUrl(killed), Long.toString(execution));
         assertThat(restart.exitCode()).isEqualTo(2);
-        assertThat(restart.err()).contains("Job execution " + execution + " is ABANDONED (read again by ingest run 2) and cannot be restarted.");
+        assertThat(restart.err()).contains("cdo: Job execution " + execution + " is ABANDONED (read again by ingest run 2) and cannot be restarted.");
     }
 
     /** A clinic big enough that staging its files takes a while: 4,000 patients, 8 visits each, 6 scores a visit. */

@@ -200,6 +200,27 @@ class PipelineJobIntegrationTests {
         }
     }
 
+    /** cdo restart names the execution it resumed: an execution restarted before is resumed from its last one. */
+    @Test
+    void aRestartOfAnExecutionRestartedBeforeResumesItsLastOne() {
+        PipelineFixtures.clinic(root);
+        try (ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), root)) {
+            FakeStages stages = context.getBean(FakeStages.class);
+            JobRuns runs = context.getBean(JobRuns.class);
+            stages.failOnceAt("report");
+            JobExecution first = start(context, PipelineFixtures.inboxRun(root));
+            stages.failOnceAt("report");
+            JobExecution second = runs.restart(first.getId());
+            assertThat(second.getStatus()).isEqualTo(BatchStatus.FAILED);
+
+            JobExecution third = runs.restart(first.getId());
+
+            assertThat(third.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(runs.resumedBy(second)).isEqualTo(first.getId());
+            assertThat(runs.resumedBy(third)).isEqualTo(second.getId());
+        }
+    }
+
     @Test
     void restartRefusesWhatItCannotRestartWithASentence() {
         PipelineFixtures.clinic(root);
