@@ -86,6 +86,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GeneratorOptions options = options();
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ParameterException(spec.commandLine(), "--out must name a folder, but " + out + " is a file");
+        }
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
@@ -105,10 +108,12 @@ public final class GenerateCommand implements Callable<Integer> {
                     + " " + e.getMessage());
             return 1;
         }
-        spec.commandLine().getOut().println("Wrote a synthetic clinic of " + summary.patients() + " patients, "
+        // the rows that break a rule are spread over the three files
+        spec.commandLine().getOut().println("Wrote a synthetic clinic of " + summary.patients()
+                + (summary.patients() == 1 ? " patient, " : " patients, ")
                 + summary.from() + " to " + summary.to() + " (seed " + options.seed() + "), to " + out + ": "
                 + summary.patientRows() + " patient rows, " + summary.visitRows() + " visit rows, "
-                + summary.symptomRows() + " symptom rows (" + summary.ruleBreakingRows() + " of them break a rule on purpose).");
+                + summary.symptomRows() + " symptom rows; " + summary.ruleBreakingRows() + " of these rows break a rule on purpose.");
         return 0;
     }
 

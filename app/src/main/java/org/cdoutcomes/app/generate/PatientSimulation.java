@@ -305,12 +305,15 @@ final class PatientSimulation {
     /** Injectors adjust: now and then a muscle is left out or one is added for a session. */
     private List<PatternMuscle> varied(List<PatternMuscle> pattern, CdPattern cdPattern, Side direction, Draw draw) {
         double u = draw.uniform();
-        if (u < 0.05 && pattern.size() > MIN_MUSCLES) {
+        if (u < SESSION_LEAVES_ONE_OUT) {
+            if (pattern.size() == MIN_MUSCLES) {
+                return pattern;
+            }
             List<PatternMuscle> fewer = new ArrayList<>(pattern);
             fewer.remove(draw.below(fewer.size()));
             return fewer;
         }
-        if (u < 0.10 && pattern.size() < MAX_MUSCLES) {
+        if (u < SESSION_LEAVES_ONE_OUT + SESSION_ADDS_ONE && pattern.size() < MAX_MUSCLES) {
             boolean[] chosen = new boolean[PATTERN_MUSCLES.size()];
             for (PatternMuscle muscle : pattern) {
                 chosen[PATTERN_MUSCLES.indexOf(muscle.candidate())] = true;
