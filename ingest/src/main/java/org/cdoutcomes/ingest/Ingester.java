@@ -82,10 +82,7 @@ public class Ingester {
         List<IngestRuns.Superseded> superseded = runs.supersededBy(outcome.runId(), job.getName());
         for (IngestRuns.Superseded run : superseded) {
             JobExecution execution = jobRepository.getJobExecution(run.jobExecutionId());
-            if (execution.getStatus().isRunning()) {
-                execution = jobOperator.recover(execution);
-            }
-            execution = jobOperator.abandon(execution);
+            execution = jobOperator.abandon(EndedExecutions.failed(execution, jobOperator, jobRepository));
             execution.setExitStatus(new ExitStatus("ABANDONED", "read again by ingest run " + outcome.runId()));
             jobRepository.update(execution);
             runs.retire(run.runId());

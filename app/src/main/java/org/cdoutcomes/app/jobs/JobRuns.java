@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cdoutcomes.app.cli.Failures;
+import org.cdoutcomes.ingest.EndedExecutions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -124,14 +125,19 @@ public class JobRuns {
         BatchStatus status = last.getStatus();
         switch (status) {
             case COMPLETED -> throw new RestartRefusedException(which + " has already completed; there is nothing to restart.");
-            case ABANDONED, UNKNOWN -> {
+            case ABANDONED -> {
                 String why = last.getExitStatus().getExitDescription();
                 throw new RestartRefusedException(which + " is " + status + (why == null || why.isBlank() ? "" : " (" + Failures.sentenceOfTrace(why) + ")")
                         + " and cannot be restarted.");
             }
             case STARTING, STARTED, STOPPING -> {
                 LOG.info("Job execution {} was left {} by a process that ended; marking it failed before restarting", last.getId(), status);
-                last = operator.recover(last);
+                last = EndedExecutions.failed(last, operator, repository);
+            }
+            case UNKNOWN -> {
+                LOG.info("Job execution {} ended UNKNOWN (the database went away during a step, which committed nothing); marking it "
+                        + "failed before restarting", last.getId());
+                last = EndedExecutions.failed(last, operator, repository);
             }
             case FAILED, STOPPED -> {
                 // restartable as it is

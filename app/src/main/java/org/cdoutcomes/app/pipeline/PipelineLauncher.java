@@ -100,7 +100,7 @@ public class PipelineLauncher {
             if (last.getStatus() == BatchStatus.COMPLETED) {
                 break;
             }
-            if (last.getStatus() != BatchStatus.ABANDONED && last.getStatus() != BatchStatus.UNKNOWN) {
+            if (last.getStatus() != BatchStatus.ABANDONED) {
                 unfinished.add(0, last);
             }
         }

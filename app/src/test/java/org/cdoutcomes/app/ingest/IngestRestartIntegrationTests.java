@@ -15,8 +15,9 @@ import javax.sql.DataSource;
 import org.cdoutcomes.app.CdoMain;
 import org.cdoutcomes.app.CdoRun;
 import org.cdoutcomes.db.TestDatabases;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,8 +31,13 @@ class IngestRestartIntegrationTests {
     @TempDir
     Path root;
 
-    @Test
-    void aKilledIngestRestartedByTheCommandEndsAsAnUninterruptedOne() throws Exception {
+    /**
+     * Killed, or ended UNKNOWN: Batch's status when a step's rollback failed because the database went away (the server
+     * crashed mid-ingest), which Batch itself restarts neither as a job nor as a step.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aKilledIngestRestartedByTheCommandEndsAsAnUninterruptedOne(boolean endedUnknown) throws Exception {
         Path clinic = clinic();
         DataSource reference = TestDatabases.migrated("ingest_reference");
         CdoRun uninterrupted = uninterruptedIngest(reference, clinic);
@@ -41,6 +47,9 @@ class IngestRestartIntegrationTests {
         DataSource killed = TestDatabases.migrated("ingest_killed");
         JdbcTemplate jdbc = new JdbcTemplate(killed);
         long execution = killedAfterItsFirstFile(killed, clinic);
+        if (endedUnknown) {
+            endedUnknown(jdbc, execution);
+        }
 
         CdoRun restart = CdoRun.of("restart", "--db", TestDatabases.jdbcUrl(killed), Long.toString(execution));
 
@@ -52,7 +61,8 @@ class IngestRestartIntegrationTests {
         assertThat(table).hasSize(4);
         assertThat(restart.out().lines().filter(line -> line.startsWith(clinic.toString())).toList()).isEqualTo(table);
         assertThat(restart.out()).contains("reject report: " + root.resolve("rejects.csv").toAbsolutePath());
-        assertThat(restart.err()).contains("Job execution " + execution + " was left STARTED by a process that ended");
+        assertThat(restart.err()).contains(endedUnknown ? "Job execution " + execution + " ended UNKNOWN"
+                : "Job execution " + execution + " was left STARTED by a process that ended");
         assertThat(restart.err().lines().filter(line -> line.startsWith("cannot read ")).toList()).isEqualTo(unreadable);
         assertThat(records(killed)).isEqualTo(records(reference));
         assertThat(fileCounts(killed)).isEqualTo(fileCounts(reference)).hasSize(4);
@@ -93,13 +103,17 @@ class IngestRestartIntegrationTests {
      * The other way back from a killed ingest: the same ingest again, as a new run. It ends as an uninterrupted run, and
      * the killed run, which read nothing the new one did not, is abandoned: cdo restart would only put its older rows back.
      */
-    @Test
-    void aKilledIngestRunAgainIsAbandoned() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aKilledIngestRunAgainIsAbandoned(boolean endedUnknown) throws Exception {
         Path clinic = clinic();
         DataSource reference = TestDatabases.migrated("ingest_reference_again");
         uninterruptedIngest(reference, clinic);
         DataSource killed = TestDatabases.migrated("ingest_killed_again");
         long execution = killedAfterItsFirstFile(killed, clinic);
+        if (endedUnknown) {
+            endedUnknown(new JdbcTemplate(killed), execution);
+        }
 
         CdoRun again = CdoRun.of("ingest", "--db", TestDatabases.jdbcUrl(killed), "--rejects", root.resolve("rejects.csv").toString(),
                 clinic.toString());
@@ -116,6 +130,14 @@ class IngestRestartIntegrationTests {
         CdoRun restart = CdoRun.of("restart", "--db", TestDatabases.jdbcUrl(killed), Long.toString(execution));
         assertThat(restart.exitCode()).isEqualTo(2);
         assertThat(restart.err()).contains("cdo: Job execution " + execution + " is ABANDONED (read again by ingest run 2) and cannot be restarted.");
+    }
+
+    /** Records the killed execution as a failed rollback leaves it: the job and its running step UNKNOWN. */
+    private static void endedUnknown(JdbcTemplate jdbc, long execution) {
+        assertThat(jdbc.update("update batch_step_execution set status = 'UNKNOWN', exit_code = 'UNKNOWN', end_time = now() "
+                + "where job_execution_id = ? and status = 'STARTED'", execution)).isEqualTo(1);
+        jdbc.update("update batch_job_execution set status = 'UNKNOWN', exit_code = 'UNKNOWN', exit_message = 'JDBC rollback failed', "
+                + "end_time = now() where job_execution_id = ?", execution);
     }
 
     /** A clinic big enough that staging its files takes a while: 4,000 patients, 8 visits each, 6 scores a visit. */

@@ -135,13 +135,18 @@ class PipelineJobIntegrationTests {
      * in the inbox, and reading them again beside newer files would sum a dose chart with its correction. So the
      * failed run completes with its own files, and the new run reads only what came since.
      */
-    @Test
-    void aNewInboxRunFirstResumesTheRunThatDidNotFinish() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"FAILED", "UNKNOWN"})
+    void aNewInboxRunFirstResumesTheRunThatDidNotFinish(String ending) throws Exception {
         Path clinic = PipelineFixtures.clinic(root.resolve("clinic"));
         try (ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), clinic)) {
             context.getBean(FakeStages.class).failOnceAt("report");
             JobExecution failed = start(context, PipelineFixtures.inboxRun(clinic));
             assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+            if (ending.equals("UNKNOWN")) {
+                // as Batch leaves a run whose step could not roll back, its database gone: restartable all the same
+                endedUnknown(context, failed);
+            }
             PipelineFixtures.write(clinic.resolve("inbox/visits-later.csv"), "visit_id,patient_id,dose_units\nV9,P2,60\n");
 
             JobExecution next = context.getBean(PipelineLauncher.class).run(List.of());
@@ -198,6 +203,34 @@ class PipelineJobIntegrationTests {
                     "status.txt", "success: report 2026-Q3: 2 patients, 4 cycles" + System.lineSeparator()));
             assertThat(context.getBean(FakeStages.class).calls()).extracting(FakeStages.Call::stage).containsExactly("ingest", "report", "report");
         }
+    }
+
+    /** A run left UNKNOWN, as Batch leaves one whose step's rollback failed as its database went away, is restarted. */
+    @Test
+    void aRunLeftUnknownIsRestartedAndEndsAsAnUninterruptedOne() {
+        Path uninterrupted = PipelineFixtures.clinic(root.resolve("uninterrupted"));
+        Path restarted = PipelineFixtures.clinic(root.resolve("restarted"));
+        try (ConfigurableApplicationContext reference = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), uninterrupted);
+             ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), restarted)) {
+            start(reference, PipelineFixtures.inboxRun(uninterrupted));
+            context.getBean(FakeStages.class).failOnceAt("ingest-after-first-file");
+            JobExecution failed = start(context, PipelineFixtures.inboxRun(restarted));
+            endedUnknown(context, failed);
+
+            JobExecution resumed = context.getBean(JobRuns.class).restart(failed.getId());
+
+            assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(PipelineFixtures.files(restarted)).isEqualTo(PipelineFixtures.files(uninterrupted));
+            assertThat(PipelineFixtures.tables(context)).isEqualTo(PipelineFixtures.tables(reference));
+        }
+    }
+
+    private static void endedUnknown(ConfigurableApplicationContext context, JobExecution failed) {
+        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+        assertThat(jdbc.update("update batch_step_execution set status = 'UNKNOWN', exit_code = 'UNKNOWN' "
+                + "where job_execution_id = ? and status = 'FAILED'", failed.getId())).isEqualTo(1);
+        jdbc.update("update batch_job_execution set status = 'UNKNOWN', exit_code = 'UNKNOWN', exit_message = 'JDBC rollback failed' "
+                + "where job_execution_id = ?", failed.getId());
     }
 
     /** cdo restart names the execution it resumed: an execution restarted before is resumed from its last one. */
