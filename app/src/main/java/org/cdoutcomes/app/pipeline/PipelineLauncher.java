@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.cdoutcomes.app.cli.OutputFile;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.slf4j.Logger;
@@ -44,15 +45,20 @@ public class PipelineLauncher {
 
     /** Runs the pipeline now over the inbox, or over {@code paths} when given, waiting while it runs elsewhere. */
     public JobExecution run(List<Path> paths) {
+        return run(paths, resumed -> { });
+    }
+
+    /** {@link #run(List)}, telling {@code resumed} of each unfinished inbox run it resumed first, once that has ended. */
+    public JobExecution run(List<Path> paths, Consumer<JobExecution> resumed) {
         checkSettings(PipelineJobConfiguration.RUN_JOB, paths);
         Job job = jobs.get(PipelineJobConfiguration.RUN_JOB);
-        return runs.exclusively(job.getName(), () -> finishUnfinishedThenStart(job, paths));
+        return runs.exclusively(job.getName(), () -> finishUnfinishedThenStart(job, paths, resumed));
     }
 
     /** Starts a job on its schedule, or nothing (one log line) when it is still running. */
     public Optional<JobExecution> startScheduled(String jobName) {
         Job job = jobs.get(jobName);
-        return runs.unlessRunning(jobName, () -> finishUnfinishedThenStart(job, List.of()));
+        return runs.unlessRunning(jobName, () -> finishUnfinishedThenStart(job, List.of(), resumed -> { }));
     }
 
     /**
@@ -61,13 +67,14 @@ public class PipelineLauncher {
      * newer files (a visit's rows in one run add up, so an old dose chart and its correction would be summed). When a
      * resumed run does not complete, it is the outcome, and no new run starts. Called holding the job's lock.
      */
-    private JobExecution finishUnfinishedThenStart(Job job, List<Path> paths) {
+    private JobExecution finishUnfinishedThenStart(Job job, List<Path> paths, Consumer<JobExecution> resumedRuns) {
         if (job.getName().equals(PipelineJobConfiguration.RUN_JOB) && paths.isEmpty()) {
             for (JobExecution unfinished : unfinishedInboxRuns(job.getName())) {
                 String runId = PipelineRun.of(job.getName(), unfinished.getJobParameters()).runId();
                 LOG.info("Run {} (job execution {}) did not finish and its files are still in the inbox: resuming it before a new run",
                         runId, unfinished.getId());
                 JobExecution resumed = runs.restartHeld(unfinished);
+                resumedRuns.accept(resumed);
                 if (resumed.getStatus() != BatchStatus.COMPLETED) {
                     return resumed;
                 }

@@ -85,7 +85,10 @@ public class RunCommand implements Callable<Integer> {
         stop.onStop(runs::stopRunning);
         JobExecution execution;
         try {
-            execution = launcher.run(paths);
+            execution = launcher.run(paths, resumed -> {
+                out.println("First resumed, as it had not finished:");
+                printRun(resumed, out, err);
+            });
         } catch (BadSettingException e) {
             err.println("cdo: " + e.getMessage());
             return 2;

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -149,10 +150,15 @@ class PipelineJobIntegrationTests {
             }
             PipelineFixtures.write(clinic.resolve("inbox/visits-later.csv"), "visit_id,patient_id,dose_units\nV9,P2,60\n");
 
-            JobExecution next = context.getBean(PipelineLauncher.class).run(List.of());
+            List<JobExecution> resumed = new ArrayList<>();
+            JobExecution next = context.getBean(PipelineLauncher.class).run(List.of(), resumed::add);
 
             assertThat(next.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(next.getId()).isNotEqualTo(failed.getId());
+            assertThat(resumed).as("what cdo run prints first").singleElement().satisfies(execution -> {
+                assertThat(execution.getJobInstance().getId()).isEqualTo(failed.getJobInstance().getId());
+                assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            });
             assertThat(context.getBean(JobRepository.class).getLastJobExecution(failed.getJobInstance()).getStatus())
                     .isEqualTo(BatchStatus.COMPLETED);
             Map<String, String> files = PipelineFixtures.files(clinic.resolve("inbox/processed"));

@@ -1,6 +1,7 @@
 package org.cdoutcomes.db.embedded;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,9 +71,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 try {
                     Files.createDirectories(key);
                 } catch (FileSystemException e) {
-                    // its message is the path alone: say what is wrong, and what would do
-                    throw new EmbeddedDatabaseException("cannot use the data folder " + key + ": " + e.getFile() + " cannot be created"
-                            + (e.getReason() != null ? " (" + e.getReason() + ")" : "") + "; name a folder cdo can create and write (--data-dir)", e);
+                    throw unusable(key, e, "cannot be created", "a folder cdo can create and write");
                 }
                 // before the server starts: a process signalled while starting it stops it on the way out (the hook waits
                 // for this start to end, then closes what it opened)
@@ -80,10 +79,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 EmbeddedDatabase database = join(key);
                 OPEN.put(key, database);
                 return database;
+            } catch (FileSystemException e) {
+                throw unusable(key, e, "cannot be read or written", "a folder this account can write");
             } catch (IOException e) {
                 throw new EmbeddedDatabaseException("cannot use the data folder " + key + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * The refusal of a data folder for a file it could not use. Such an exception's message is the path alone (an
+     * AccessDeniedException's as a rule): say what is wrong with it, and what would do.
+     */
+    static EmbeddedDatabaseException unusable(Path folder, FileSystemException e, String problem, String expected) {
+        String reason = e.getReason() != null ? e.getReason() : e instanceof AccessDeniedException ? "permission denied" : null;
+        return new EmbeddedDatabaseException("cannot use the data folder " + folder + ": " + e.getFile() + " " + problem
+                + (reason != null ? " (" + reason + ")" : "") + "; name " + expected + " (--data-dir)", e);
     }
 
     /**
