@@ -83,6 +83,27 @@ class CrashAndConcurrencyIntegrationTests {
         killedAndIngestedAgain("cdo_ingest_kill_merge", line -> line.startsWith("PROGRESS done ") && line.endsWith("visits.csv"));
     }
 
+    /** Killed in its last step, the reject report's, after its merge committed: nothing is left to restart it for. */
+    @Test
+    void killedAfterItsMergeThenIngestedAgain() throws Exception {
+        try (IngestTestContext ctx = new IngestTestContext(TestDatabases.migrated("cdo_ingest_kill_report"))) {
+            IngestOutcome first = ctx.ingest(clinic);
+            long execution = first.jobExecutionId();
+            ctx.jdbc.update("update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null "
+                    + "where job_execution_id = ?", execution);
+            assertEquals(1, ctx.jdbc.update("update batch_step_execution set status = 'STARTED', exit_code = 'EXECUTING', "
+                    + "end_time = null where job_execution_id = ? and step_name = 'ingest-report'", execution));
+
+            IngestOutcome again = ctx.ingest(clinic);
+
+            assertEquals(List.of(first.runId()), ctx.bean(Ingester.class).abandonSuperseded(again).stream()
+                    .map(IngestRuns.Superseded::runId).toList());
+            assertEquals("ABANDONED", ctx.jdbc.queryForObject("select status from batch_job_execution where job_execution_id = ?",
+                    String.class, execution));
+            assertEquals(uninterrupted, ctx.records());
+        }
+    }
+
     @Test
     void killedWhileStagingThenRestartedWhereItStopped() throws Exception {
         var dataSource = TestDatabases.migrated("cdo_ingest_kill_restart");

@@ -63,17 +63,17 @@ public final class IngestRuns {
     }
 
     /**
-     * The earlier runs of the ingest job that never merged (killed, failed or stopped) and have no file, by real path
-     * (links resolved), that run {@code runId} did not take up again: each file they staged it staged too (one it could not read
-     * is no replacement), and each they had yet to read it read or tried: restarting one would only put its older
-     * rows back. Runs of other jobs (the pipeline's) are not looked at: those may be running.
+     * The earlier runs of the ingest job that never finished (killed, failed or stopped, before their merge or after it,
+     * in their reject report's step) and have no file, by real path (links resolved), that run {@code runId} did not take
+     * up again: each file they staged it staged too (one it could not read is no replacement), and each they had yet to
+     * read it read or tried: restarting one would only put its older rows back, or write a reject report of rows read
+     * again since. Runs of other jobs (the pipeline's) are not looked at: those may be running.
      */
     public List<Superseded> supersededBy(long runId, String jobName) {
         return jdbc.query("select r.run_id, r.job_execution_id from ingest_run r "
                         + "join batch_job_execution e on e.job_execution_id = r.job_execution_id "
                         + "join batch_job_instance i on i.job_instance_id = e.job_instance_id "
                         + "where r.run_id < ? and i.job_name = ? and e.status not in ('COMPLETED', 'ABANDONED') "
-                        + "and not exists (select 1 from ingest_stage_file f where f.run_id = r.run_id and f.merged) "
                         + "and not exists (select 1 from ingest_stage_file f where f.run_id = r.run_id and f.status <> 'FAILED' "
                         + "and not exists (select 1 from ingest_stage_file g where g.run_id = ? and g.path = f.path "
                         + "and (g.status = 'STAGED' or f.status = 'PLANNED'))) order by r.run_id",
