@@ -1,5 +1,6 @@
 package org.cdoutcomes.app.cli;
 
+import java.net.ConnectException;
 import org.cdoutcomes.db.embedded.EmbeddedDatabaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -24,6 +25,10 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             exitCode = CdoException.BAD_USAGE;
         } else {
             sentence = commandLine.getCommandName() + " failed: " + Failures.sentence(exception);
+            if (find(exception, ConnectException.class) != null) {
+                // a job then cannot record its end, so nothing else tells how to go on
+                sentence += "; once it is back, run the command again, or resume its job with cdo restart ID (cdo jobs lists it)";
+            }
             exitCode = CdoException.JOB_FAILED;
         }
         commandLine.getErr().println("cdo: " + sentence);
