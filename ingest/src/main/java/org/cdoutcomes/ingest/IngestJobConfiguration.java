@@ -95,7 +95,9 @@ public class IngestJobConfiguration {
                 .listener(new JobExecutionListener() {
                     @Override
                     public void beforeJob(JobExecution execution) {
-                        runs.executionStarted(execution.getJobParameters().getLong(Ingester.RUN_ID), execution.getId());
+                        long runId = execution.getJobParameters().getLong(Ingester.RUN_ID);
+                        runs.executionStarted(runId, execution.getId());
+                        progress.started(runId, execution.getId());
                     }
 
                     @Override

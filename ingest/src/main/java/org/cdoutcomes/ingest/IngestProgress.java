@@ -5,6 +5,10 @@ package org.cdoutcomes.ingest;
 public interface IngestProgress {
     IngestProgress QUIET = (file, rows, share, done) -> { };
 
+    /** The run's job execution has begun: from now on {@code cdo restart jobExecutionId} resumes it. */
+    default void started(long runId, long jobExecutionId) {
+    }
+
     void reading(String file, long rows, double shareRead, boolean done);
 
     /**

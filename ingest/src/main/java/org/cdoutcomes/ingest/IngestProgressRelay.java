@@ -9,6 +9,11 @@ final class IngestProgressRelay implements IngestProgress {
     }
 
     @Override
+    public void started(long runId, long jobExecutionId) {
+        delegate.started(runId, jobExecutionId);
+    }
+
+    @Override
     public void reading(String file, long rows, double shareRead, boolean done) {
         delegate.reading(file, rows, shareRead, done);
     }

@@ -68,8 +68,6 @@ import picocli.CommandLine.Spec;
 public class IngestCommand implements Callable<Integer> {
     /** Fewer BAD_DATE rows than this are typing slips, not a file written in another date format. */
     private static final int BAD_DATES_NOTED = 10;
-    static final String INTERRUPTED = "cdo: the ingest was stopped before it finished; nothing half-read is stored. Resume it "
-            + "with cdo restart ID (cdo jobs lists it), or ingest the same files again.";
 
     @Spec
     CommandSpec spec;
@@ -103,7 +101,7 @@ public class IngestCommand implements Callable<Integer> {
         if (rejects != null) {
             OutputFile.check(spec, "--rejects", rejects);
         }
-        IngestProgress progress = Terminal.stderrIsTerminal() ? new TerminalProgress(System.err) : IngestProgress.QUIET;
+        Tracked progress = new Tracked(Terminal.stderrIsTerminal() ? new TerminalProgress(System.err) : IngestProgress.QUIET);
         IngestOutcome outcome;
         List<IngestRuns.Superseded> abandoned = new ArrayList<>();
         AtomicBoolean finished = new AtomicBoolean();
@@ -111,7 +109,7 @@ public class IngestCommand implements Callable<Integer> {
         Thread interrupted = new Thread(() -> {
             if (!finished.get()) {
                 System.err.println();
-                System.err.println(INTERRUPTED);
+                System.err.println(interrupted(progress.runId, progress.jobExecutionId));
             }
         }, "cdo-ingest-interrupted");
         Runtime.getRuntime().addShutdownHook(interrupted);
@@ -190,6 +188,41 @@ public class IngestCommand implements Callable<Integer> {
         // The report is the job's last step: a run that did not complete has not written it.
         out.println(rejected + " row" + (rejected == 1 ? "" : "s") + " rejected; " + (outcome.completed()
                 ? "reject report: " + outcome.rejectsFile() : "no reject report (the run did not finish)"));
+    }
+
+    /** What Ctrl-C or SIGTERM leaves, and how to go on: resume the job, once it has begun, or ingest again. */
+    static String interrupted(long runId, long jobExecutionId) {
+        return jobExecutionId < 0 ? "cdo: the ingest was stopped before its run began; nothing is stored. Ingest the same files again."
+                : "cdo: ingest run " + runId + " (job execution " + jobExecutionId + ") was stopped before it finished; nothing "
+                + "half-read is stored. Resume it with cdo restart " + jobExecutionId + ", or ingest the same files again.";
+    }
+
+    /** The progress shown, and the run under way once its job has begun (for the message of an interrupted ingest). */
+    private static final class Tracked implements IngestProgress {
+        private final IngestProgress shown;
+        volatile long runId = -1;
+        volatile long jobExecutionId = -1;
+
+        Tracked(IngestProgress shown) {
+            this.shown = shown;
+        }
+
+        @Override
+        public void started(long runId, long jobExecutionId) {
+            this.runId = runId;
+            this.jobExecutionId = jobExecutionId;
+            shown.started(runId, jobExecutionId);
+        }
+
+        @Override
+        public void reading(String file, long rows, double shareRead, boolean done) {
+            shown.reading(file, rows, shareRead, done);
+        }
+
+        @Override
+        public void merging(long rows, boolean done) {
+            shown.merging(rows, done);
+        }
     }
 
     /** Progress on a terminal: one line per file, rewritten in place. */

@@ -88,9 +88,38 @@ class CdoProcessIntegrationTests {
         Result stopped = finish(ingest);
 
         assertEquals(130, stopped.exitCode(), stopped.stderr());
-        assertTrue(stopped.stderr().contains("cdo: the ingest was stopped before it finished; nothing half-read is stored. "
-                + "Resume it with cdo restart ID (cdo jobs lists it), or ingest the same files again."), stopped.stderr());
+        assertTrue(stopped.stderr().contains("cdo: the ingest was stopped before its run began; nothing is stored. "
+                + "Ingest the same files again."), stopped.stderr());
         assertServerGone(data);
+    }
+
+    /** Ctrl-C once the ingest's job has begun names the execution to restart. */
+    @Test
+    void ctrlCDuringAnIngestsJobNamesTheExecutionToRestart() throws Exception {
+        var database = TestDatabases.migrated("cdo_ctrl_c");
+        StringBuilder rows = new StringBuilder("patient_id,birth_year\n");
+        for (int i = 0; i < 400_000; i++) {
+            rows.append("P").append(i).append(",1970\n");
+        }
+        Path patients = Files.writeString(work.resolve("patients.csv"), rows);
+        Process ingest = start("ingest", patients.toString(), "--db", TestDatabases.jdbcUrl(database));
+        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(database);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        List<Long> executions = List.of();
+        while (executions.isEmpty() && ingest.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            executions = jdbc.queryForList("select job_execution_id from ingest_run where job_execution_id is not null", Long.class);
+        }
+        assertEquals(1, executions.size(), "the job began");
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(ingest.pid())).start().waitFor());
+
+        Result stopped = finish(ingest);
+
+        assertEquals(130, stopped.exitCode(), stopped.stderr());
+        long execution = executions.get(0);
+        assertTrue(stopped.stderr().contains("cdo: ingest run 1 (job execution " + execution + ") was stopped before it finished; "
+                + "nothing half-read is stored. Resume it with cdo restart " + execution + ", or ingest the same files again."),
+                stopped.stderr());
     }
 
     @Test
