@@ -16,6 +16,8 @@ public final class CdoMain {
     private static final List<String> VERBOSE_LEVELS = List.of("TRACE", "DEBUG");
     /** Read by logback.xml: the pattern that prints a logged exception, which is left out unless asked for. */
     static final String LOG_EXCEPTIONS = "cdo.log.exceptions";
+    /** Read by logback.xml: PLAIN writes log lines as sentences ("cdo: ..."), TIMED with time, level and logger (the default). */
+    static final String LOG_STYLE = "cdo.log.style";
 
     private CdoMain() {
     }
@@ -31,8 +33,14 @@ public final class CdoMain {
             System.err.println("cdo: " + LOG_LEVEL + " expects one of " + String.join(", ", LOG_LEVELS) + ", got '" + logLevel + "'");
             return 2;
         }
-        if (List.of(args).contains(DatabaseOptions.VERBOSE) || logLevel != null && VERBOSE_LEVELS.contains(logLevel.strip().toUpperCase(Locale.ROOT))) {
+        boolean verbose = List.of(args).contains(DatabaseOptions.VERBOSE)
+                || logLevel != null && VERBOSE_LEVELS.contains(logLevel.strip().toUpperCase(Locale.ROOT));
+        if (verbose) {
             System.setProperty(LOG_EXCEPTIONS, "%ex");
+        }
+        // when a line was logged matters in cdo schedule's log, read later, and to a verbose reader; else a sentence reads best
+        if (!verbose && !(args.length > 0 && args[0].equals("schedule"))) {
+            System.setProperty(LOG_STYLE, "PLAIN");
         }
         CommandLine cdo = new CommandLine(new CdoCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -11,6 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The product's logback.xml (tests log with logback-test.xml): what a library's warning with an exception prints. */
@@ -18,37 +21,44 @@ class LogPatternTests {
     private static final String ROW_VALUE = "Key (patient_id)=(CD-004711) already exists";
 
     /** Configures a fresh logging context from logback.xml and logs a library warning with an exception. */
-    private static synchronized String libraryWarning(String exceptions) throws Exception {
+    private static String libraryWarning(String exceptions) throws Exception {
         return warning("org.postgresql.core.v3.QueryExecutorImpl", exceptions);
     }
 
-    private static synchronized String warning(String logger, String exceptions) throws Exception {
+    private static String warning(String logger, String exceptions) throws Exception {
+        return logged(null, exceptions, context -> context.getLogger(logger).warn("Failed to validate connection", new SQLException(ROW_VALUE)));
+    }
+
+    /** What logback.xml writes to stderr of what {@code log} logs, with the style and exception pattern CdoMain would set. */
+    private static synchronized String logged(String style, String exceptions, Consumer<LoggerContext> log) throws Exception {
         PrintStream stderr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String before = System.getProperty(CdoMain.LOG_EXCEPTIONS);
+        Map<String, String> before = new HashMap<>();
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter());
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            if (exceptions == null) {
-                System.clearProperty(CdoMain.LOG_EXCEPTIONS);
-            } else {
-                System.setProperty(CdoMain.LOG_EXCEPTIONS, exceptions);
-            }
+            set(CdoMain.LOG_EXCEPTIONS, exceptions, before);
+            set(CdoMain.LOG_STYLE, style, before);
             JoranConfigurator configurator = new JoranConfigurator();
             configurator.setContext(context);
             configurator.doConfigure(CdoMain.class.getResource("/logback.xml"));
-            context.getLogger(logger).warn("Failed to validate connection", new SQLException(ROW_VALUE));
+            log.accept(context);
         } finally {
             context.stop();
             System.setErr(stderr);
-            if (before == null) {
-                System.clearProperty(CdoMain.LOG_EXCEPTIONS);
-            } else {
-                System.setProperty(CdoMain.LOG_EXCEPTIONS, before);
-            }
+            before.forEach((name, value) -> set(name, value, new HashMap<>()));
         }
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void set(String property, String value, Map<String, String> before) {
+        before.put(property, System.getProperty(property));
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
     }
 
     @Test
@@ -64,6 +74,18 @@ class LogPatternTests {
     @Test
     void thePoolsWarningsOfDroppedConnectionsAreNotShown() throws Exception {
         assertEquals("", warning("com.zaxxer.hikari.pool.PoolBase", null));
+    }
+
+    /** The sentences a person at a terminal reads (every command but schedule, without verbose): no time or logger. */
+    @Test
+    void plainLinesAreSentencesAndAWarningIsMarked() throws Exception {
+        String logged = logged("PLAIN", null, context -> {
+            context.getLogger("org.cdoutcomes.app.jobs.JobRuns").info("Job ingest is running elsewhere on this database; waiting for it to end");
+            context.getLogger("org.postgresql.core.v3.QueryExecutorImpl").warn("Failed to validate connection", new SQLException(ROW_VALUE));
+        });
+
+        assertEquals("cdo: Job ingest is running elsewhere on this database; waiting for it to end" + System.lineSeparator()
+                + "cdo: WARN: Failed to validate connection" + System.lineSeparator(), logged);
     }
 
     @Test
