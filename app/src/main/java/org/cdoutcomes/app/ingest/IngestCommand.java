@@ -101,7 +101,7 @@ public class IngestCommand implements Callable<Integer> {
         if (rejects != null) {
             OutputFile.check(spec, "--rejects", rejects);
         }
-        Tracked progress = new Tracked(Terminal.stderrIsTerminal() ? new TerminalProgress(System.err) : IngestProgress.QUIET);
+        RunUnderWay progress = Terminal.stderrIsTerminal() ? new TerminalProgress(System.err) : new RunUnderWay();
         IngestOutcome outcome;
         List<IngestRuns.Superseded> abandoned = new ArrayList<>();
         AtomicBoolean finished = new AtomicBoolean();
@@ -197,36 +197,24 @@ public class IngestCommand implements Callable<Integer> {
                 + "half-read is stored. Resume it with cdo restart " + jobExecutionId + ", or ingest the same files again.";
     }
 
-    /** The progress shown, and the run under way once its job has begun (for the message of an interrupted ingest). */
-    private static final class Tracked implements IngestProgress {
-        private final IngestProgress shown;
+    /** Shows no progress, and keeps the run under way once its job has begun (for the message of an interrupted ingest). */
+    static class RunUnderWay implements IngestProgress {
         volatile long runId = -1;
         volatile long jobExecutionId = -1;
-
-        Tracked(IngestProgress shown) {
-            this.shown = shown;
-        }
 
         @Override
         public void started(long runId, long jobExecutionId) {
             this.runId = runId;
             this.jobExecutionId = jobExecutionId;
-            shown.started(runId, jobExecutionId);
         }
 
         @Override
         public void reading(String file, long rows, double shareRead, boolean done) {
-            shown.reading(file, rows, shareRead, done);
-        }
-
-        @Override
-        public void merging(long rows, boolean done) {
-            shown.merging(rows, done);
         }
     }
 
     /** Progress on a terminal: one line per file, rewritten in place. */
-    static final class TerminalProgress implements IngestProgress {
+    static final class TerminalProgress extends RunUnderWay {
         private final PrintStream err;
         private String file;
         private long fileStartedAt;
