@@ -23,6 +23,7 @@ import org.cdoutcomes.db.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Runs the packaged {@code target/cdo.jar} as separate processes, the way users run {@code ./cdo}: the embedded
@@ -103,7 +104,7 @@ class CdoProcessIntegrationTests {
         }
         Path patients = Files.writeString(work.resolve("patients.csv"), rows);
         Process ingest = start("ingest", patients.toString(), "--db", TestDatabases.jdbcUrl(database));
-        var jdbc = new org.springframework.jdbc.core.JdbcTemplate(database);
+        JdbcTemplate jdbc = new JdbcTemplate(database);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         List<Long> executions = List.of();
         while (executions.isEmpty() && ingest.isAlive() && System.nanoTime() < deadline) {

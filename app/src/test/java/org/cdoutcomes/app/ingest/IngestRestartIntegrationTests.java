@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.cdoutcomes.app.CdoMain;
 import org.cdoutcomes.app.CdoRun;
+import org.cdoutcomes.app.jobs.EndedUnknown;
 import org.cdoutcomes.db.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +49,7 @@ class IngestRestartIntegrationTests {
         JdbcTemplate jdbc = new JdbcTemplate(killed);
         long execution = killedAfterItsFirstFile(killed, clinic);
         if (endedUnknown) {
-            endedUnknown(jdbc, execution);
+            EndedUnknown.record(jdbc, execution);
         }
 
         CdoRun restart = CdoRun.of("restart", "--db", TestDatabases.jdbcUrl(killed), Long.toString(execution));
@@ -112,7 +113,7 @@ class IngestRestartIntegrationTests {
         DataSource killed = TestDatabases.migrated("ingest_killed_again");
         long execution = killedAfterItsFirstFile(killed, clinic);
         if (endedUnknown) {
-            endedUnknown(new JdbcTemplate(killed), execution);
+            EndedUnknown.record(new JdbcTemplate(killed), execution);
         }
 
         CdoRun again = CdoRun.of("ingest", "--db", TestDatabases.jdbcUrl(killed), "--rejects", root.resolve("rejects.csv").toString(),
@@ -130,14 +131,6 @@ class IngestRestartIntegrationTests {
         CdoRun restart = CdoRun.of("restart", "--db", TestDatabases.jdbcUrl(killed), Long.toString(execution));
         assertThat(restart.exitCode()).isEqualTo(2);
         assertThat(restart.err()).contains("cdo: Job execution " + execution + " is ABANDONED (read again by ingest run 2) and cannot be restarted.");
-    }
-
-    /** Records the killed execution as a failed rollback leaves it: the job and its running step UNKNOWN. */
-    private static void endedUnknown(JdbcTemplate jdbc, long execution) {
-        assertThat(jdbc.update("update batch_step_execution set status = 'UNKNOWN', exit_code = 'UNKNOWN', end_time = now() "
-                + "where job_execution_id = ? and status = 'STARTED'", execution)).isEqualTo(1);
-        jdbc.update("update batch_job_execution set status = 'UNKNOWN', exit_code = 'UNKNOWN', exit_message = 'JDBC rollback failed', "
-                + "end_time = now() where job_execution_id = ?", execution);
     }
 
     /** A clinic big enough that staging its files takes a while: 4,000 patients, 8 visits each, 6 scores a visit. */

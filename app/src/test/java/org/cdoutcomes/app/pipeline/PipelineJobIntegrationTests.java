@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.cdoutcomes.app.jobs.EndedUnknown;
 import org.cdoutcomes.app.jobs.JobEndings;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.jobs.RestartRefusedException;
@@ -146,7 +147,7 @@ class PipelineJobIntegrationTests {
             assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
             if (ending.equals("UNKNOWN")) {
                 // as Batch leaves a run whose step could not roll back, its database gone: restartable all the same
-                endedUnknown(context, failed);
+                EndedUnknown.record(new JdbcTemplate(context.getBean(DataSource.class)), failed.getId());
             }
             PipelineFixtures.write(clinic.resolve("inbox/visits-later.csv"), "visit_id,patient_id,dose_units\nV9,P2,60\n");
 
@@ -221,7 +222,7 @@ class PipelineJobIntegrationTests {
             start(reference, PipelineFixtures.inboxRun(uninterrupted));
             context.getBean(FakeStages.class).failOnceAt("ingest-after-first-file");
             JobExecution failed = start(context, PipelineFixtures.inboxRun(restarted));
-            endedUnknown(context, failed);
+            EndedUnknown.record(new JdbcTemplate(context.getBean(DataSource.class)), failed.getId());
 
             JobExecution resumed = context.getBean(JobRuns.class).restart(failed.getId());
 
@@ -229,14 +230,6 @@ class PipelineJobIntegrationTests {
             assertThat(PipelineFixtures.files(restarted)).isEqualTo(PipelineFixtures.files(uninterrupted));
             assertThat(PipelineFixtures.tables(context)).isEqualTo(PipelineFixtures.tables(reference));
         }
-    }
-
-    private static void endedUnknown(ConfigurableApplicationContext context, JobExecution failed) {
-        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-        assertThat(jdbc.update("update batch_step_execution set status = 'UNKNOWN', exit_code = 'UNKNOWN' "
-                + "where job_execution_id = ? and status = 'FAILED'", failed.getId())).isEqualTo(1);
-        jdbc.update("update batch_job_execution set status = 'UNKNOWN', exit_code = 'UNKNOWN', exit_message = 'JDBC rollback failed' "
-                + "where job_execution_id = ?", failed.getId());
     }
 
     /** cdo restart names the execution it resumed: an execution restarted before is resumed from its last one. */
