@@ -45,22 +45,7 @@ trap cleanup EXIT
 url="jdbc:postgresql://$PGHOST:$PGPORT/$db?user=$PGUSER"
 now() { date +%s.%N; }
 seconds() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$1" "$2"; }
-# Peak heap in MB from a -Xlog:gc,gc+heap+exit log: the largest occupancy before a collection, or at exit.
-peak_heap() {
-  python3 - "$1" <<'PY'
-import re, sys
-peak = 0.0
-for line in open(sys.argv[1]):
-    m = re.search(r'(\d+)M->\d+M\(\d+M\)', line)
-    if m:
-        peak = max(peak, float(m.group(1)))
-    m = re.search(r'total \d+K, used (\d+)K', line)
-    if m:
-        peak = max(peak, int(m.group(1)) / 1024)
-print(f'{peak:.0f}')
-PY
-}
-max_rss() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+. bench/memory.sh
 
 if [ -z "$reuse" ]; then
   t0=$(now)

@@ -5,6 +5,8 @@
 # one-row ingest, which is start-up, Spring context and a job run, is subtracted).
 #
 #   bench/ingest-bench.sh [--patients N] [--jar FILE] [--keep] [--floor]
+#   --patients: 25,300 by default (about 1,000,000 symptom rows); 126,500 give the 5,000,000-row symptoms file that
+#   must ingest within -Xmx512m, the heap every timed ingest here runs with (peak heap and resident set are printed);
 #   --jar: another build of cdo to measure with plain `java -jar FILE` (e.g. a copy of an earlier one, to compare);
 #   --floor: also times the floor of any ingest design: COPY of the rows the ingest stored, as they are, straight into
 #   empty record tables (indexes and keys dropped first and built again, then ANALYZE), in one transaction;
@@ -34,12 +36,15 @@ else
   ./cdo --version >/dev/null   # builds and extracts when needed, outside the timings
 fi
 launcher="$PWD/cdo"
-# run_cdo JVM_OPTIONS ARG...: cdo with JVM options ("" for none), through ./cdo or with java -jar for --jar.
+# run_cdo JVM_OPTIONS ARG...: cdo with JVM options ("" for none), through ./cdo or with java -jar for --jar;
+# with time_to=FILE set, under /usr/bin/time -v writing FILE (for the maximum resident set).
 run_cdo() {
-  local options="$1"
+  local options="$1" time=()
   shift
-  if [ -n "$jar" ]; then java $options -jar "$jar" "$@"; else CDO_JAVA_OPTS="$options" "$launcher" "$@"; fi
+  if [ -n "${time_to:-}" ]; then time=(/usr/bin/time -v -o "$time_to"); fi
+  if [ -n "$jar" ]; then "${time[@]}" java $options -jar "$jar" "$@"; else CDO_JAVA_OPTS="$options" "${time[@]}" "$launcher" "$@"; fi
 }
+. bench/memory.sh
 
 work=$(mktemp -d)
 trap '[ "$keep" = true ] || rm -rf "$work"' EXIT
@@ -73,7 +78,8 @@ now() { date +%s.%N; }
 t0=$(now)
 (cd "$work" && run_cdo "" ingest --db "$url" tiny --rejects "$work/tiny-rejects.csv" >/dev/null 2>&1)
 t1=$(now)
-(cd "$work" && run_cdo -Xmx512m ingest --db "$url" clinic --rejects "$work/rejects.csv" > "$work/ingest.out" 2>"$work/ingest.err") \
+(cd "$work" && time_to="$work/ingest.time" run_cdo "-Xmx512m -Xlog:gc,gc+heap+exit:file=$work/ingest-gc.log" \
+  ingest --db "$url" clinic --rejects "$work/rejects.csv" > "$work/ingest.out" 2>"$work/ingest.err") \
   || { echo "cdo ingest failed:"; cat "$work/ingest.out" "$work/ingest.err" | grep -v ' INFO ' | tail -20; exit 1; }
 t2=$(now)
 grep -v ' INFO ' "$work/ingest.out" || true
@@ -127,11 +133,13 @@ psql -qAtd "$db_cdo" -c "select '  ' || s.step_name || ': ' || round(extract(epo
 
 echo "cdo measured: ${jar:-./cdo}"
 echo "load average (1, 5, 15 min): $(cut -d" " -f1-3 /proc/loadavg)"
-python3 - "$t0" "$t1" "$t2" "$t3" "$t4" "${t5:-0}" "${t6:-0}" <<'PY'
+python3 - "$t0" "$t1" "$t2" "$t3" "$t4" "${t5:-0}" "${t6:-0}" "$(peak_heap "$work/ingest-gc.log")" \
+  "$(max_rss "$work/ingest.time")" <<'PY'
 import sys
-t0, t1, t2, t3, t4, t5, t6 = map(float, sys.argv[1:])
+t0, t1, t2, t3, t4, t5, t6 = map(float, sys.argv[1:8])
+heap, rss = sys.argv[8:]
 startup, ingest, copy = t1 - t0, t2 - t1, t4 - t3
-print(f"cdo ingest (end to end, -Xmx512m): {ingest:7.2f} s")
+print(f"cdo ingest (end to end, -Xmx512m): {ingest:7.2f} s   peak heap {heap} MB, max RSS {rss} MB")
 print(f"one-row ingest (JVM + context):     {startup:7.2f} s")
 print(f"psql \\copy of the same files:       {copy:7.2f} s")
 print(f"ratio end to end:                   {ingest / copy:7.2f}x")
