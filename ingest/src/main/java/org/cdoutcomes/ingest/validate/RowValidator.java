@@ -326,15 +326,16 @@ public final class RowValidator {
                 return null;
             }
             Matcher whole = WHOLE_NUMBER.matcher(text);
-            if (!whole.matches()) {
-                fail(column, RejectCode.BAD_NUMBER, "The birth year is not a whole number.");
+            if (!whole.matches() && !isDecimal(text)) {
+                fail(column, RejectCode.BAD_NUMBER, "The birth year is not a number (digits).");
                 return null;
             }
-            String digits = whole.group(1);
-            int year = digits.length() > 9 ? Integer.MIN_VALUE : Integer.parseInt(digits);
+            // A number that parses but is no whole year (1970.5) is outside the range of years, as a grade of 1.5 is.
+            String digits = whole.matches() ? whole.group(1) : "";
+            int year = digits.isEmpty() || digits.length() > 9 ? Integer.MIN_VALUE : Integer.parseInt(digits);
             if (!Limits.validBirthYear(year, today)) {
-                fail(column, RejectCode.OUT_OF_RANGE, "The birth year must be between " + Limits.BIRTH_YEAR_MIN + " and "
-                        + today.getYear() + ".");
+                fail(column, RejectCode.OUT_OF_RANGE, "The birth year must be a whole year from " + Limits.BIRTH_YEAR_MIN
+                        + " to " + today.getYear() + ".");
                 return null;
             }
             return year;

@@ -138,7 +138,8 @@ class RowValidatorTests {
         rejected(PATIENTS, "P1,,,19x0,,", "birth_year", RejectCode.BAD_NUMBER);
         rejected(PATIENTS, "P1,,,1899,,", "birth_year", RejectCode.OUT_OF_RANGE);
         rejected(PATIENTS, "P1,,,2026,,", "birth_year", RejectCode.OUT_OF_RANGE);
-        rejected(PATIENTS, "P1,,,1970.5,,", "birth_year", RejectCode.BAD_NUMBER);
+        rejected(PATIENTS, "P1,,,1970.5,,", "birth_year", RejectCode.OUT_OF_RANGE);
+        rejected(PATIENTS, "P1,,,.5,,", "birth_year", RejectCode.OUT_OF_RANGE);
         rejected(PATIENTS, "P1,,,1899.0,,", "birth_year", RejectCode.OUT_OF_RANGE);
         // a year column with empty cells, as a data frame exports it
         assertArrayEquals(new String[] {"P1", "main", null, "1970", null, null}, check(PATIENTS, "P1,,,1970.0,,").values());
