@@ -39,10 +39,19 @@ public record Quarter(int year, int number) {
         return number == 1 ? new Quarter(year - 1, 4) : new Quarter(year, number - 1);
     }
 
-    /** The latest quarter that ended on or before the day: the report's default period. */
-    public static Quarter latestFullBefore(LocalDate day) {
-        Quarter containing = containing(day);
-        return day.equals(containing.last()) ? containing : containing.previous();
+    /**
+     * The report's default period, the latest full quarter: the latest one that ended before today and, when a data
+     * cutoff is given, by that day (records after it are left out, so a later quarter would not be full).
+     *
+     * @param asOf the data cutoff given, or null
+     */
+    public static Quarter latestFull(LocalDate today, LocalDate asOf) {
+        LocalDate lastDay = today.minusDays(1);
+        if (asOf != null && asOf.isBefore(lastDay)) {
+            lastDay = asOf;
+        }
+        Quarter containing = containing(lastDay);
+        return lastDay.equals(containing.last()) ? containing : containing.previous();
     }
 
     @Override

@@ -27,10 +27,21 @@ class QuarterTests {
     }
 
     @Test
-    void theLatestFullQuarterEndsOnOrBeforeTheDay() {
-        assertEquals(new Quarter(2026, 2), Quarter.latestFullBefore(d("2026-08-15")));
-        assertEquals(new Quarter(2026, 3), Quarter.latestFullBefore(d("2026-09-30")));
-        assertEquals(new Quarter(2025, 4), Quarter.latestFullBefore(d("2026-01-01")));
+    void theLatestFullQuarterEndedBeforeToday() {
+        assertEquals(new Quarter(2026, 2), Quarter.latestFull(d("2026-08-15"), null));
+        assertEquals(new Quarter(2026, 2), Quarter.latestFull(d("2026-09-30"), null), "not full on its last day");
+        assertEquals(new Quarter(2026, 3), Quarter.latestFull(d("2026-10-01"), null));
+        assertEquals(new Quarter(2025, 4), Quarter.latestFull(d("2026-01-01"), null));
+    }
+
+    @Test
+    void aDataCutoffGivenEndsTheLatestFullQuarterToo() {
+        assertEquals(new Quarter(2025, 4), Quarter.latestFull(d("2026-12-07"), d("2025-12-31")), "full on the cutoff day");
+        assertEquals(new Quarter(2025, 3), Quarter.latestFull(d("2026-12-07"), d("2025-12-30")));
+        assertEquals(new Quarter(2026, 2), Quarter.latestFull(d("2026-12-07"), d("2026-08-15")));
+        // a cutoff on or after today ends no quarter that today has not
+        assertEquals(new Quarter(2026, 2), Quarter.latestFull(d("2026-09-30"), d("2026-09-30")));
+        assertEquals(new Quarter(2026, 3), Quarter.latestFull(d("2026-12-07"), d("2027-03-31")));
     }
 
     @Test

@@ -60,7 +60,7 @@ public final class QuarterlyReportWriter {
         SurvivalSheet.write(sheets.get(1), ONSET, analysis.timeToOnset(), null, comparison(analysis, "time_to_onset"));
         SurvivalSheet.write(sheets.get(2), DURATION, analysis.durationOfRelief(), figures.reliefShares(),
                 comparison(analysis, "duration_of_relief"));
-        SideEffectsSheet.write(sheets.get(3), analysis.sideEffects(), context.aeWindowDays());
+        SideEffectsSheet.write(sheets.get(3), analysis.sideEffects(), analysis.cohort().cycles(), context.aeWindowDays());
         DosingSheet.write(sheets.get(4), figures.dosing());
         DataQualitySheet.write(sheets.get(5), context.rejectedRows(), context.warnings(), analysis.dataQuality());
         MethodsSheet.write(sheets.get(6), context);

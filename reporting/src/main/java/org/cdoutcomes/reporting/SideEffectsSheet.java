@@ -15,7 +15,8 @@ final class SideEffectsSheet {
     private SideEffectsSheet() {
     }
 
-    static void write(SheetLayout layout, List<SideEffectRow> rows, int aeWindowDays) {
+    /** @param cycles the period's cycles, counted or not (a recent cycle's window may not have passed) */
+    static void write(SheetLayout layout, List<SideEffectRow> rows, long cycles, int aeWindowDays) {
         SmallCells small = layout.smallCells;
         layout.text(0, 0, "Side effects per muscle group", layout.styles.title);
         layout.text(1, 0, "A cycle counts when its side-effect window (" + aeWindowDays + " days after the injection) has passed; "
@@ -67,14 +68,17 @@ final class SideEffectsSheet {
             row++;
         }
         if (rows.isEmpty()) {
-            layout.text(row++, 0, "No cycle whose side-effect window has passed: no rates yet.", layout.styles.note);
+            layout.text(row++, 0, cycles == 0 ? "No cycle in this period: no rates."
+                    : "No cycle whose side-effect window has passed: no rates yet.", layout.styles.note);
         }
         row++;
         layout.text(row++, 0, "n/a: no unexposed cycles to compare with (every counted cycle is in the group).", layout.styles.note);
         layout.text(row++, 0, "Relative risk above 1: the side effect is more frequent in cycles that injected the group. "
                 + "With a zero count, 0.5 is added to each cell (see Methods).", layout.styles.note);
         row++;
-        layout.sheet.setRowBreak(row - 1); // the chart starts a printed page of its own
+        if (!groups.isEmpty()) {
+            layout.sheet.setRowBreak(row - 1); // the chart starts a printed page of its own
+        }
         layout.text(row++, 0, leftOut.isEmpty()
                 ? "Chart: rate of any side effect per muscle group."
                 : "Chart: rate of any side effect per muscle group. Left out by small-cell suppression: "

@@ -13,7 +13,7 @@ record SmallCells(int threshold) {
         }
     }
 
-    /** False for N = 0 and N = 1: no count lies from 1 to N-1. */
+    /** False for N = 0 and N = 1: no count lies from 1 to N-1 (N = 1 still hides a median over no event). */
     boolean on() {
         return threshold > 1;
     }
@@ -39,7 +39,7 @@ record SmallCells(int threshold) {
      * shares read off it) follows the general rule: hidden when its cycles or events are a small count.
      */
     boolean medianHidden(Number cycles, Number events) {
-        return small(cycles) || on() && events != null && events.longValue() < threshold;
+        return small(cycles) || events != null && events.longValue() < threshold;
     }
 
     /** The range of small counts in words, e.g. {@code 1 to 4}. */

@@ -81,7 +81,8 @@ final class SurvivalSheet {
             layout.text(row, 2, "chi-square", layout.styles.marker);
             layout.figure(row, 3, test.chiSquare(), layout.styles.ratio, suppressed, "n/a");
             layout.text(row, 4, "df", layout.styles.marker);
-            layout.figure(row, 5, test.df() == null ? null : test.df().doubleValue(), layout.styles.count, suppressed, "n/a");
+            // df counts products, not patients or events: nothing small to hide
+            layout.figure(row, 5, test.df() == null ? null : test.df().doubleValue(), layout.styles.count, false, "n/a");
             layout.text(row, 6, "p", layout.styles.marker);
             layout.figure(row, 7, test.pValue(), layout.styles.pValue, suppressed, "n/a");
             row++;
@@ -92,8 +93,11 @@ final class SurvivalSheet {
         row++;
         List<KaplanMeierSummary> shown = products.stream().filter(p -> !small.anySmall(p.n(), p.events())).toList();
         List<String> left = products.stream().filter(p -> small.anySmall(p.n(), p.events())).map(KaplanMeierSummary::value).toList();
-        // The chart starts a printed page of its own: cut by a page break, a curve is unreadable.
-        layout.sheet.setRowBreak(row - 1);
+        // The chart starts a printed page of its own: cut by a page break, a curve is unreadable. Without a curve its
+        // note stays under the table, rather than on a page of its own.
+        if (!shown.isEmpty()) {
+            layout.sheet.setRowBreak(row - 1);
+        }
         layout.text(row++, 0, left.isEmpty()
                 ? "Chart: Kaplan-Meier curves by product (step lines)."
                 : "Chart: Kaplan-Meier curves by product. Left out by small-cell suppression (" + small.range()

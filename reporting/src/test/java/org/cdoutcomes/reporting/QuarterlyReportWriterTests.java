@@ -192,6 +192,8 @@ class QuarterlyReportWriterTests {
             Row test = rowWith(onset, 0, "Log-rank test across products");
             assertText(SUPPRESSED, test.getCell(3));
             assertText(SUPPRESSED, test.getCell(7));
+            // its degrees of freedom count products (three, less one), no patients
+            assertNumber(test.getCell(5), 2, "#,##0");
         }
     }
 
@@ -337,6 +339,22 @@ class QuarterlyReportWriterTests {
         }
     }
 
+    /** report.md: a KM median is suppressed when its events are fewer than N; at N = 1 that is a median over none. */
+    @Test
+    void thresholdOneShowsEveryCountAndHidesAMedianOverNoEvent() throws IOException {
+        try (XSSFWorkbook workbook = written(1)) {
+            XSSFSheet onset = workbook.getSheet("Onset");
+            Row splenius = rowWith(onset, 1, "splenius");
+            assertNumber(splenius.getCell(2), 4, "#,##0");
+            assertNumber(splenius.getCell(3), 0, "#,##0");
+            assertText(SUPPRESSED, splenius.getCell(5));
+            assertNumber(rowWith(onset, 1, "incobotulinumtoxinA").getCell(5), 4.0, "0.0");
+            assertEquals(0, cellsWithText(workbook, Pattern.compile("^<\\d+$")).size());
+            assertTrue(valueRight(workbook.getSheet("Methods"), "Small-cell suppression").getStringCellValue()
+                    .contains("only a Kaplan-Meier median with no event behind it"));
+        }
+    }
+
     @Test
     void anotherThresholdMovesTheBoundary() throws IOException {
         try (XSSFWorkbook workbook = written(10)) {
@@ -460,7 +478,10 @@ class QuarterlyReportWriterTests {
         }
     }
 
-    /** A period without cycles: the chart pages print their note that nothing is drawn, not a bare heading. */
+    /**
+     * A period without cycles: the chart pages print their note that nothing is drawn, not a bare heading, under the
+     * table rather than on a page of their own; the side effects say there is no cycle (not that no window has passed).
+     */
     @Test
     void aSheetWithoutCurvesPrintsItsNote() throws IOException {
         AnalysisResult empty = new AnalysisResult(new Cohort(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30),
@@ -471,9 +492,13 @@ class QuarterlyReportWriterTests {
                 String area = workbook.getPrintArea(workbook.getSheetIndex(name));
                 int lastPrinted = Integer.parseInt(area.replaceAll("^.*\\$", ""));
                 assertEquals(note.getRowNum() + 1, lastPrinted, name + " " + area);
+                assertEquals(0, workbook.getSheet(name).getRowBreaks().length, name);
             }
-            Row noBars = rowWith(workbook.getSheet("Side effects"), 0, "No bar to draw.");
+            XSSFSheet effects = workbook.getSheet("Side effects");
+            Row noBars = rowWith(effects, 0, "No bar to draw.");
             assertTrue(workbook.getPrintArea(workbook.getSheetIndex("Side effects")).endsWith("$" + (noBars.getRowNum() + 1)));
+            assertEquals(0, effects.getRowBreaks().length);
+            assertNotNull(rowWith(effects, 0, "No cycle in this period: no rates."));
         }
     }
 

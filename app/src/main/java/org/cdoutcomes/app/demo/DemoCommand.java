@@ -151,7 +151,7 @@ public class DemoCommand implements Callable<Integer> {
                     () -> cdo.bean(Ingester.class).ingest(new IngestRequest(files, rejects, null), IngestProgress.QUIET));
             checkIngested(ingested);
             ReportService reports = new ReportService(cdo.dataSource(), demoSettings(cdo.settings()), Clock.systemDefaultZone());
-            report = reports.write(ReportRequest.quarterInFolder(reports.defaultQuarter(), out), progress);
+            report = reports.write(ReportRequest.quarterInFolder(reports.defaultQuarter(null), out), progress);
             progress.done();
         }
 

@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.cdoutcomes.analytics.Quarter;
 import org.cdoutcomes.app.analyze.AnalysisRequest;
 import org.cdoutcomes.app.cli.CdoSettings;
 import org.cdoutcomes.app.report.ReportRequest;
@@ -85,7 +84,7 @@ public class ClinicPipelineStages implements PipelineStages {
         Clock runDay = Clock.fixed(asOf.atTime(LocalTime.now(zone)).atZone(zone).toInstant(), zone);
         ReportService reports = new ReportService(dataSource, settings, runDay);
         try {
-            ReportResult written = reports.write(ReportRequest.quarterInFolder(Quarter.latestFullBefore(asOf), folder), patients -> { });
+            ReportResult written = reports.write(ReportRequest.quarterInFolder(reports.defaultQuarter(null), folder), patients -> { });
             // what cdo report prints beside an empty or surprising report, for the reader of the run's log
             written.notes().forEach(note -> LOG.warn("Run {}: the report of {} has {} cycles. {}", runId,
                     written.period(), written.cycles(), note));

@@ -27,7 +27,7 @@ public interface PipelineStages {
     IngestOutcome ingest(String runId, LocalDate runDate, List<Path> files, Path rejectsFile);
 
     /**
-     * Analyses the stored data for the latest full quarter before {@code asOf} and writes the Excel report and the
+     * Analyses the stored data for the latest full quarter before the day {@code asOf} and writes the Excel report and the
      * analysis JSON (report.md, analytics.md) into {@code folder}, which is empty when called.
      */
     ReportOutcome analyzeAndReport(String runId, LocalDate asOf, Path folder);

@@ -9,7 +9,7 @@ import org.cdoutcomes.app.analyze.AnalysisRequest;
  * A report to write.
  *
  * @param analysis      the cohort; without a closed period (a quarter, or from and to) the report covers the latest
- *                      full quarter before today
+ *                      full quarter (ReportService.defaultQuarter)
  * @param suppressBelow small-cell threshold N (0: off); null takes the configured one
  * @param workbook      the .xlsx to write
  * @param analysisJson  where to write the analysis JSON as well; null for none

@@ -28,7 +28,7 @@ import org.cdoutcomes.reporting.ReportContext.IngestCount;
  *
  * <pre>{@code
  * ReportService reports = new ReportService(dataSource, settings, Clock.systemDefaultZone());
- * ReportResult written = reports.write(ReportRequest.quarterInFolder(reports.defaultQuarter(), folder), progress);
+ * ReportResult written = reports.write(ReportRequest.quarterInFolder(reports.defaultQuarter(null), folder), progress);
  * }</pre>
  */
 public final class ReportService {
@@ -45,9 +45,12 @@ public final class ReportService {
         this.analyses = new AnalysisService(dataSource, settings.muscleGroups(), clock);
     }
 
-    /** The period of a report when none is given: the latest quarter that ended on or before today. */
-    public Quarter defaultQuarter() {
-        return Quarter.latestFullBefore(LocalDate.now(clock));
+    /**
+     * The period of a report when none is given: the latest full quarter, that ended before today and by the data cutoff
+     * given ({@code asOf}, or null).
+     */
+    public Quarter defaultQuarter(LocalDate asOf) {
+        return Quarter.latestFull(LocalDate.now(clock), asOf);
     }
 
     /**
@@ -60,7 +63,7 @@ public final class ReportService {
         if (!asked.hasClosedPeriod() && (asked.from() != null || asked.to() != null)) {
             throw new IllegalArgumentException("a report covers a whole period: give both from and to, or a quarter");
         }
-        AnalysisRequest cohort = asked.hasClosedPeriod() ? asked : asked.withQuarter(defaultQuarter());
+        AnalysisRequest cohort = asked.hasClosedPeriod() ? asked : asked.withQuarter(defaultQuarter(asked.asOf()));
         AnalysisOptions options = analyses.options(cohort);
         Analysis analysis = analyses.analyze(options, patientsRead);
         // what a reader may not expect from the options (why the period is empty, say): on the Summary and printed

@@ -150,6 +150,19 @@ class ReportCommandIntegrationTests {
         }
     }
 
+    /** A data cutoff given ends the default quarter too: the report as of a past day covers the quarter full on it. */
+    @Test
+    void withoutAPeriodAndWithACutoffTheReportCoversTheQuarterFullByTheCutoff() throws IOException {
+        try (XSSFWorkbook q2 = report("as-of-q2-end", db, "--as-of", "2025-06-30", "--suppress-below", "0")) {
+            assertEquals("2025-Q2", Workbooks.valueOf(q2.getSheet("Summary"), "Period"));
+            assertEquals(3.0, Workbooks.valueOf(q2.getSheet("Summary"), "Patients treated"));
+        }
+        try (XSSFWorkbook q1 = report("as-of-q2-last-but-one", db, "--as-of", "2025-06-29", "--suppress-below", "0")) {
+            assertEquals("2025-Q1", Workbooks.valueOf(q1.getSheet("Summary"), "Period"));
+            assertEquals(4.0, Workbooks.valueOf(q1.getSheet("Summary"), "Patients treated"));
+        }
+    }
+
     @Test
     void dataQualityCountsEachFileFromItsLatestIngestOnly() throws IOException {
         String dirtyDb = TestDatabases.jdbcUrl(TestDatabases.migrated("cdo_report_quality"));
