@@ -13,7 +13,8 @@ import javax.sql.DataSource;
  * from its latest reading only (the latest run that read it, by real path), because that reading is what the
  * stored data reflect: ingesting the same dirty file again does not double its counts, and a corrected file's old
  * rejects disappear. A run in which the file could not be read does not replace its previous reading, since it
- * stored nothing from it.
+ * stored nothing from it. A file shows as it was named, unless another file was named the same (symptoms.csv of two
+ * folders, each given as the folder): then both show their real paths.
  */
 public final class IngestQualityReader {
     private static final String LATEST_READINGS = """
@@ -22,17 +23,21 @@ public final class IngestQualityReader {
                 from ingest_file f join ingest_stage_file p on p.run_id = f.run_id and p.file = f.file
                 where f.status = 'INGESTED'
                 order by p.path, f.run_id desc
+            ), named as (
+                select run_id, file, path,
+                       case when count(*) over (partition by file) > 1 then path else file end as shown
+                from latest
             )
             """;
     private static final String REJECTED = LATEST_READINGS + """
-            select l.file, r.code, count(*) from latest l join ingest_reject r on r.run_id = l.run_id and r.file = l.file
-            group by l.file, l.path, r.code
-            order by l.file collate "C", l.path collate "C", r.code
+            select l.shown, r.code, count(*) from named l join ingest_reject r on r.run_id = l.run_id and r.file = l.file
+            group by l.shown, l.path, r.code
+            order by l.shown collate "C", l.path collate "C", r.code
             """;
     private static final String WARNINGS = LATEST_READINGS + """
-            select l.file, w.code, count(*) from latest l join ingest_warning w on w.run_id = l.run_id and w.file = l.file
-            group by l.file, l.path, w.code
-            order by l.file collate "C", l.path collate "C", w.code
+            select l.shown, w.code, count(*) from named l join ingest_warning w on w.run_id = l.run_id and w.file = l.file
+            group by l.shown, l.path, w.code
+            order by l.shown collate "C", l.path collate "C", w.code
             """;
 
     private final DataSource dataSource;
@@ -41,7 +46,7 @@ public final class IngestQualityReader {
         this.dataSource = dataSource;
     }
 
-    /** Rows of one file (as it was named in its latest reading) with one reject or warning code. */
+    /** Rows of one file (as it was named in its latest reading, else its real path) with one reject or warning code. */
     public record CodeCount(String file, String code, long rows) {
     }
 

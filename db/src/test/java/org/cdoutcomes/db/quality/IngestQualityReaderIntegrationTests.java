@@ -54,6 +54,38 @@ class IngestQualityReaderIntegrationTests {
         assertEquals(List.of(new CodeCount("patients.csv", "UNKNOWN_COLUMN", 1)), quality.warnings());
     }
 
+    /** Two files named alike (each folder given on its own) are told apart by their real paths. */
+    @Test
+    void filesOfOneNameShowTheirRealPaths() throws SQLException {
+        DataSource db = TestDatabases.migrated("cdo_quality");
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("insert into ingest_run (run_id, status) values (1, 'COMPLETED'), (2, 'COMPLETED')");
+            s.execute("""
+                    insert into ingest_stage_file (run_id, file_no, file, path, record_type, status, merged) values
+                      (1, 1, 'symptoms.csv', '/exports/march/symptoms.csv', 'symptoms', 'STAGED', true),
+                      (1, 2, 'visits.csv', '/exports/march/visits.csv', 'visits', 'STAGED', true),
+                      (2, 1, 'symptoms.csv', '/exports/april/symptoms.csv', 'symptoms', 'STAGED', true)""");
+            s.execute("""
+                    insert into ingest_file (run_id, file, record_type, status, rejected, warnings) values
+                      (1, 'symptoms.csv', 'symptoms', 'INGESTED', 1, 0),
+                      (1, 'visits.csv', 'visits', 'INGESTED', 1, 0),
+                      (2, 'symptoms.csv', 'symptoms', 'INGESTED', 2, 0)""");
+            s.execute("""
+                    insert into ingest_reject (run_id, file, line, column_name, code, message) values
+                      (1, 'symptoms.csv', 2, 'kind', 'UNKNOWN_CODE', 'm'),
+                      (1, 'visits.csv', 2, 'product', 'UNKNOWN_CODE', 'm'),
+                      (2, 'symptoms.csv', 2, 'kind', 'UNKNOWN_CODE', 'm'),
+                      (2, 'symptoms.csv', 3, 'recorded_on', 'BAD_DATE', 'm')""");
+        }
+
+        IngestQuality quality = new IngestQualityReader(db).read();
+
+        assertEquals(List.of(new CodeCount("/exports/april/symptoms.csv", "BAD_DATE", 1),
+                new CodeCount("/exports/april/symptoms.csv", "UNKNOWN_CODE", 1),
+                new CodeCount("/exports/march/symptoms.csv", "UNKNOWN_CODE", 1),
+                new CodeCount("visits.csv", "UNKNOWN_CODE", 1)), quality.rejectedRows());
+    }
+
     @Test
     void nothingIngestedGivesNoCounts() {
         IngestQuality quality = new IngestQualityReader(TestDatabases.migrated("cdo_quality")).read();
