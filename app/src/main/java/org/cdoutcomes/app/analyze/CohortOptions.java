@@ -1,11 +1,11 @@
 package org.cdoutcomes.app.analyze;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.cdoutcomes.analytics.Quarter;
+import org.cdoutcomes.app.cli.DateConverter;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -59,17 +59,6 @@ public class CohortOptions {
             }
         }
         return new AnalysisRequest(asOf, from, to, quarter, Set.copyOf(sites), aeWindowDays, followUpDays, firstCycleOnly);
-    }
-
-    static final class DateConverter implements ITypeConverter<LocalDate> {
-        @Override
-        public LocalDate convert(String value) {
-            try {
-                return LocalDate.parse(value.trim());
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("expected a date written yyyy-MM-dd, such as 2026-03-31, but got '" + value + "'");
-            }
-        }
     }
 
     static final class QuarterConverter implements ITypeConverter<Quarter> {

@@ -79,6 +79,11 @@ public final class CdoContext implements AutoCloseable {
             throw CdoException.badUsage("--db " + EXPECTS_URL + ", but got an empty value; leave --db out for the embedded database");
         }
         String url = options.url != null ? options.url : environment.get("CDO_DB_URL");
+        if (options.url == null && url != null && url.isBlank()) {
+            // as an empty --db: the data would go to the embedded database, which the user did not name
+            throw CdoException.badUsage("CDO_DB_URL " + EXPECTS_URL + ", but is set to an empty value; unset it for the embedded "
+                    + "database");
+        }
         Path embeddedFolder = url == null || url.isBlank() ? (options.dataDir != null ? options.dataDir : DEFAULT_DATA_DIR) : null;
         if (embeddedFolder == null && options.dataDir != null) {
             // cli.md: the embedded database is used with neither --db nor CDO_DB_URL; say so rather than ignore the option

@@ -5,9 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import org.cdoutcomes.app.cli.DateConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,11 +58,11 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "seed of the random clinic: another seed gives another clinic of the same kind (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--from", paramLabel = "DATE", converter = IsoDate.class,
+    @Option(names = "--from", paramLabel = "DATE", converter = DateConverter.class,
             description = "first day of the clinic's history, yyyy-MM-dd, given with --to (default: two years before --to)")
     LocalDate from;
 
-    @Option(names = "--to", paramLabel = "DATE", converter = IsoDate.class,
+    @Option(names = "--to", paramLabel = "DATE", converter = DateConverter.class,
             description = "last day of the clinic's history, yyyy-MM-dd; nothing is dated later (default: yesterday)")
     LocalDate to;
 
@@ -130,18 +129,6 @@ public final class GenerateCommand implements Callable<Integer> {
             return new GeneratorOptions(patients, seed, first, last);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-    }
-
-    /** Dates as the input formats write them, with a message that says so. */
-    static final class IsoDate implements CommandLine.ITypeConverter<LocalDate> {
-        @Override
-        public LocalDate convert(String value) {
-            try {
-                return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                throw new CommandLine.TypeConversionException("expected a date yyyy-MM-dd, such as 2025-12-31, but got '" + value + "'");
-            }
         }
     }
 }

@@ -123,29 +123,35 @@ public class PipelineLauncher {
         if (!jobs.containsKey(jobName)) {
             throw new BadSettingException("schedules: unknown job '" + jobName + "'; the jobs are " + String.join(", ", jobs.keySet().stream().sorted().toList()));
         }
-        requireFolder("outbox", settings.outbox(), "a folder for each run is created in it");
+        // both folders at once: one fixed, the other would be named only by the next attempt
+        List<String> problems = new ArrayList<>();
+        folderProblem("outbox", settings.outbox(), "a folder for each run is created in it").ifPresent(problems::add);
         if (jobName.equals(PipelineJobConfiguration.RUN_JOB) && paths.isEmpty()) {
-            requireFolder("inbox", settings.inbox(), "the files a run reads are moved to processed/ in it");
+            folderProblem("inbox", settings.inbox(), "the files a run reads are moved to processed/ in it").ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new BadSettingException(String.join("; and ", problems));
         }
     }
 
     /**
-     * A folder the job writes in. Checked before a run starts: a run that cannot create its folder fails, and would
-     * fail again each time the next run resumes it.
+     * What is wrong with a folder the job writes in. Checked before a run starts: a run that cannot create its folder
+     * fails, and would fail again each time the next run resumes it.
      */
-    private static void requireFolder(String setting, Path folder, String why) {
+    private static Optional<String> folderProblem(String setting, Path folder, String why) {
         String where = " in cdo.yml (" + setting + ": PATH) or CDO_" + setting.toUpperCase(java.util.Locale.ROOT);
         if (folder == null) {
-            throw new BadSettingException(setting + ": not set; name a folder" + where);
+            return Optional.of(setting + ": not set; name a folder" + where);
         }
         if (!Files.isDirectory(folder)) {
-            throw new BadSettingException(setting + ": " + folder.toAbsolutePath().normalize() + " is not an existing folder; create it, "
+            return Optional.of(setting + ": " + folder.toAbsolutePath().normalize() + " is not an existing folder; create it, "
                     + "or name another" + where);
         }
         if (!OutputFile.canWriteIn(folder)) {
-            throw new BadSettingException(setting + ": " + folder.toAbsolutePath().normalize() + " cannot be written (" + why
+            return Optional.of(setting + ": " + folder.toAbsolutePath().normalize() + " cannot be written (" + why
                     + "); allow it, or name another folder" + where);
         }
+        return Optional.empty();
     }
 
     /**

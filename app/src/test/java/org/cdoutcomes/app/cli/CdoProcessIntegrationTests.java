@@ -166,6 +166,14 @@ class CdoProcessIntegrationTests {
         assertEquals("cdo: setting suppression-threshold (environment variable CDO_SUPPRESSION_THRESHOLD) expects a whole number of 0 or more, got 'few'\n",
                 setting.stderr());
 
+        // empty, as an unset shell variable exported leaves it: the records would go to an embedded database unasked
+        ProcessBuilder emptyUrl = command("jobs");
+        emptyUrl.environment().put("CDO_DB_URL", "");
+        Result empty = finish(emptyUrl.start());
+        assertEquals(2, empty.exitCode());
+        assertEquals("cdo: CDO_DB_URL expects a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/cdo, but is set "
+                + "to an empty value; unset it for the embedded database\n", empty.stderr());
+
         // logback would take an unknown level for DEBUG, and print every library's debug output
         ProcessBuilder badLevel = command("jobs", "--db", "jdbc:postgresql://127.0.0.1:1/cdo");
         badLevel.environment().put("CDO_LOG_LEVEL", "bogus");

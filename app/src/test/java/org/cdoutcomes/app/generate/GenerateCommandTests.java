@@ -70,11 +70,12 @@ class GenerateCommandTests {
                 List.of("--patients", "10", "--out", dir.toString(), "--seed", "x"),
                 List.of("--patients", "10", "--out", dir.toString(), "--from", "2025-13-01"),
                 List.of("--patients", "10", "--out", dir.toString(), "--to", "31/12/2025"),
+                List.of("--patients", "10", "--out", dir.toString(), "--from", "0000-01-01", "--to", "2025-01-01"),
                 List.of("--patients", "10", "--out", dir.toString(), "--from", "2025-06-01", "--to", "2025-01-01"),
                 List.of("--patients", "10", "--out", dir.toString(), "--from", "2025-06-01"),
                 List.of("--patients", "10", "--out", file.toString()),
                 List.of("--patients", "10", "--out", file.resolve("inside-a-file").toString()));
-        List<String> named = List.of("--patients", "--patients", "--patients", "--out", "--seed", "--from", "--to", "--from", "--from",
+        List<String> named = List.of("--patients", "--patients", "--patients", "--out", "--seed", "--from", "--to", "--from", "--from", "--from",
                 "--out", "--out");
         for (int i = 0; i < cases.size(); i++) {
             err.getBuffer().setLength(0);

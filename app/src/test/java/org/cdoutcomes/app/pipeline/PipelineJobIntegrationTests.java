@@ -269,13 +269,16 @@ class PipelineJobIntegrationTests {
         }
     }
 
+    /** Both missing folders are named at once: fixing one would only uncover the other at the next attempt. */
     @Test
-    void aMissingInboxSettingIsNamed() {
+    void missingInboxAndOutboxAreNamedTogether() {
         try (ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), root)) {
             assertThatThrownBy(() -> context.getBean(PipelineLauncher.class).run(List.of()))
                     .isInstanceOf(BadSettingException.class)
                     .hasMessage("outbox: " + root.resolve("outbox").toAbsolutePath().normalize() + " is not an existing folder; create it, "
-                            + "or name another in cdo.yml (outbox: PATH) or CDO_OUTBOX");
+                            + "or name another in cdo.yml (outbox: PATH) or CDO_OUTBOX; and inbox: "
+                            + root.resolve("inbox").toAbsolutePath().normalize() + " is not an existing folder; create it, "
+                            + "or name another in cdo.yml (inbox: PATH) or CDO_INBOX");
         }
     }
 
