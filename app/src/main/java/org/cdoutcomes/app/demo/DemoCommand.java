@@ -119,6 +119,8 @@ public class DemoCommand implements Callable<Integer> {
         if (serverUrl == null) {
             OutputFile.checkFolder(spec, "--data-dir", dataDir);
         }
+        // the settings (./cdo.yml, CDO_*) too: a bad one would end the demo with exit 2 after the files were replaced
+        CdoSettings.load(null, System.getenv());
         Path exports = out.resolve("clinic");
         clinic.generate(exports, patients);
 

@@ -166,6 +166,15 @@ class CdoProcessIntegrationTests {
         assertEquals("cdo: setting suppression-threshold (environment variable CDO_SUPPRESSION_THRESHOLD) expects a whole number of 0 or more, got 'few'\n",
                 setting.stderr());
 
+        // the demo checks the settings before it replaces its files
+        ProcessBuilder badDemo = command("demo", "--patients", "5");
+        badDemo.environment().put("CDO_SUPPRESSION_THRESHOLD", "few");
+        Result demo = finish(badDemo.start());
+        assertEquals(2, demo.exitCode(), demo.stderr());
+        assertTrue(demo.stderr().startsWith("cdo: setting suppression-threshold (environment variable CDO_SUPPRESSION_THRESHOLD)"),
+                demo.stderr());
+        assertFalse(Files.exists(work.resolve("cdo-demo")), "no clinic generated");
+
         // empty, as an unset shell variable exported leaves it: the records would go to an embedded database unasked
         ProcessBuilder emptyUrl = command("jobs");
         emptyUrl.environment().put("CDO_DB_URL", "");
