@@ -52,8 +52,10 @@ final class SettingsLoader {
         String origin = file.toString();
 
         String clinicName = text(CLINIC_NAME, yaml, origin, defaults.clinicName());
-        Path inbox = path(INBOX, yaml, origin, defaults.inbox());
-        Path outbox = path(OUTBOX, yaml, origin, defaults.outbox());
+        // a folder the file names relatively lies beside the file, wherever cdo is started (a service manager starts it in /)
+        Path base = file.toAbsolutePath().getParent();
+        Path inbox = path(INBOX, yaml, origin, defaults.inbox(), base);
+        Path outbox = path(OUTBOX, yaml, origin, defaults.outbox(), base);
         int suppression = wholeNumber(SUPPRESSION, yaml, origin, defaults.suppressionThreshold());
         Map<String, String> schedules = map(SCHEDULES, yaml, origin);
         schedules.forEach((job, cron) -> {
@@ -111,10 +113,13 @@ final class SettingsLoader {
         return value.trim();
     }
 
-    private Path path(String name, Map<String, Object> yaml, String file, Path fallback) {
+    /** A folder setting; one the settings file gives relatively is resolved against {@code base}, the file's folder. */
+    private Path path(String name, Map<String, Object> yaml, String file, Path fallback, Path base) {
         String value = text(name, yaml, file, fallback.toString());
         try {
-            return withoutDots(Path.of(value));
+            Path path = Path.of(value.trim());
+            boolean fromFile = environment.get(variable(name)) == null && yaml.get(name) != null;
+            return withoutDots(fromFile && !path.isAbsolute() ? base.resolve(path) : path);
         } catch (InvalidPathException e) {
             throw CdoException.badUsage("setting " + name + " (" + originOf(name, file) + ") expects a folder path, got '" + value + "'");
         }

@@ -42,7 +42,9 @@ class CdoSettingsTests {
                 "CDO_DB_URL", "jdbc:postgresql://elsewhere/cdo"));
         assertEquals("Movement Disorders Clinic", settings.clinicName());
         assertEquals("/data/in", settings.inbox().toString(), "a '.' names nothing more");
-        assertEquals("out", settings.outbox().toString());
+        assertEquals(file.toAbsolutePath().getParent().resolve("out"), settings.outbox(), "beside the file, wherever cdo starts");
+        assertEquals(Path.of("elsewhere"), CdoSettings.load(file, Map.of("CDO_OUTBOX", "elsewhere")).outbox(),
+                "a variable's relative folder is the working folder's");
         assertEquals(0, settings.suppressionThreshold());
         assertEquals(Map.of("run", "0 0 6 * * MON-FRI", "report", "0 30 7 1 * *"), settings.schedules());
         // the group's name read as a code and written as group ids are (input-formats.md's groups: splenius_capitis)
