@@ -76,6 +76,19 @@ class LogPatternTests {
         assertEquals("", warning("com.zaxxer.hikari.pool.PoolBase", null));
     }
 
+    /** A connection lost mid-job: the command's exit message says so and how to go on; these lines only repeat it. */
+    @Test
+    void theLinesALostConnectionSetsOffAreNotShown() throws Exception {
+        String logged = logged("PLAIN", null, context -> {
+            context.getLogger("com.zaxxer.hikari.pool.ProxyConnection").warn("cdo - Connection marked as broken because of SQLSTATE(57P01)");
+            context.getLogger("org.springframework.batch.core.step.tasklet.TaskletStep").error("Rolling back with transaction in unknown state");
+            context.getLogger("org.springframework.transaction.support.TransactionTemplate")
+                    .error("Application exception overridden by rollback exception", new SQLException(ROW_VALUE));
+        });
+
+        assertEquals("", logged);
+    }
+
     /** The sentences a person at a terminal reads (every command but schedule, without verbose): no time or logger. */
     @Test
     void plainLinesAreSentencesAndAWarningIsMarked() throws Exception {

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -43,10 +44,13 @@ public final class CdoContext implements AutoCloseable {
     public static final String EXPECTS_URL = "expects a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/cdo";
     static final Path DEFAULT_DATA_DIR = Path.of("cdo-data");
     /**
-     * Batch's log of a failed step, with the whole stack trace (whose SQL DETAIL lines may quote row values): off in
-     * logback.xml, as the command says what failed in one sentence; on with --verbose.
+     * Off in logback.xml, as the command says what failed in one sentence; on with --verbose: Batch's log of a failed
+     * step, with the whole stack trace (whose SQL DETAIL lines may quote row values), and the lines a lost database
+     * connection sets off (the pool's "marked as broken", Batch's and Spring's rollbacks "in unknown state").
      */
-    private static final String STEP_FAILURE_LOGGER = "org.springframework.batch.core.step.AbstractStep";
+    private static final List<String> VERBOSE_ONLY_LOGGERS = List.of("org.springframework.batch.core.step.AbstractStep",
+            "org.springframework.batch.core.step.tasklet.TaskletStep", "org.springframework.transaction.support.TransactionTemplate",
+            "com.zaxxer.hikari.pool.ProxyConnection");
 
     private final CdoSettings settings;
     private final EmbeddedDatabase embedded;
@@ -126,7 +130,7 @@ public final class CdoContext implements AutoCloseable {
         if (options.verbose) {
             LoggingSystem logging = LoggingSystem.get(CdoContext.class.getClassLoader());
             logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
-            logging.setLogLevel(STEP_FAILURE_LOGGER, LogLevel.INFO);
+            VERBOSE_ONLY_LOGGERS.forEach(logger -> logging.setLogLevel(logger, LogLevel.INFO));
         }
         CdoSettings settings = CdoSettings.load(options.config, System.getenv());
         Map<String, String> environment = System.getenv();
@@ -270,7 +274,7 @@ public final class CdoContext implements AutoCloseable {
             properties.put("spring.batch.jdbc.initialize-schema", "never");
             if (verbose) {
                 properties.put("logging.level.root", "INFO");
-                properties.put("logging.level." + STEP_FAILURE_LOGGER, "INFO");
+                VERBOSE_ONLY_LOGGERS.forEach(logger -> properties.put("logging.level." + logger, "INFO"));
             }
             spring = new SpringApplicationBuilder(sources)
                     .web(WebApplicationType.NONE)

@@ -1,6 +1,7 @@
 package org.cdoutcomes.app.cli;
 
 import java.net.ConnectException;
+import java.sql.SQLException;
 import org.cdoutcomes.db.embedded.EmbeddedDatabaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -24,8 +25,12 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             sentence = embedded.getMessage();
             exitCode = CdoException.BAD_USAGE;
         } else {
-            sentence = commandLine.getCommandName() + " failed: " + Failures.sentence(exception);
-            if (find(exception, ConnectException.class) != null) {
+            boolean refused = find(exception, ConnectException.class) != null;
+            boolean lost = !refused && connectionLost(exception);
+            sentence = commandLine.getCommandName() + " failed: " + (lost
+                    ? "the connection to the database server was lost (" + Failures.sentence(exception) + ")"
+                    : Failures.sentence(exception));
+            if (refused || lost) {
                 // a job then cannot record its end, so nothing else tells how to go on
                 sentence += "; once it is back, run the command again, or resume its job with cdo restart ID (cdo jobs lists it)";
             }
@@ -37,6 +42,20 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         }
         commandLine.getErr().flush();
         return exitCode;
+    }
+
+    /**
+     * Whether the database connection broke mid-work: SQLSTATE class 08 (connection exception; the pool's "Connection
+     * is closed" is 08003) or 57P01-57P03 (the server shut down, crashed or is starting).
+     */
+    private static boolean connectionLost(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[1-3]"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {

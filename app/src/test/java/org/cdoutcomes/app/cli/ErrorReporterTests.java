@@ -22,14 +22,41 @@ class ErrorReporterTests {
         }
     }
 
+    /** Fails as an ingest did when its server process was ended (pg_terminate_backend): the pool's connection closed. */
+    @Command(name = "ingest")
+    static final class ConnectionClosed implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException(new SQLException("Connection is closed", "08003"));
+        }
+    }
+
+    /** A failure of the work itself, over a working connection. */
+    @Command(name = "ingest")
+    static final class DiskFull implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException(new SQLException("ERROR: could not extend file: No space left on device", "53100"));
+        }
+    }
+
+    private static String reported(Object command) {
+        StringWriter err = new StringWriter();
+        CommandLine cdo = new CommandLine(command).setExecutionExceptionHandler(new ErrorReporter());
+        cdo.setErr(new PrintWriter(err, true));
+        assertEquals(1, cdo.execute());
+        return err.toString();
+    }
+
     @Test
     void aServerThatWentAwayIsExit1WithHowToGoOnOnceItIsBack() {
-        StringWriter err = new StringWriter();
-        CommandLine cdo = new CommandLine(new ServerGone()).setExecutionExceptionHandler(new ErrorReporter());
-        cdo.setErr(new PrintWriter(err, true));
-
-        assertEquals(1, cdo.execute());
         assertEquals("cdo: ingest failed: the database server stopped accepting connections (connection refused); once it is back, "
-                + "run the command again, or resume its job with cdo restart ID (cdo jobs lists it)" + System.lineSeparator(), err.toString());
+                + "run the command again, or resume its job with cdo restart ID (cdo jobs lists it)" + System.lineSeparator(),
+                reported(new ServerGone()));
+        assertEquals("cdo: ingest failed: the connection to the database server was lost (Connection is closed); once it is back, "
+                + "run the command again, or resume its job with cdo restart ID (cdo jobs lists it)" + System.lineSeparator(),
+                reported(new ConnectionClosed()));
+        assertEquals("cdo: ingest failed: could not extend file: No space left on device" + System.lineSeparator(),
+                reported(new DiskFull()));
     }
 }
