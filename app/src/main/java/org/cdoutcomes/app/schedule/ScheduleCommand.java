@@ -50,8 +50,9 @@ import picocli.CommandLine.Spec;
                 "  CDO_SCHEDULES_RUN='0 6 * * *' cdo schedule",
                 "      the pipeline every day at 06:00, until stopped",
                 "",
-                "Exit status: 0 stopped by SIGTERM or Ctrl-C, 2 bad settings (no schedule,",
-                "a bad cron expression, an unknown job)."})
+                "Exit status: 0 stopped by SIGTERM or Ctrl-C (143 when signalled in its first",
+                "second, while it starts), 1 it could not go on (the message says why), 2 bad",
+                "settings (no schedule, a bad cron expression, an unknown job) or database."})
 public class ScheduleCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleCommand.class);
 
