@@ -73,10 +73,6 @@ public record AnalysisOptions(LocalDate asOf, LocalDate from, LocalDate to, Quar
         return new AnalysisOptions(asOf, from, to, quarter, sites, aeWindowDays, followUpDays, only, muscleGroups);
     }
 
-    public AnalysisOptions withMuscleGroups(MuscleGroups groups) {
-        return new AnalysisOptions(asOf, from, to, quarter, sites, aeWindowDays, followUpDays, firstCycleOnly, groups);
-    }
-
     /** The period's label in the report: the quarter, or {@code from..to} with open ends left empty. */
     public String periodLabel() {
         if (quarter != null) {

@@ -27,10 +27,6 @@ public record ReportContext(String clinicName, List<String> sites,
                             int suppressBelow, int aeWindowDays, int followUpDays, boolean firstCycleOnly,
                             Map<String, String> muscleGroupOverrides, String softwareVersion,
                             List<IngestCount> rejectedRows, List<IngestCount> warnings, List<String> notes) {
-    public static final int DEFAULT_SUPPRESS_BELOW = 5;
-    public static final int DEFAULT_AE_WINDOW_DAYS = 28;
-    public static final int DEFAULT_FOLLOW_UP_DAYS = 180;
-
     public ReportContext {
         Objects.requireNonNull(clinicName, "clinicName");
         Objects.requireNonNull(periodLabel, "periodLabel");

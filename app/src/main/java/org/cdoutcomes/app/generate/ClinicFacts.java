@@ -57,9 +57,9 @@ final class ClinicFacts {
      * patterns (9 % retro or antero) each muscle comes out at the spec's frequency (splenius capitis 0.87: 0.91 x 0.892
      * + 0.06 x 0.95 + 0.03 x 0.05).
      */
-    record Candidate(String group, double usual, double extension, double flexion, double doseWeight, Weighted<Muscle> muscles) {
+    record Candidate(double usual, double extension, double flexion, double doseWeight, Weighted<Muscle> muscles) {
         static Candidate of(Muscle muscle, double usual, double extension, double flexion, double doseWeight) {
-            return new Candidate(muscle.defaultGroup(), usual, extension, flexion, doseWeight,
+            return new Candidate(usual, extension, flexion, doseWeight,
                     Weighted.<Muscle>builder().add(muscle, 1).build());
         }
 
@@ -79,7 +79,8 @@ final class ClinicFacts {
             Candidate.of(Muscle.TRAPEZIUS, 0.654, 0.64, 0.20, 0.8),
             Candidate.of(Muscle.LEVATOR_SCAPULAE, 0.41, 0.41, 0.41, 0.6),
             Candidate.of(Muscle.SEMISPINALIS_CAPITIS, 0.247, 0.75, 0.02, 0.8),
-            new Candidate("scalenes", 0.147, 0.02, 0.50, 0.4, Weighted.<Muscle>builder()
+            // the scalenes, one candidate: a session injects one of the three
+            new Candidate(0.147, 0.02, 0.50, 0.4, Weighted.<Muscle>builder()
                     .add(Muscle.SCALENUS_ANTERIOR, 0.6).add(Muscle.SCALENUS_MEDIUS, 0.3)
                     .add(Muscle.SCALENUS_POSTERIOR, 0.1).build()),
             Candidate.of(Muscle.SPLENIUS_CERVICIS, 0.034, 0.15, 0.0, 0.6),

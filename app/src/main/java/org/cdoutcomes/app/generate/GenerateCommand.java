@@ -54,7 +54,7 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "folder to write the three files into (created when missing; files of the same names are replaced)")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + GeneratorOptions.DEFAULT_SEED,
             description = "seed of the random clinic: another seed gives another clinic of the same kind (default: ${DEFAULT-VALUE})")
     long seed;
 

@@ -1,6 +1,5 @@
 package org.cdoutcomes.app.generate;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 /**
@@ -29,12 +28,6 @@ public record GeneratorOptions(int patients, long seed, LocalDate from, LocalDat
         if (to.getYear() > 9999) {
             throw new IllegalArgumentException("--to must be a four-digit year (got " + to + ")");
         }
-    }
-
-    /** The default period: the two years up to the day before today, so no record lies in the future. */
-    public static GeneratorOptions lastTwoYears(int patients, long seed, Clock clock) {
-        LocalDate to = LocalDate.now(clock).minusDays(1);
-        return new GeneratorOptions(patients, seed, twoYearsBefore(to), to);
     }
 
     /** The first day of the two years that end on {@code to}. */

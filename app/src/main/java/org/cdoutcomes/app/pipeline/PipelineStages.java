@@ -22,7 +22,8 @@ public interface PipelineStages {
      * @param runId names the run; stable across restarts
      * @param runDate the day of the run (the limit for FUTURE_DATE), stable across restarts
      * @param files the files (or, given on the command line, folders) of the run
-     * @return one outcome per file read or failed, in the order of {@code files} (folders expanded)
+     * @return one outcome per file read or failed, in the run's order: by real path (folders expanded), whatever the
+     *         order of {@code files}
      */
     IngestOutcome ingest(String runId, LocalDate runDate, List<Path> files, Path rejectsFile);
 

@@ -137,14 +137,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (!Files.isDirectory(key)) {
             return;
         }
-        Path lockFile = key.resolve("server.lock");
+        Path lockFile = key.resolve(LOCK_FILE);
         long start = System.nanoTime();
         boolean told = false;
         try {
             while (true) {
                 try (FolderLock ignored = FolderLock.acquire(lockFile)) {
-                    if (new Leases(key.resolve("leases")).alive() == 0) {
-                        new PostgresServer(key.resolve("pgdata"), key.resolve("postgresql.log")).stop();
+                    if (new Leases(key.resolve(LEASES)).alive() == 0) {
+                        new PostgresServer(key.resolve(PGDATA), key.resolve(SERVER_LOG)).stop();
                         deleteAllBut(key, lockFile);
                         return;
                     }
