@@ -21,6 +21,8 @@ import org.cdoutcomes.db.Migrations;
 import org.cdoutcomes.db.embedded.EmbeddedDatabase;
 import org.flywaydb.core.api.FlywayException;
 import org.postgresql.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -40,6 +42,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * }</pre>
  */
 public final class CdoContext implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CdoContext.class);
     /** What --db (and CDO_DB_URL) must be, for the messages that refuse one. */
     public static final String EXPECTS_URL = "expects a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/cdo";
     static final Path DEFAULT_DATA_DIR = Path.of("cdo-data");
@@ -134,6 +137,11 @@ public final class CdoContext implements AutoCloseable {
         }
         CdoSettings settings = CdoSettings.load(options.config, System.getenv());
         Map<String, String> environment = System.getenv();
+        for (String unknown : CdoSettings.unknownVariables(environment)) {
+            LOG.warn("The environment variable {} is not one cdo reads (a misspelling?); cdo.yml's settings are read from "
+                    + "CDO_CLINIC_NAME, CDO_INBOX, CDO_OUTBOX, CDO_SUPPRESSION_THRESHOLD, CDO_SCHEDULES_<JOB>, "
+                    + "CDO_MUSCLE_GROUPS_<MUSCLE>", unknown);
+        }
         String url = serverUrl;
         String origin = options.url != null ? "--db" : "CDO_DB_URL";
         EmbeddedDatabase embedded = null;

@@ -175,6 +175,14 @@ class CdoProcessIntegrationTests {
                 demo.stderr());
         assertFalse(Files.exists(work.resolve("cdo-demo")), "no clinic generated");
 
+        // a misspelled variable is named, not ignored in silence
+        ProcessBuilder misspelled = command("jobs", "--db", "jdbc:postgresql://127.0.0.1:1/cdo");
+        misspelled.environment().put("CDO_CLINIC_NAM", "Movement Disorders Clinic");
+        Result warned = finish(misspelled.start());
+        assertEquals(2, warned.exitCode());
+        assertTrue(warned.stderr().startsWith("cdo: WARN: The environment variable CDO_CLINIC_NAM is not one cdo reads (a misspelling?)"),
+                warned.stderr());
+
         // empty, as an unset shell variable exported leaves it: the records would go to an embedded database unasked
         ProcessBuilder emptyUrl = command("jobs");
         emptyUrl.environment().put("CDO_DB_URL", "");

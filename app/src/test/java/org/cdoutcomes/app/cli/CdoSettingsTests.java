@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.cdoutcomes.model.vocabulary.Muscle;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
 class CdoSettingsTests {
     @TempDir
     Path folder;
+
+    @Test
+    void variablesCdoDoesNotReadAreListed() {
+        Map<String, String> environment = Map.of("CDO_CLINIC_NAM", "x", "CDO_CLINIC_NAME", "x", "CDO_SCHEDULES_RUN", "@daily",
+                "CDO_MUSCLE_GROUPS_SCM", "front", "CDO_JAVA_OPTS", "-Xmx1g", "CDO_TEST_JDBC_URL", "jdbc:postgresql://h/t",
+                "CDO_DB_URLL", "x", "CDO_TRACE", "1", "PATH", "/bin", "XCDO_INBOX", "x");
+
+        assertEquals(List.of("CDO_CLINIC_NAM", "CDO_DB_URLL", "CDO_TRACE"), CdoSettings.unknownVariables(environment));
+    }
 
     @Test
     void withoutFileOrEnvironmentTheDefaultsHold() {
