@@ -32,7 +32,9 @@ public record CdoSettings(String clinicName, Path inbox, Path outbox, Map<String
     }
 
     public static CdoSettings defaults() {
-        return new CdoSettings("CD Outcomes", Path.of("inbox"), Path.of("outbox"), Map.of(), Map.of(), 5);
+        // the report shows the clinic's name: without one it says where to set it, rather than pass the product's off as it
+        return new CdoSettings("not set (clinic-name in cdo.yml, or CDO_CLINIC_NAME)", Path.of("inbox"), Path.of("outbox"),
+                Map.of(), Map.of(), 5);
     }
 
     /**

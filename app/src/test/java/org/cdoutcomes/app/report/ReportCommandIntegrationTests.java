@@ -110,7 +110,7 @@ class ReportCommandIntegrationTests {
         }
         try (XSSFWorkbook q2 = report("q2-default", db, "--quarter", "2025-Q2")) {
             Sheet summary = q2.getSheet("Summary");
-            assertEquals("CD Outcomes", Workbooks.valueOf(summary, "Clinic"));
+            assertEquals("not set (clinic-name in cdo.yml, or CDO_CLINIC_NAME)", Workbooks.valueOf(summary, "Clinic"));
             assertEquals("<5", Workbooks.valueOf(summary, "Patients treated"));
             assertEquals(0.0, Workbooks.valueOf(summary, "New patients"));
         }
