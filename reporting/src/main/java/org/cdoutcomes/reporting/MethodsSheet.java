@@ -119,7 +119,7 @@ final class MethodsSheet {
                           + "median, with its interval and quartiles, when fewer than " + small.threshold() + " events lie "
                           + "behind it, none included. Counts of 0 are shown. Charts leave suppressed curves and bars out "
                           + "and say so. The analysis file for researchers is not suppressed."
-                        : small.threshold() == 1
+                        : small.mediansOnly()
                         ? "A threshold of 1 for this report: every count is shown, however small; only a Kaplan-Meier "
                           + "median with no event behind it (with its interval and quartiles) is shown as 'suppressed'."
                         : "Off for this report (threshold 0): every count and median is shown, however small."),
@@ -163,7 +163,7 @@ final class MethodsSheet {
         row = setting(layout, row, "First cycle only", context.firstCycleOnly() ? "yes" : "no");
         row = setting(layout, row, "Suppression threshold", layout.smallCells.on()
                 ? context.suppressBelow() + " (--suppress-below, else suppression-threshold of cdo.yml)"
-                : context.suppressBelow() + (context.suppressBelow() == 1 ? ": no count hidden" : ": off")
+                : context.suppressBelow() + (layout.smallCells.mediansOnly() ? ": no count hidden" : ": off")
                         + " (--suppress-below, else suppression-threshold of cdo.yml)");
         if (context.muscleGroupOverrides().isEmpty()) {
             row = setting(layout, row, "Muscle groups", "the defaults of the input formats");

@@ -13,9 +13,14 @@ record SmallCells(int threshold) {
         }
     }
 
-    /** False for N = 0 and N = 1: no count lies from 1 to N-1 (N = 1 still hides a median over no event). */
+    /** False for N = 0 and N = 1: no count lies from 1 to N-1. */
     boolean on() {
         return threshold > 1;
+    }
+
+    /** N = 1: no count is small, yet a median over no event is hidden (fewer than N events). */
+    boolean mediansOnly() {
+        return threshold == 1;
     }
 
     /** True when this count must not be shown. Null counts (not applicable) are never small. */

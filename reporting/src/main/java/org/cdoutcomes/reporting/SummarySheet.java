@@ -58,7 +58,7 @@ final class SummarySheet {
         layout.dateTime(row++, 1, context.runTime(), layout.styles.dateTime);
         layout.text(row, 0, "Small-cell suppression", layout.styles.label);
         layout.text(row++, 1, small.on() ? "counts " + small.range() + " shown as " + small.mark()
-                : small.threshold() == 1 ? "no count hidden; a median over no event suppressed" : "off");
+                : small.mediansOnly() ? "no count hidden; a median over no event suppressed" : "off");
         // what cdo also printed, for the reader of a report the scheduler wrote: an empty period says why it is empty
         for (String note : context.notes()) {
             layout.text(row, 0, note, layout.styles.notice);

@@ -79,22 +79,19 @@ public final class CdoContext implements AutoCloseable {
      * @throws CdoException (exit 2) for a bad setting, a bad URL or a database that cannot be reached
      */
     public static CdoContext open(DatabaseOptions options, Class<?>... configurations) {
-        Map<String, String> environment = System.getenv();
-        // an empty --db (an unset shell variable: --db "$URL") would otherwise mean the embedded database: the data would
-        // go somewhere the user did not name
-        if (options.url != null && options.url.isBlank()) {
-            throw CdoException.badUsage("--db " + EXPECTS_URL + ", but got an empty value; leave --db out for the embedded database");
+        String url = options.url != null ? options.url : System.getenv("CDO_DB_URL");
+        String origin = options.url != null ? "--db" : "CDO_DB_URL";
+        // an empty --db or CDO_DB_URL (an unset shell variable: --db "$URL") would otherwise mean the embedded database:
+        // the data would go somewhere the user did not name
+        if (url != null && url.isBlank()) {
+            throw CdoException.badUsage(origin + " " + EXPECTS_URL + (options.url != null
+                    ? ", but got an empty value; leave --db out for the embedded database"
+                    : ", but is set to an empty value; unset it for the embedded database"));
         }
-        String url = options.url != null ? options.url : environment.get("CDO_DB_URL");
-        if (options.url == null && url != null && url.isBlank()) {
-            // as an empty --db: the data would go to the embedded database, which the user did not name
-            throw CdoException.badUsage("CDO_DB_URL " + EXPECTS_URL + ", but is set to an empty value; unset it for the embedded "
-                    + "database");
-        }
-        Path embeddedFolder = url == null || url.isBlank() ? (options.dataDir != null ? options.dataDir : DEFAULT_DATA_DIR) : null;
+        Path embeddedFolder = url == null ? (options.dataDir != null ? options.dataDir : DEFAULT_DATA_DIR) : null;
         if (embeddedFolder == null && options.dataDir != null) {
             // cli.md: the embedded database is used with neither --db nor CDO_DB_URL; say so rather than ignore the option
-            System.err.println("Note: --data-dir " + options.dataDir + " is not used: " + (options.url != null ? "--db" : "CDO_DB_URL")
+            System.err.println("Note: --data-dir " + options.dataDir + " is not used: " + origin
                     + " names a database server (the embedded database serves only without --db and CDO_DB_URL).");
         }
         return open(options, url, embeddedFolder, dataSource -> { }, configurations);
@@ -135,12 +132,11 @@ public final class CdoContext implements AutoCloseable {
             logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.INFO);
             VERBOSE_ONLY_LOGGERS.forEach(logger -> logging.setLogLevel(logger, LogLevel.INFO));
         }
-        CdoSettings settings = CdoSettings.load(options.config, System.getenv());
         Map<String, String> environment = System.getenv();
+        CdoSettings settings = CdoSettings.load(options.config, environment);
         for (String unknown : CdoSettings.unknownVariables(environment)) {
-            LOG.warn("The environment variable {} is not one cdo reads (a misspelling?); cdo.yml's settings are read from "
-                    + "CDO_CLINIC_NAME, CDO_INBOX, CDO_OUTBOX, CDO_SUPPRESSION_THRESHOLD, CDO_SCHEDULES_<JOB>, "
-                    + "CDO_MUSCLE_GROUPS_<MUSCLE>", unknown);
+            LOG.warn("The environment variable {} is not one cdo reads (a misspelling?); cdo.yml's settings are read from {}",
+                    unknown, CdoSettings.settingVariables());
         }
         String url = serverUrl;
         String origin = options.url != null ? "--db" : "CDO_DB_URL";

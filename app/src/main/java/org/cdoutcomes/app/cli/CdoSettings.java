@@ -3,7 +3,6 @@ package org.cdoutcomes.app.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.cdoutcomes.model.vocabulary.MuscleGroups;
 
 /**
@@ -21,10 +20,6 @@ import org.cdoutcomes.model.vocabulary.MuscleGroups;
 public record CdoSettings(String clinicName, Path inbox, Path outbox, Map<String, String> schedules,
                           Map<String, String> muscleGroupOverrides, int suppressionThreshold) {
     public static final String DEFAULT_FILE = "cdo.yml";
-    /** Every variable cdo or its launcher reads; CDO_TEST_ ones configure the tests. */
-    private static final Set<String> KNOWN_VARIABLES = Set.of("CDO_DB_URL", "CDO_DB_USER", "CDO_DB_PASSWORD", "CDO_CLINIC_NAME",
-            "CDO_INBOX", "CDO_OUTBOX", "CDO_SUPPRESSION_THRESHOLD", "CDO_LOG_LEVEL", "CDO_JAVA_OPTS");
-    private static final List<String> KNOWN_VARIABLE_PREFIXES = List.of("CDO_SCHEDULES_", "CDO_MUSCLE_GROUPS_", "CDO_TEST_");
 
     public CdoSettings {
         schedules = Map.copyOf(schedules);
@@ -51,9 +46,12 @@ public record CdoSettings(String clinicName, Path inbox, Path outbox, Map<String
      * otherwise be ignored in silence, where a misspelled key of cdo.yml is refused.
      */
     public static List<String> unknownVariables(Map<String, String> environment) {
-        return environment.keySet().stream().filter(name -> name.startsWith("CDO_"))
-                .filter(name -> !KNOWN_VARIABLES.contains(name) && KNOWN_VARIABLE_PREFIXES.stream().noneMatch(name::startsWith))
-                .sorted().toList();
+        return SettingsLoader.unknownVariables(environment);
+    }
+
+    /** The variables of the settings, in words: {@code CDO_CLINIC_NAME, ..., CDO_SCHEDULES_<JOB>, ...}. */
+    public static String settingVariables() {
+        return SettingsLoader.settingVariables();
     }
 
     /** The muscle groups with this clinic's overrides (already checked at load time). */

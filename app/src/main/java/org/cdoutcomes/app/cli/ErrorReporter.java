@@ -2,6 +2,8 @@ package org.cdoutcomes.app.cli;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.cdoutcomes.db.embedded.EmbeddedDatabaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -49,21 +51,16 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
      * is closed" is 08003) or 57P01-57P03 (the server shut down, crashed or is starting).
      */
     private static boolean connectionLost(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[1-3]"))) {
-                return true;
-            }
-        }
-        return false;
+        return causes(thrown).anyMatch(t -> t instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[1-3]")));
     }
 
     private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return causes(thrown).filter(type::isInstance).map(type::cast).findFirst().orElse(null);
+    }
+
+    /** The exception and its causes, outermost first. */
+    private static Stream<Throwable> causes(Throwable thrown) {
+        return Stream.iterate(thrown, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
     }
 }

@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.cdoutcomes.model.vocabulary.Muscle;
 import org.cdoutcomes.model.vocabulary.MuscleGroups;
 import org.springframework.scheduling.support.CronExpression;
@@ -35,6 +38,13 @@ final class SettingsLoader {
     private static final String MUSCLE_GROUPS = "muscle-groups";
     private static final String SUPPRESSION = "suppression-threshold";
     private static final List<String> KNOWN = List.of(CLINIC_NAME, INBOX, OUTBOX, SCHEDULES, MUSCLE_GROUPS, SUPPRESSION);
+    /** The settings of entries, each read from variables CDO_<NAME>_<KEY>, and what their keys name. */
+    private static final Map<String, String> ENTRY_KEYS = Map.of(SCHEDULES, "JOB", MUSCLE_GROUPS, "MUSCLE");
+    /** The variables cdo reads besides the settings' (the database's, the log level, the launcher's JVM options). */
+    private static final Set<String> OTHER_VARIABLES = Set.of("CDO_DB_URL", "CDO_DB_USER", "CDO_DB_PASSWORD", "CDO_LOG_LEVEL",
+            "CDO_JAVA_OPTS");
+    /** Variables that configure the tests. */
+    private static final String TEST_VARIABLES = "CDO_TEST_";
 
     private final Map<String, String> environment;
 
@@ -228,6 +238,22 @@ final class SettingsLoader {
     private String originOf(String name, String file) {
         String variable = variable(name);
         return environment.containsKey(variable) ? "environment variable " + variable : file;
+    }
+
+    /** The environment's CDO_ variables that cdo does not read, sorted. */
+    static List<String> unknownVariables(Map<String, String> environment) {
+        return environment.keySet().stream()
+                .filter(name -> name.startsWith("CDO_") && !name.startsWith(TEST_VARIABLES) && !OTHER_VARIABLES.contains(name))
+                .filter(name -> KNOWN.stream().noneMatch(setting -> ENTRY_KEYS.containsKey(setting)
+                        ? name.startsWith(variable(setting) + "_") : name.equals(variable(setting))))
+                .sorted().toList();
+    }
+
+    /** The settings' variables in words, single ones first: CDO_CLINIC_NAME, ..., CDO_SCHEDULES_<JOB>, ... */
+    static String settingVariables() {
+        return Stream.concat(KNOWN.stream().filter(setting -> !ENTRY_KEYS.containsKey(setting)).map(SettingsLoader::variable),
+                        KNOWN.stream().filter(ENTRY_KEYS::containsKey).map(setting -> variable(setting) + "_<" + ENTRY_KEYS.get(setting) + ">"))
+                .collect(Collectors.joining(", "));
     }
 
     private static String variable(String name) {

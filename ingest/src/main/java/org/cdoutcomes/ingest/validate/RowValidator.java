@@ -326,13 +326,13 @@ public final class RowValidator {
                 return null;
             }
             Matcher whole = WHOLE_NUMBER.matcher(text);
-            if (!whole.matches() && !isDecimal(text)) {
+            boolean isWhole = whole.matches();
+            if (!isWhole && !isDecimal(text)) {
                 fail(column, RejectCode.BAD_NUMBER, "The birth year is not a number (digits).");
                 return null;
             }
             // A number that parses but is no whole year (1970.5) is outside the range of years, as a grade of 1.5 is.
-            String digits = whole.matches() ? whole.group(1) : "";
-            int year = digits.isEmpty() || digits.length() > 9 ? Integer.MIN_VALUE : Integer.parseInt(digits);
+            int year = !isWhole || whole.group(1).length() > 9 ? Integer.MIN_VALUE : Integer.parseInt(whole.group(1));
             if (!Limits.validBirthYear(year, today)) {
                 fail(column, RejectCode.OUT_OF_RANGE, "The birth year must be a whole year from " + Limits.BIRTH_YEAR_MIN
                         + " to " + today.getYear() + ".");
