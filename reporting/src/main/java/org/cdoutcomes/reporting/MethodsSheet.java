@@ -118,7 +118,10 @@ final class MethodsSheet {
                           + "risk, a p-value, a share still in relief) is shown as 'suppressed'; so is a Kaplan-Meier "
                           + "median, with its interval and quartiles, when fewer than " + small.threshold() + " events lie "
                           + "behind it, none included. Counts of 0 are shown. Charts leave suppressed curves and bars out "
-                          + "and say so. The analysis file for researchers is not suppressed."
+                          + "and say so. Each cell is judged on its own: a hidden count can sometimes be worked out "
+                          + "from the totals shown beside it (the rows of the group 'any', the unexposed cycles, a "
+                          + "stratum's cycles less its events), so share the workbook as an aggregate report for the "
+                          + "clinic, not as anonymised open data. The analysis file for researchers is not suppressed."
                         : small.mediansOnly()
                         ? "A threshold of 1 for this report: every count is shown, however small; only a Kaplan-Meier "
                           + "median with no event behind it (with its interval and quartiles) is shown as 'suppressed'."
@@ -161,10 +164,11 @@ final class MethodsSheet {
         row = setting(layout, row, "Side-effect window", context.aeWindowDays() + " days");
         row = setting(layout, row, "Follow-up", context.followUpDays() + " days");
         row = setting(layout, row, "First cycle only", context.firstCycleOnly() ? "yes" : "no");
-        row = setting(layout, row, "Suppression threshold", layout.smallCells.on()
-                ? context.suppressBelow() + " (--suppress-below, else suppression-threshold of cdo.yml)"
-                : context.suppressBelow() + (layout.smallCells.mediansOnly() ? ": no count hidden" : ": off")
-                        + " (--suppress-below, else suppression-threshold of cdo.yml)");
+        // the workbook does not know which of the three set it: name them all, in the order one overrides the next
+        String setBy = " (--suppress-below, else CDO_SUPPRESSION_THRESHOLD, else suppression-threshold of the settings "
+                + "file, else 5)";
+        row = setting(layout, row, "Suppression threshold", context.suppressBelow()
+                + (layout.smallCells.on() ? "" : layout.smallCells.mediansOnly() ? ": no count hidden" : ": off") + setBy);
         if (context.muscleGroupOverrides().isEmpty()) {
             row = setting(layout, row, "Muscle groups", "the defaults of the input formats");
         }

@@ -546,6 +546,12 @@ class QuarterlyReportWriterTests {
             XSSFSheet methods = workbook.getSheet("Methods");
             assertTrue(valueRight(methods, "Small-cell suppression").getStringCellValue()
                     .contains("a count of 1 to 4 is shown as '<5'"));
+            // report.md suppresses cell by cell: a reader must learn that totals can give a hidden count away
+            assertTrue(valueRight(methods, "Small-cell suppression").getStringCellValue()
+                    .contains("a hidden count can sometimes be worked out from the totals"));
+            assertTrue(valueRight(methods, "Suppression threshold").getStringCellValue()
+                    .startsWith("5 (--suppress-below, else CDO_SUPPRESSION_THRESHOLD, else suppression-threshold"),
+                    "each place the threshold can come from");
             assertTrue(valueRight(methods, "Cycles are not independent").getStringCellValue().contains("--first-cycle-only"));
             assertEquals("0.1.0", valueRight(methods, "Software version").getStringCellValue());
             assertEquals("28 days", valueRight(methods, "Side-effect window").getStringCellValue());

@@ -72,7 +72,8 @@ public final class AnalysisService {
         }
         if (cohort.from() != null && cohort.asOf().isBefore(cohort.from())) {
             notes.add("Note: the data cutoff, " + cohort.asOf() + ", is before the period starts (" + cohort.from()
-                    + "), so no cycle can be in it: choose an earlier period (--quarter, or --from and --to).");
+                    + "), so no cycle can be in it: choose a period that starts by the cutoff (cdo analyze and cdo report take "
+                    + "--quarter, or --from and --to).");
         } else if (!sites.isEmpty()) {
             List<String> known = histories.siteIds(cohort.asOf());
             String ofThePeriod = cohort.from() != null || cohort.to() != null ? " of the period" : "";
