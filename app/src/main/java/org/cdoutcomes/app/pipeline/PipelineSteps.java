@@ -48,7 +48,9 @@ final class PipelineSteps {
             PipelineRun run = run(job);
             List<Path> files = run.movesInputs() ? Inbox.newFiles(run.inbox()) : run.paths();
             String plural = files.size() == 1 ? "" : "s";
-            LOG.info("Run {}: {} {}", run.runId(), files.size(), run.movesInputs() ? "new file" + plural + " in the inbox" : "path" + plural + " given");
+            // the execution id first, as cdo ingest prints it: a run killed now is resumed by cdo restart ID
+            LOG.info("Run {} (job execution {}): {} {}", run.runId(), job.getId(), files.size(),
+                    run.movesInputs() ? "new file" + plural + " in the inbox" : "path" + plural + " given");
             remember(job, FILES, new ArrayList<>(files.stream().map(Path::toString).toList()));
             if (run.movesInputs()) {
                 HashMap<String, String> identities = new HashMap<>();

@@ -111,7 +111,8 @@ class RunCommandIntegrationTests {
         CdoRun run = CdoRun.of("run", "--db", url, "--config", config().toString(), "--verbose");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err()).as("the run logged at INFO").contains("new files in the inbox");
+        assertThat(run.err()).as("the run logged at INFO, naming the execution cdo restart would take")
+                .containsPattern("Run run-\\S+ \\(job execution \\d+\\): \\d+ new files in the inbox");
         List<String> leaks = new ArrayList<>();
         for (String logged : (run.out() + run.err()).lines().toList()) {
             for (String secret : secrets) {
