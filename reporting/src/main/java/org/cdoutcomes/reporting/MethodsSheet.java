@@ -79,7 +79,8 @@ final class MethodsSheet {
                 new Entry("Log-rank test", "Tests whether the curves of the products differ (R survdiff), when two or more "
                         + "products have cycles. As in R, a product that could not have had an event is left out of the "
                         + "test; 'n/a' when fewer than two remain or the test cannot be computed. A small p (below 0.05) "
-                        + "suggests a real difference."),
+                        + "suggests a real difference." + (small.on() ? " Its chi-square and p are 'suppressed' when a "
+                        + "product's cycles or events are a small count (its chart curve is left out too)." : "")),
                 new Entry("Side-effect risk window", "Side effects count when reported from the injection day to "
                         + context.aeWindowDays() + " days after it, and before the next injection. Only cycles whose window "
                         + "has passed by the cutoff are counted: a recent injection cannot show its side effects yet."),

@@ -333,6 +333,8 @@ class QuarterlyReportWriterTests {
             Row dysphagia = rowWithPair(workbook.getSheet("Side effects"), "any", "dysphagia");
             assertNumber(dysphagia.getCell(4), 0.075, "0.0%");
             assertEquals(0, cellsWithText(workbook, Pattern.compile("^(<\\d+|suppressed)$")).size());
+            assertFalse(valueRight(workbook.getSheet("Methods"), "Log-rank test").getStringCellValue().contains("suppressed"),
+                    "no rule to state when nothing is suppressed");
             // the chart now draws all three products
             XSSFChart chart = workbook.getSheet("Onset").getDrawingPatriarch().getCharts().get(0);
             assertEquals(3, chart.getChartSeries().get(0).getSeriesCount());
@@ -552,6 +554,8 @@ class QuarterlyReportWriterTests {
             assertTrue(valueRight(methods, "Suppression threshold").getStringCellValue()
                     .startsWith("5 (--suppress-below, else CDO_SUPPRESSION_THRESHOLD, else suppression-threshold"),
                     "each place the threshold can come from");
+            assertTrue(valueRight(methods, "Log-rank test").getStringCellValue()
+                    .contains("'suppressed' when a product's cycles or events are a small count"), "the test's own rule");
             assertTrue(valueRight(methods, "Cycles are not independent").getStringCellValue().contains("--first-cycle-only"));
             assertEquals("0.1.0", valueRight(methods, "Software version").getStringCellValue());
             assertEquals("28 days", valueRight(methods, "Side-effect window").getStringCellValue());
