@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -33,6 +34,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cdoutcomes.analytics.report.QuarterFigures;
 import org.cdoutcomes.analytics.report.QuarterFigures.ProductCount;
+import org.cdoutcomes.analytics.report.QuarterFigures.TermCount;
 import org.cdoutcomes.analytics.report.ReportFigures;
 import org.cdoutcomes.analytics.result.AnalysisResult;
 import org.cdoutcomes.analytics.result.Cohort;
@@ -77,6 +79,31 @@ class QuarterlyReportWriterTests {
             assertEquals(List.of("Cycles: abobotulinumtoxinA", "Cycles: incobotulinumtoxinA", "Cycles: onabotulinumtoxinA"), rows);
             // the oldest quarter had none of abo: 0, not another product's count
             assertNumber(rowWithAfter(summary, header, "Cycles: abobotulinumtoxinA").getCell(1), 0, "#,##0");
+        }
+    }
+
+    /** Four terms where the third and fourth tie: the Summary lists both and says why; the trend keeps three. */
+    @Test
+    void sideEffectsTiedWithTheThirdAreListedToo() throws IOException {
+        ReportFigures figures = ReportFixture.figures();
+        QuarterFigures c = figures.current();
+        List<TermCount> tied = List.of(new TermCount("neck_weakness", 6, 40), new TermCount("dysphagia", 3, 40),
+                new TermCount("fatigue", 2, 40), new TermCount("headache", 2, 40));
+        QuarterFigures current = new QuarterFigures(c.label(), c.from(), c.to(), c.patientsTreated(), c.newPatients(),
+                c.cycles(), c.cyclesPerProduct(), c.medianDaysBetweenInjections(), c.closedCycles(), c.onsetMedian(),
+                c.onsetEvents(), c.durationMedian(), c.durationEvents(), tied, c.sites());
+        try (XSSFWorkbook workbook = written(ReportFixture.context(0), ReportFixture.analysis(),
+                new ReportFigures(current, figures.trend(), figures.reliefShares(), figures.dosing()))) {
+            XSSFSheet summary = workbook.getSheet("Summary");
+            assertNumber(rowWith(summary, 0, "fatigue").getCell(1), 2, "#,##0");
+            assertNumber(rowWith(summary, 0, "headache").getCell(1), 2, "#,##0");
+            assertEquals(rowWith(summary, 0, "fatigue").getRowNum() + 1, rowWith(summary, 0, "headache").getRowNum());
+            assertTrue(rowContaining(summary, "The last 2 are equally frequent").getRowNum()
+                    > rowWith(summary, 0, "headache").getRowNum());
+        }
+        try (XSSFWorkbook workbook = written(0)) {
+            assertThrows(AssertionError.class, () -> rowContaining(workbook.getSheet("Summary"), "equally frequent"),
+                    "no note without a tie");
         }
     }
 

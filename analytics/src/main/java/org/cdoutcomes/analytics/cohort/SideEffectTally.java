@@ -95,15 +95,22 @@ public final class SideEffectTally {
         return rows;
     }
 
-    /** Terms by counted cycles with them, most frequent first (ties in string order), at most {@code limit}. */
+    /**
+     * Terms by counted cycles with them, most frequent first (ties in string order): the first {@code limit}, and
+     * after them every term as frequent as the last of those (cutting a tie would rank equals by their names).
+     */
     public List<TermCount> mostFrequent(int limit) {
-        return withTerm.entrySet().stream()
+        List<TermCount> ranked = withTerm.entrySet().stream()
                 .filter(entry -> !ANY.equals(entry.getKey()))
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
                         .thenComparing(Map.Entry::getKey, CodePointOrder.COMPARATOR))
-                .limit(limit)
                 .map(entry -> new TermCount(entry.getKey(), entry.getValue(), counted))
                 .toList();
+        int kept = Math.min(limit, ranked.size());
+        while (kept > 0 && kept < ranked.size() && ranked.get(kept).cyclesWithEvent() == ranked.get(kept - 1).cyclesWithEvent()) {
+            kept++;
+        }
+        return ranked.subList(0, kept);
     }
 
     private static SideEffectRow row(String group, String term, Table t) {

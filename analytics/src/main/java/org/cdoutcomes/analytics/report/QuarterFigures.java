@@ -13,7 +13,10 @@ public record QuarterFigures(String label, LocalDate from, LocalDate to,
                              Double medianDaysBetweenInjections, int closedCycles,
                              Double onsetMedian, int onsetEvents, Double durationMedian, int durationEvents,
                              List<TermCount> topSideEffects, List<String> sites) {
-    /** How many side effects {@code topSideEffects} holds at most (report.md: "the three most frequent side effects"). */
+    /**
+     * How many side effects {@code topSideEffects} ranks (report.md: "the three most frequent side effects"); it holds
+     * more when others are as frequent as the third.
+     */
     public static final int TOP_SIDE_EFFECTS = 3;
 
     public QuarterFigures {

@@ -78,4 +78,14 @@ class SideEffectTallyTests {
         assertEquals(3, tally.mostFrequent(3).size());
         assertEquals("fatigue", tally.mostFrequent(3).get(2).term());
     }
+
+    @Test
+    void aTermAsFrequentAsTheLastKeptIsKeptToo() {
+        SideEffectTally tally = fourCycles();
+
+        // dysphagia and headache: 2 cycles each; the first one alone would rank them by name
+        assertEquals(List.of(new TermCount("dysphagia", 2, 4), new TermCount("headache", 2, 4)), tally.mostFrequent(1));
+        assertEquals(List.of(), tally.mostFrequent(0));
+        assertEquals(3, tally.mostFrequent(10).size(), "no more terms than there are");
+    }
 }
