@@ -404,10 +404,27 @@ final class PatientSimulation {
         return Math.floorMod(epochDay + 3, 7) >= 5; // 0 = Monday; 1970-01-01 was a Thursday
     }
 
-    /** As {@link #clinicDay}, unless the move would leave the period (a weekend visit then stays). */
+    /**
+     * As {@link #clinicDay}, within the period: a weekend day at its edge whose move would leave it takes the nearest
+     * weekday inside it (leaving it on the weekend opened the clinic on the period's first weekend alone); a period of
+     * weekend days only keeps it.
+     */
     private int clinicDayWithinPeriod(int epochDay, Draw draw) {
         int moved = clinicDay(epochDay, draw);
-        return moved >= plan.from() && moved <= plan.to() ? moved : epochDay;
+        if (moved >= plan.from() && moved <= plan.to()) {
+            return moved;
+        }
+        for (int day = epochDay; day <= plan.to(); day++) {
+            if (!weekend(day)) {
+                return day;
+            }
+        }
+        for (int day = epochDay; day >= plan.from(); day--) {
+            if (!weekend(day)) {
+                return day;
+            }
+        }
+        return epochDay;
     }
 
     static String pad(int value, int width) {

@@ -140,6 +140,19 @@ class GeneratedClinicTests {
         }
     }
 
+    /** A period that starts and ends on a weekend (Saturday 2024-12-07 to Sunday 2025-03-09) still has weekday visits only. */
+    @Test
+    void aPeriodBetweenWeekendsHasNoWeekendVisit() throws IOException {
+        LocalDate from = LocalDate.of(2024, 12, 7);
+        LocalDate to = LocalDate.of(2025, 3, 9);
+        SyntheticClinic.write(new GeneratorOptions(800, 1, from, to), temp);
+        List<LocalDate> dates = new GeneratedExport(temp, to).visits.stream().filter(Row::valid)
+                .map(row -> GeneratedExport.parseDate(row.get("visit_date"))).toList();
+        assertTrue(dates.size() > 1000, dates.size() + " visit rows");
+        assertTrue(dates.contains(LocalDate.of(2024, 12, 9)), "the first Monday has visits");
+        assertEquals(List.of(), dates.stream().filter(d -> d.getDayOfWeek().getValue() >= 6).distinct().toList());
+    }
+
     @Test
     void aOneDayPeriodStillWorks() throws IOException {
         LocalDate day = LocalDate.of(2025, 6, 2);
