@@ -234,10 +234,15 @@ public final class CdoContext implements AutoCloseable {
         return Failures.firstLine(e);
     }
 
-    private static void migrate(DataSource dataSource, String where) {
+    static void migrate(DataSource dataSource, String where) {
         try {
             Migrations.migrate(dataSource);
         } catch (FlywayException e) {
+            if (ErrorReporter.connectionLost(e)) {
+                // the server went away meanwhile (Flyway words it as a schema failure): not a configuration problem
+                throw CdoException.jobFailed("the connection to the database server at " + where + " was lost while cdo "
+                        + "brought the database to the current schema; once it is back, run the command again", e);
+            }
             throw CdoException.badUsage("cannot bring the database at " + where + " to the current schema: " + Failures.firstLine(e), e);
         }
     }

@@ -3,6 +3,7 @@ package org.cdoutcomes.app.cli;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.cdoutcomes.db.embedded.EmbeddedDatabaseException;
 import picocli.CommandLine;
@@ -14,6 +15,9 @@ import picocli.CommandLine.ParseResult;
  * {@code --verbose}: messages users see must stay short and free of patient data.
  */
 public final class ErrorReporter implements IExecutionExceptionHandler {
+    /** The commands whose work is a job execution that cdo restart resumes. */
+    private static final Set<String> RESTARTABLE = Set.of("ingest", "run", "restart", "schedule");
+
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
         CdoException known = find(exception, CdoException.class);
@@ -33,8 +37,9 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
                     ? "the connection to the database server was lost (" + Failures.sentence(exception) + ")"
                     : Failures.sentence(exception));
             if (refused || lost) {
-                // a job then cannot record its end, so nothing else tells how to go on
-                sentence += "; once it is back, run the command again, or resume its job with cdo restart ID (cdo jobs lists it)";
+                // a job then cannot record its end, so nothing else tells how to go on; analyze and report run no job
+                sentence += "; once it is back, run the command again" + (RESTARTABLE.contains(commandLine.getCommandName())
+                        ? ", or resume its job with cdo restart ID (cdo jobs lists it)" : "");
             }
             exitCode = CdoException.JOB_FAILED;
         }
@@ -50,7 +55,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
      * Whether the database connection broke mid-work: SQLSTATE class 08 (connection exception; the pool's "Connection
      * is closed" is 08003) or 57P01-57P03 (the server shut down, crashed or is starting).
      */
-    private static boolean connectionLost(Throwable thrown) {
+    static boolean connectionLost(Throwable thrown) {
         return causes(thrown).anyMatch(t -> t instanceof SQLException sql && sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[1-3]")));
     }

@@ -31,6 +31,15 @@ class ErrorReporterTests {
         }
     }
 
+    /** The same loss under cdo report, which runs no job: nothing to restart. */
+    @Command(name = "report")
+    static final class ReportConnectionClosed implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException(new SQLException("Connection is closed", "08003"));
+        }
+    }
+
     /** A failure of the work itself, over a working connection. */
     @Command(name = "ingest")
     static final class DiskFull implements Callable<Integer> {
@@ -58,5 +67,11 @@ class ErrorReporterTests {
                 reported(new ConnectionClosed()));
         assertEquals("cdo: ingest failed: could not extend file: No space left on device" + System.lineSeparator(),
                 reported(new DiskFull()));
+    }
+
+    @Test
+    void aCommandWithoutJobIsNotToldToRestartOne() {
+        assertEquals("cdo: report failed: the connection to the database server was lost (Connection is closed); once it is "
+                + "back, run the command again" + System.lineSeparator(), reported(new ReportConnectionClosed()));
     }
 }
