@@ -98,7 +98,8 @@ final class SummarySheet {
         layout.text(row, 1, "Cycles with it", layout.styles.header);
         layout.text(row, 2, "Cycles counted", layout.styles.header);
         layout.text(row++, 3, "Rate (%)", layout.styles.header);
-        List<TermCount> top = current.topSideEffects();
+        List<TermCount> ranked = current.topSideEffects();
+        List<TermCount> top = ranked.subList(0, Math.min(QuarterFigures.TOP_SIDE_EFFECTS, ranked.size()));
         for (TermCount term : top) {
             layout.input(row, 0, term.term());
             layout.count(row, 1, term.cyclesWithEvent());
@@ -106,11 +107,11 @@ final class SummarySheet {
             layout.figure(row++, 3, rate(term), layout.styles.percent,
                     small.anySmall(term.cyclesWithEvent(), term.countedCycles()), "n/a");
         }
-        if (top.size() > QuarterFigures.TOP_SIDE_EFFECTS) {
-            int third = top.get(QuarterFigures.TOP_SIDE_EFFECTS - 1).cyclesWithEvent();
-            long tied = top.stream().filter(term -> term.cyclesWithEvent() == third).count();
-            layout.text(row++, 0, "The last " + tied + " are equally frequent, so all are listed; the trend below "
-                    + "shows three, equals in name order.", layout.styles.note);
+        if (ranked.size() > top.size()) {
+            // three rows, as report.md asks; a tie cut by name order is said, not hidden
+            List<String> alsoTied = ranked.subList(top.size(), ranked.size()).stream().map(TermCount::term).toList();
+            layout.text(row++, 0, "As frequent as the third, listed by name after it: " + String.join(", ", alsoTied) + ".",
+                    layout.styles.note);
         }
         if (top.isEmpty()) {
             layout.text(row++, 0, "No side effect reported in the counted cycles (a cycle counts once its window of "
