@@ -22,6 +22,10 @@ public final class OutputFile {
      *                            above it is not one or cannot be written, or it is a device or pipe that cannot be written
      */
     public static void check(CommandSpec spec, String option, Path file) {
+        if (file.toString().equals("-")) {
+            // the Unix habit for standard output: never meant as a file named "-" in the working directory
+            throw new ParameterException(spec.commandLine(), option + " expects a file; for standard output give /dev/stdout");
+        }
         OutputFiles.Target target;
         try {
             target = OutputFiles.resolve(file);

@@ -57,6 +57,17 @@ class OutputFileTests {
         refused(run(command, option, data.resolve("sub").resolve(name)), option + " expects a file in a folder, but " + data + " is a file");
     }
 
+    /**
+     * "-" is the Unix habit for standard output; it wrote a file named "-" in the working directory (report --out
+     * already wants a name ending in .xlsx).
+     */
+    @ParameterizedTest
+    @CsvSource({"ingest, --rejects", "analyze, --json"})
+    void aDashIsRefusedNamingStandardOutput(String command, String option) throws Exception {
+        refused(run(command, option, Path.of("-")), option + " expects a file; for standard output give /dev/stdout");
+        assertFalse(Files.exists(Path.of("-")));
+    }
+
     @ParameterizedTest
     @CsvSource({"ingest, --rejects", "analyze, --json"})
     void aFolderIsRefused(String command, String option) throws Exception {
