@@ -80,7 +80,7 @@ public final class CdoContext implements AutoCloseable {
      */
     public static CdoContext open(DatabaseOptions options, Class<?>... configurations) {
         String url = options.url != null ? options.url : System.getenv("CDO_DB_URL");
-        String origin = options.url != null ? "--db" : "CDO_DB_URL";
+        String origin = options.urlOrigin();
         // an empty --db or CDO_DB_URL (an unset shell variable: --db "$URL") would otherwise mean the embedded database:
         // the data would go somewhere the user did not name
         if (url != null && url.isBlank()) {
@@ -134,12 +134,13 @@ public final class CdoContext implements AutoCloseable {
         }
         Map<String, String> environment = System.getenv();
         CdoSettings settings = CdoSettings.load(options.config, environment);
-        for (String unknown : CdoSettings.unknownVariables(environment)) {
+        // a misspelled variable (CDO_CLINIC_NAM) would otherwise be ignored in silence, where a misspelled cdo.yml key is refused
+        for (String unknown : SettingsLoader.unknownVariables(environment)) {
             LOG.warn("The environment variable {} is not one cdo reads (a misspelling?); cdo.yml's settings are read from {}",
-                    unknown, CdoSettings.settingVariables());
+                    unknown, SettingsLoader.settingVariables());
         }
         String url = serverUrl;
-        String origin = options.url != null ? "--db" : "CDO_DB_URL";
+        String origin = options.urlOrigin();
         EmbeddedDatabase embedded = null;
         HikariDataSource dataSource = null;
         try {
@@ -238,7 +239,7 @@ public final class CdoContext implements AutoCloseable {
         try {
             Migrations.migrate(dataSource);
         } catch (FlywayException e) {
-            if (ErrorReporter.connectionLost(e)) {
+            if (Failures.connectionLost(e)) {
                 // the server went away meanwhile (Flyway words it as a schema failure): not a configuration problem
                 throw CdoException.jobFailed("the connection to the database server at " + where + " was lost while cdo "
                         + "brought the database to the current schema; once it is back, run the command again", e);

@@ -1,7 +1,6 @@
 package org.cdoutcomes.app.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.cdoutcomes.model.vocabulary.MuscleGroups;
 
@@ -39,19 +38,6 @@ public record CdoSettings(String clinicName, Path inbox, Path outbox, Map<String
      */
     public static CdoSettings load(Path file, Map<String, String> environment) {
         return new SettingsLoader(environment).load(file);
-    }
-
-    /**
-     * The environment's CDO_ variables that cdo does not read, sorted: a misspelled one (CDO_CLINIC_NAM) would
-     * otherwise be ignored in silence, where a misspelled key of cdo.yml is refused.
-     */
-    public static List<String> unknownVariables(Map<String, String> environment) {
-        return SettingsLoader.unknownVariables(environment);
-    }
-
-    /** The variables of the settings, in words: {@code CDO_CLINIC_NAME, ..., CDO_SCHEDULES_<JOB>, ...}. */
-    public static String settingVariables() {
-        return SettingsLoader.settingVariables();
     }
 
     /** The muscle groups with this clinic's overrides (already checked at load time). */

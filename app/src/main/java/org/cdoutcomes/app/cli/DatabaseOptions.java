@@ -24,4 +24,9 @@ public class DatabaseOptions {
 
     @Option(names = VERBOSE, description = "log what happens (INFO and up) on stderr, and stack traces of failures")
     public boolean verbose;
+
+    /** What names the database server, for messages: --db when given, else the variable that may. */
+    String urlOrigin() {
+        return url != null ? "--db" : "CDO_DB_URL";
+    }
 }

@@ -1,10 +1,7 @@
 package org.cdoutcomes.app.cli;
 
 import java.net.ConnectException;
-import java.sql.SQLException;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.cdoutcomes.db.embedded.EmbeddedDatabaseException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -32,7 +29,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
             exitCode = CdoException.BAD_USAGE;
         } else {
             boolean refused = find(exception, ConnectException.class) != null;
-            boolean lost = !refused && connectionLost(exception);
+            boolean lost = !refused && Failures.connectionLost(exception);
             sentence = commandLine.getCommandName() + " failed: " + (lost
                     ? "the connection to the database server was lost (" + Failures.sentence(exception) + ")"
                     : Failures.sentence(exception));
@@ -51,21 +48,7 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         return exitCode;
     }
 
-    /**
-     * Whether the database connection broke mid-work: SQLSTATE class 08 (connection exception; the pool's "Connection
-     * is closed" is 08003) or 57P01-57P03 (the server shut down, crashed or is starting).
-     */
-    static boolean connectionLost(Throwable thrown) {
-        return causes(thrown).anyMatch(t -> t instanceof SQLException sql && sql.getSQLState() != null
-                && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[1-3]")));
-    }
-
     private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
-        return causes(thrown).filter(type::isInstance).map(type::cast).findFirst().orElse(null);
-    }
-
-    /** The exception and its causes, outermost first. */
-    private static Stream<Throwable> causes(Throwable thrown) {
-        return Stream.iterate(thrown, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
+        return Failures.causes(thrown).filter(type::isInstance).map(type::cast).findFirst().orElse(null);
     }
 }

@@ -1,10 +1,13 @@
 package org.cdoutcomes.app.cli;
 
 import java.net.ConnectException;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One line a clinic administrator can read for a failure, from the exception or from the stack trace Spring Batch
@@ -28,11 +31,22 @@ public final class Failures {
     }
 
     public static String sentence(Throwable thrown) {
-        Throwable root = thrown;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = causes(thrown).reduce((outer, cause) -> cause).orElseThrow();
         return sentence(root.getClass().getName(), firstLine(root.getMessage()));
+    }
+
+    /**
+     * Whether the database connection broke mid-work: SQLSTATE class 08 (connection exception; the pool's "Connection
+     * is closed" is 08003) or 57P01-57P03 (the server shut down, crashed or is starting).
+     */
+    static boolean connectionLost(Throwable thrown) {
+        return causes(thrown).anyMatch(t -> t instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[1-3]")));
+    }
+
+    /** The exception and its causes, outermost first. */
+    static Stream<Throwable> causes(Throwable thrown) {
+        return Stream.iterate(thrown, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
     }
 
     /**

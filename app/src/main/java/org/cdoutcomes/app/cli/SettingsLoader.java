@@ -127,7 +127,7 @@ final class SettingsLoader {
     private Path path(String name, Map<String, Object> yaml, String file, Path fallback, Path base) {
         String value = text(name, yaml, file, fallback.toString());
         try {
-            Path path = Path.of(value.trim());
+            Path path = Path.of(value);
             boolean fromFile = environment.get(variable(name)) == null && yaml.get(name) != null;
             return withoutDots(fromFile && !path.isAbsolute() ? base.resolve(path) : path);
         } catch (InvalidPathException e) {

@@ -23,7 +23,7 @@ class CdoSettingsTests {
                 "CDO_MUSCLE_GROUPS_SCM", "front", "CDO_JAVA_OPTS", "-Xmx1g", "CDO_TEST_JDBC_URL", "jdbc:postgresql://h/t",
                 "CDO_DB_URLL", "x", "CDO_TRACE", "1", "PATH", "/bin", "XCDO_INBOX", "x");
 
-        assertEquals(List.of("CDO_CLINIC_NAM", "CDO_DB_URLL", "CDO_TRACE"), CdoSettings.unknownVariables(environment));
+        assertEquals(List.of("CDO_CLINIC_NAM", "CDO_DB_URLL", "CDO_TRACE"), SettingsLoader.unknownVariables(environment));
     }
 
     @Test
