@@ -17,6 +17,11 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+        if (jvmEnding()) {
+            // Ctrl-C or SIGTERM: the failure is the interruption's doing (the embedded server stopped under a command
+            // still connecting), so its sentence would mislead; the JVM exits with 130 or 143, and ingest says what is left.
+            return CdoException.JOB_FAILED;
+        }
         CdoException known = find(exception, CdoException.class);
         EmbeddedDatabaseException embedded = find(exception, EmbeddedDatabaseException.class);
         String sentence;
@@ -46,6 +51,18 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
         }
         commandLine.getErr().flush();
         return exitCode;
+    }
+
+    /** Whether the JVM is shutting down: it then refuses a new shutdown hook. */
+    private static boolean jvmEnding() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+        } catch (IllegalStateException shuttingDown) {
+            return true;
+        }
+        Runtime.getRuntime().removeShutdownHook(probe);
+        return false;
     }
 
     private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {

@@ -108,7 +108,7 @@ public class IngestCommand implements Callable<Integer> {
         // Ctrl-C or SIGTERM ends the JVM (status 130/143) amid the run: say what is left and how to go on.
         Thread interrupted = new Thread(() -> {
             if (!finished.get()) {
-                System.err.println();
+                progress.endLine();
                 System.err.println(interrupted(progress.runId, progress.jobExecutionId));
             }
         }, "cdo-ingest-interrupted");
@@ -211,6 +211,10 @@ public class IngestCommand implements Callable<Integer> {
         @Override
         public void reading(String file, long rows, double shareRead, boolean done) {
         }
+
+        /** Ends the progress line that a message is about to follow (none is shown here). */
+        void endLine() {
+        }
     }
 
     /** Progress on a terminal: one line per file, rewritten in place. */
@@ -245,6 +249,11 @@ public class IngestCommand implements Callable<Integer> {
                 err.printf(Locale.ROOT, "merging %,d rows into the records (one transaction)...", rows);
             }
             err.flush();
+        }
+
+        @Override
+        void endLine() {
+            err.println();
         }
     }
 }

@@ -89,9 +89,30 @@ class CdoProcessIntegrationTests {
         Result stopped = finish(ingest);
 
         assertEquals(130, stopped.exitCode(), stopped.stderr());
-        assertTrue(stopped.stderr().contains("cdo: the ingest was stopped before its run began; nothing is stored. "
-                + "Ingest the same files again."), stopped.stderr());
+        // only this: not the failure of a connection to the server that the interruption stopped, nor a blank line
+        assertEquals("cdo: the ingest was stopped before its run began; nothing is stored. Ingest the same files again.\n",
+                stopped.stderr());
         assertServerGone(data);
+    }
+
+    /** Ctrl-C while a command connects to the embedded server it started ends it quietly (status 130). */
+    @Test
+    void ctrlCWhileACommandStartsEndsItWithoutAConnectionError() throws Exception {
+        // signalled at moments after its embedded server is up, while it connects and migrates the new database: the
+        // command used to fail to connect to the server its interruption stopped, and said so
+        for (int delayMillis = 0; delayMillis <= 60; delayMillis += 15) {
+            Path data = work.resolve("data-" + delayMillis);
+            Process jobs = start("jobs", "--data-dir", data.toString());
+            awaitServer(jobs, data.resolve("pgdata/postmaster.pid"));
+            Thread.sleep(delayMillis);
+            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(jobs.pid())).start().waitFor());
+
+            Result stopped = finish(jobs);
+
+            assertEquals(130, stopped.exitCode(), delayMillis + " ms: " + stopped.stderr());
+            assertEquals("", stopped.stderr(), delayMillis + " ms");
+            assertServerGone(data);
+        }
     }
 
     /** Ctrl-C once the ingest's job has begun names the execution to restart. */
