@@ -3,9 +3,11 @@ package org.cdoutcomes.reporting;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.apache.poi.util.LocaleUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.cdoutcomes.analytics.report.ReportFigures;
@@ -48,6 +50,17 @@ public final class QuarterlyReportWriter {
     }
 
     static XSSFWorkbook build(ReportContext context, AnalysisResult analysis, ReportFigures figures) {
+        // POI tags each chart text run with the user's locale (ar-EG marked the English titles Arabic, for spelling
+        // and fonts): the report's text is English wherever it is made, so its workbook is the same everywhere.
+        LocaleUtil.setUserLocale(Locale.US);
+        try {
+            return buildInEnglish(context, analysis, figures);
+        } finally {
+            LocaleUtil.resetUserLocale();
+        }
+    }
+
+    private static XSSFWorkbook buildInEnglish(ReportContext context, AnalysisResult analysis, ReportFigures figures) {
         XSSFWorkbook workbook = new XSSFWorkbook();
         Styles styles = new Styles(workbook);
         SmallCells smallCells = new SmallCells(context.suppressBelow());

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -438,6 +439,28 @@ class QuarterlyReportWriterTests {
                 assertEquals(expected[i][0], Double.parseDouble(String.valueOf(ona.getCategoryData().getPointAt(i))));
                 assertEquals(expected[i][1], ona.getValuesData().getPointAt(i));
             }
+        }
+    }
+
+    /** The charts' English text is tagged English whatever the JVM's locale (POI tags runs with the user's locale). */
+    @Test
+    void chartTextIsTaggedEnglishUnderAnArabicLocale() throws IOException {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("ar-EG"));
+        try (XSSFWorkbook workbook = written(5)) {
+            Pattern lang = Pattern.compile("lang=\"([^\"]*)\"");
+            int tags = 0;
+            for (String name : List.of("Onset", "Duration", "Side effects")) {
+                String xml = workbook.getSheet(name).getDrawingPatriarch().getCharts().get(0).getCTChartSpace().xmlText();
+                var found = lang.matcher(xml);
+                while (found.find()) {
+                    assertEquals("en-US", found.group(1), name);
+                    tags++;
+                }
+            }
+            assertTrue(tags >= 9, "a title and two axis titles per chart: " + tags);
+        } finally {
+            Locale.setDefault(before);
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cdoutcomes.app.analyze.AnalysisProgress;
 import org.cdoutcomes.app.cli.CdoContext;
@@ -160,9 +161,9 @@ public class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         long read = ingested.files().stream().mapToLong(FileResult::read).sum();
         long rejected = ingested.files().stream().mapToLong(FileResult::rejected).sum();
-        stdout.printf("Demo clinic of %d patients ingested into %s: %d rows read, %d rejected on purpose.%n",
+        stdout.printf(Locale.ROOT, "Demo clinic of %d patients ingested into %s: %d rows read, %d rejected on purpose.%n",
                 patients, where, read, rejected);
-        stdout.printf("Report for %s (data as of %s): %d patients, %d cycles.%n", report.period(),
+        stdout.printf(Locale.ROOT, "Report for %s (data as of %s): %d patients, %d cycles.%n", report.period(),
                 report.analysis().cohort().asOf(), report.patients(), report.cycles());
         stdout.println("  report:        " + report.workbook().toAbsolutePath().normalize());
         stdout.println("  analysis:      " + report.analysisJson().toAbsolutePath().normalize());

@@ -89,7 +89,7 @@ public class ReportCommand implements Callable<Integer> {
             progress.done();
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("Report for %s (data as of %s): %d patients, %d cycles%n", written.period(),
+        stdout.printf(Locale.ROOT, "Report for %s (data as of %s): %d patients, %d cycles%n", written.period(),
                 written.analysis().cohort().asOf(), written.patients(), written.cycles());
         written.notes().forEach(stdout::println);
         stdout.println("Report written to " + out.toAbsolutePath().normalize());

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -95,6 +96,22 @@ class ReportCommandIntegrationTests {
             assertEquals(3.0, Workbooks.valueOf(summary, "Closed cycles"));
             assertEquals(2.0, Workbooks.valueOf(summary, "onabotulinumtoxinA"));
             assertEquals(2.0, Workbooks.valueOf(summary, "abobotulinumtoxinA"));
+        }
+    }
+
+    /** The command's figures are written with ASCII digits whatever the locale (ar-EG printed "\u0664 patients"). */
+    @Test
+    void theSummaryLineHasAsciiDigitsUnderAnArabicLocale() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("ar-EG"));
+        try {
+            CdoRun run = CdoRun.of("report", "--quarter", "2025-Q1", "--as-of", "2025-08-15",
+                    "--out", work.resolve("arabic.xlsx").toString(), "--db", db);
+
+            assertEquals(0, run.exitCode(), run::toString);
+            assertTrue(run.out().startsWith("Report for 2025-Q1 (data as of 2025-08-15): 4 patients, 4 cycles\n"), run::toString);
+        } finally {
+            Locale.setDefault(before);
         }
     }
 
