@@ -21,6 +21,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cdoutcomes.ingest.read.TestWorkbooks;
 import org.cdoutcomes.ingest.store.IngestRuns.FileResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,14 +72,32 @@ class InputFilesIntegrationTests {
         Path unknownHeader = dir.resolve("export.csv");
         Files.writeString(unknownHeader, "colour,size\nred,2\n");
         Path missing = dir.resolve("visits-missing.csv");
+        Path emptyWorkbook = Files.writeString(dir.resolve("visits-empty.xlsx"), "");
+        // Excel's "Strict Open XML Spreadsheet": its parts' relationships are of another namespace
+        Path strict = dir.resolve("visits-strict.xlsx");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(strict))) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write(("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" "
+                    + "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" "
+                    + "ContentType=\"application/xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("_rels/.rels"));
+            zip.write(("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
+                    + "Type=\"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                    + "</Relationships>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
+            zip.write("<workbook xmlns=\"http://purl.oclc.org/ooxml/spreadsheetml/main\"/>".getBytes(StandardCharsets.UTF_8));
+        }
         try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_unreadable")) {
             IngestOutcome outcome = ctx.ingest(good, binary, latin1, utf16, empty, missingColumn, notWorkbook, zipBomb, nulCell, crOnly,
-                    unknownHeader, missing);
+                    unknownHeader, missing, emptyWorkbook, strict);
             assertTrue(outcome.completed());
             assertTrue(outcome.anyFileFailed());
             Map<String, String> failures = outcome.files().stream().filter(FileResult::failed)
                     .collect(Collectors.toMap(f -> Path.of(f.file()).getFileName().toString(), FileResult::failure));
             assertEquals("it is UTF-16 text, not UTF-8 (save it as CSV UTF-8)", failures.remove("patients-utf16.csv"));
+            assertEquals("it is empty", failures.remove("visits-empty.xlsx"));
+            assertEquals("it is saved as Strict Open XML Spreadsheet, which cdo cannot read: save it as Excel Workbook (.xlsx)",
+                    failures.remove("visits-strict.xlsx"));
             assertEquals(Map.of(
                     "visits-binary.csv", "it is not a CSV text file (it contains binary data)",
                     "patients-latin1.csv", "it is not UTF-8 text (save it as CSV UTF-8)",
@@ -194,6 +213,44 @@ class InputFilesIntegrationTests {
                     records.get(IngestTestContext.RECORD_TABLES.get(2)));
             IngestOutcome dayFirst = ctx.ingest("dd/MM/yyyy", workbook);
             assertEquals(3L, dayFirst.files().get(0).rejected(), "with --date-format the text date 2025-03-05 no longer parses; date cells still do");
+        }
+    }
+
+    /**
+     * A symptoms workbook as a clinic's lookups leave one: its header on sheet row 3 (a row of spaces above) with a column cdo does not use
+     * (the warning names row 3), error cells where a lookup found nothing (rows rejected, not stored under the record
+     * id or patient "#N/A", where three rows would have replaced one another), a date cell written as ISO text with a
+     * time (openpyxl), and a patient id typed 00123 that Excel keeps as the number 123 formatted 00000.
+     */
+    @Test
+    void xlsxErrorCellsIsoDateCellsAndZeroPaddedIds() throws Exception {
+        String styles = "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"00000\"/></numFmts>"
+                + "<cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/>"
+                + "<xf numFmtId=\"164\" applyNumberFormat=\"1\"/></cellXfs>";
+        String header = Stream.of("record_id", "patient_id", "recorded_on", "kind", "term", "value", "note")
+                .map(name -> inline(null, name)).collect(Collectors.joining());
+        String lookupFailed = "<c t=\"e\"><f>VLOOKUP(Z1,Y:Y,1,0)</f><v>#N/A</v></c>";
+        Path workbook = TestWorkbooks.writeWorkbook(dir.resolve("symptoms.xlsx"), "", null, styles,
+                "<row r=\"1\">" + inline("A1", " ") + "</row><row r=\"3\">" + header + "</row>"
+                + "<row r=\"4\">" + lookupFailed + inline(null, "SP1") + inline(null, "2025-03-01") + inline(null, "score")
+                + inline(null, "pain_nrs") + "<c><v>4</v></c></row>"
+                + "<row r=\"5\">" + lookupFailed + inline(null, "SP2") + inline(null, "2025-03-02") + inline(null, "score")
+                + inline(null, "pain_nrs") + "<c><v>5</v></c></row>"
+                + "<row r=\"6\">" + inline(null, "R3") + lookupFailed + inline(null, "2025-03-03") + inline(null, "score")
+                + inline(null, "pain_nrs") + "<c><v>6</v></c></row>"
+                + "<row r=\"7\">" + inline(null, "R4") + "<c s=\"2\"><v>123</v></c><c t=\"d\" s=\"1\"><v>2025-03-04T10:30:00</v></c>"
+                + inline(null, "adverse_event") + inline(null, "dysphagia") + "</row>");
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_xlsx_errors")) {
+            IngestOutcome outcome = ctx.ingest(workbook);
+            assertFalse(outcome.anyFileFailed());
+            assertEquals(List.of("4:record_id:MISSING_FIELD", "5:record_id:MISSING_FIELD", "6:patient_id:MISSING_FIELD"),
+                    ctx.jdbc.queryForList("select line || ':' || column_name || ':' || code from ingest_reject where run_id = ? order by line",
+                            String.class, outcome.runId()));
+            assertEquals(List.of("3:UNKNOWN_COLUMN"), ctx.jdbc.queryForList(
+                    "select line || ':' || code from ingest_warning where run_id = ?", String.class, outcome.runId()));
+            assertEquals(List.of("R4|00123|2025-03-04|adverse_event|dysphagia|null|null|null"),
+                    ctx.records().get(IngestTestContext.RECORD_TABLES.get(3)));
+            assertEquals(List.of("00123|main|null|null|null|null"), ctx.records().get(IngestTestContext.RECORD_TABLES.get(0)));
         }
     }
 

@@ -37,7 +37,7 @@ public final class CsvInputFile implements InputFile {
                 // else the whole file is one header line, and the names it warns about would be the rows' values
                 throw new UnreadableFileException("its lines end in a carriage return alone (an old Mac format); save it with LF or CRLF line ends");
             }
-            sink.header(header);
+            sink.header(1, header);
             parser.keepAtMost(header.size());
             for (SourceRow row = parser.next(); row != null; row = parser.next()) {
                 sink.row(row);

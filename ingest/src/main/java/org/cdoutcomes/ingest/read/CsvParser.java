@@ -244,7 +244,7 @@ public final class CsvParser implements Closeable {
     }
 
     private SourceRow row(long start, int count) {
-        return new SourceRow(start, Arrays.copyOf(cells, kept), null, count, false);
+        return new SourceRow(start, Arrays.copyOf(cells, kept), count);
     }
 
     /** Reports the row starting at {@code start} as malformed and repositions at the start of the next line. */

@@ -35,7 +35,7 @@ public final class InputFiles {
             throw new UnreadableFileException("it is an old binary Excel (.xls) or other Office file: save it as .xlsx or CSV UTF-8");
         }
         if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
-            throw new UnreadableFileException("it is named .xlsx but is not an xlsx workbook");
+            throw new UnreadableFileException(n == 0 ? "it is empty" : "it is named .xlsx but is not an xlsx workbook");
         }
         return new CsvInputFile(path);
     }

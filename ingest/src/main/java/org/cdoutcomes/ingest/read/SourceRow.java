@@ -5,13 +5,19 @@ import org.cdoutcomes.model.vocabulary.Codes;
 
 /**
  * One data row as read: its line (CSV: the physical line where it starts; xlsx: the sheet row number) and its
- * cells in header order. {@code dates} holds xlsx date cells (null for CSV). {@code cellCount} may exceed the
- * header's width (the row then has too many cells); {@code malformed} marks a CSV row whose quote never closed.
+ * cells in header order. {@code dates} holds xlsx date cells and {@code errors} xlsx error cells ({@code #N/A}, whose
+ * text is also the cell's), both null for CSV. {@code cellCount} may exceed the header's width (the row then has too
+ * many cells); {@code malformed} marks a CSV row whose quote never closed.
  */
-public record SourceRow(long line, String[] cells, LocalDate[] dates, int cellCount, boolean malformed) {
+public record SourceRow(long line, String[] cells, LocalDate[] dates, String[] errors, int cellCount, boolean malformed) {
+
+    /** A CSV row. */
+    public SourceRow(long line, String[] cells, int cellCount) {
+        this(line, cells, null, null, cellCount, false);
+    }
 
     public static SourceRow malformed(long line) {
-        return new SourceRow(line, new String[0], null, 0, true);
+        return new SourceRow(line, new String[0], null, null, 0, true);
     }
 
     public String cell(int index) {
@@ -20,6 +26,11 @@ public record SourceRow(long line, String[] cells, LocalDate[] dates, int cellCo
 
     public LocalDate dateCell(int index) {
         return dates != null && index >= 0 && index < dates.length ? dates[index] : null;
+    }
+
+    /** The spreadsheet error an xlsx cell holds instead of a value ({@code #N/A}, {@code #REF!}), else null. */
+    public String errorCell(int index) {
+        return errors != null && index >= 0 && index < errors.length ? errors[index] : null;
     }
 
     /** A row whose every cell is empty or spaces: skipped, not counted. */

@@ -3,11 +3,15 @@ package org.cdoutcomes.ingest.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -41,6 +45,8 @@ public final class XlsxInputFile implements InputFile {
     /** 4 GiB less a byte, a plain zip's own limit: POI warns on stderr about any larger limit, on every workbook. */
     static final long MAX_ENTRY_BYTES = 0xFFFF_FFFFL;
     private static final double MIN_INFLATE_RATIO = 0.01;
+    /** The workbook relationship of Excel's "Strict Open XML Spreadsheet", which POI's streaming reader cannot read. */
+    private static final String STRICT_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
 
     private final Path path;
 
@@ -59,15 +65,19 @@ public final class XlsxInputFile implements InputFile {
             throw unreadable(e);
         }
         try {
+            if (!pkg.getRelationshipsByType(STRICT_DOCUMENT).isEmpty()) {
+                throw new UnreadableFileException("it is saved as Strict Open XML Spreadsheet, which cdo cannot read: "
+                        + "save it as Excel Workbook (.xlsx)");
+            }
             XSSFReader workbook = new XSSFReader(pkg);
             Iterator<InputStream> sheets = workbook.getSheetsData();
             if (!sheets.hasNext()) {
                 throw new UnreadableFileException("the workbook has no sheet");
             }
             DateAwareFormatter formatter = new DateAwareFormatter(uses1904Dates(workbook));
-            SheetRows rows = new SheetRows(sink, formatter);
+            CellReferences parser = new CellReferences(XMLHelper.newXMLReader());
+            SheetRows rows = new SheetRows(sink, formatter, parser);
             try (InputStream sheet = sheets.next()) {
-                XMLReader parser = new CellReferences(XMLHelper.newXMLReader());
                 parser.setContentHandler(new XSSFSheetXMLHandler(workbook.getStylesTable(), sharedStrings(pkg),
                         rows, formatter, false));
                 parser.parse(new InputSource(sheet));
@@ -149,30 +159,64 @@ public final class XlsxInputFile implements InputFile {
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
-            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)
+                    && existingDay(value, use1904Windowing)) {
                 lastDate = DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate();
                 return lastDate.toString();
             }
-            return plain(value);
+            String plain = plain(value);
+            // An id typed as 00123 and kept as the number 123 with the format 00000 shows, and exports to CSV, as 00123.
+            if (formatString != null && ZERO_PADDED.matcher(formatString).matches() && WHOLE.matcher(plain).matches()
+                    && plain.length() < formatString.length()) {
+                return "0".repeat(formatString.length() - plain.length()) + plain;
+            }
+            return plain;
+        }
+
+        /**
+         * Serials before day 1 (Excel shows 0 as 0/1/1900, as a lookup of an empty cell gives) and day 60 of the 1900
+         * system (1900-02-29, which Excel keeps for Lotus 1-2-3 and which never was) name no day.
+         */
+        private static boolean existingDay(double serial, boolean use1904Windowing) {
+            return use1904Windowing || (serial >= 1 && !(serial >= 60 && serial < 61));
         }
     }
 
+    private static final Pattern ZERO_PADDED = Pattern.compile("0+");
+    private static final Pattern WHOLE = Pattern.compile("\\d+");
+
+    /**
+     * A number as Excel shows it in the General format and writes it to CSV: 15 significant digits at most (a cell
+     * holding 0.1+0.2 is the double 0.30000000000000004, which Excel shows as 0.3), without exponent.
+     */
     static String plain(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return Double.toString(value);
         }
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        BigDecimal shortest = BigDecimal.valueOf(value);
+        // rounded from the double itself, not from its shortest decimal, which may end in a 5 of its own
+        BigDecimal shown = shortest.precision() <= EXCEL_PRECISION.getPrecision() ? shortest
+                : new BigDecimal(value).round(EXCEL_PRECISION);
+        return shown.stripTrailingZeros().toPlainString();
     }
+
+    private static final MathContext EXCEL_PRECISION = new MathContext(15);
 
     /**
      * Gives every row and cell element its reference ({@code r}): the schema lets a writer leave it out, meaning the
-     * row after the previous one and the cell right of the previous one, and the sheet handler needs it.
+     * row after the previous one and the cell right of the previous one, and the sheet handler needs it. Also keeps
+     * the current cell's type ({@code t}) for {@link SheetRows}, and leaves out phonetic runs ({@code rPh}: reading
+     * aids Japanese Excel adds to typed text), which POI's handler would append to an inline string's text.
      */
     private static final class CellReferences extends XMLFilterImpl {
         private int row;
         /** The previous cell's column (-1: none yet in the row), or its reference while not needed and so not parsed. */
         private int column;
         private String previousReference;
+        /** The type of the cell being read: null or n a number, s/inlineStr/str text, b, e an error, d an ISO date. */
+        String cellType;
+        /** Depth inside a phonetic run, whose events are not passed on (0: outside one). */
+        private int phonetic;
 
         CellReferences(XMLReader parent) {
             super(parent);
@@ -180,6 +224,10 @@ public final class XlsxInputFile implements InputFile {
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+            if (phonetic > 0 || localName.equals("rPh")) {
+                phonetic++;
+                return;
+            }
             Attributes completed = attributes;
             if (localName.equals("row")) {
                 String r = attributes.getValue("r");
@@ -188,6 +236,7 @@ public final class XlsxInputFile implements InputFile {
                 previousReference = null;
                 completed = r == null ? with(attributes, "r", Integer.toString(row)) : attributes;
             } else if (localName.equals("c")) {
+                cellType = attributes.getValue("t");
                 String r = attributes.getValue("r");
                 if (r != null) {
                     previousReference = r;
@@ -200,6 +249,22 @@ public final class XlsxInputFile implements InputFile {
             super.startElement(uri, localName, qName, completed);
         }
 
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            if (phonetic > 0) {
+                phonetic--;
+                return;
+            }
+            super.endElement(uri, localName, qName);
+        }
+
+        @Override
+        public void characters(char[] text, int start, int length) throws SAXException {
+            if (phonetic == 0) {
+                super.characters(text, start, length);
+            }
+        }
+
         private static Attributes with(Attributes attributes, String name, String value) {
             AttributesImpl added = new AttributesImpl(attributes);
             added.addAttribute("", name, name, "CDATA", value);
@@ -208,22 +273,28 @@ public final class XlsxInputFile implements InputFile {
     }
 
     private final class SheetRows implements XSSFSheetXMLHandler.SheetContentsHandler {
+        /** POI's prefix to the text of an error cell, which Excel shows (and exports to CSV) as the error alone. */
+        private static final String POI_ERROR = "ERROR:";
         private final RowSink sink;
         private final DateAwareFormatter formatter;
+        private final CellReferences parser;
         private final List<String> cells = new ArrayList<>();
         private final List<LocalDate> dates = new ArrayList<>();
+        private final List<String> errors = new ArrayList<>();
         private boolean headerSeen;
         private int width;
 
-        SheetRows(RowSink sink, DateAwareFormatter formatter) {
+        SheetRows(RowSink sink, DateAwareFormatter formatter, CellReferences parser) {
             this.sink = sink;
             this.formatter = formatter;
+            this.parser = parser;
         }
 
         @Override
         public void startRow(int rowNum) {
             cells.clear();
             dates.clear();
+            errors.clear();
             formatter.lastDate = null;
         }
 
@@ -238,35 +309,81 @@ public final class XlsxInputFile implements InputFile {
                 // As in a CSV file (binary): no record can hold a NUL, which a workbook can only carry escaped (_x0000_).
                 throw new UnreadableFileException("its cell " + reference + " holds a NUL character (_x0000_)");
             }
+            String value = formattedValue;
+            String error = null;
+            String type = parser.cellType;
+            if ("e".equals(type)) {
+                error = value.startsWith(POI_ERROR) ? value.substring(POI_ERROR.length()) : value;
+                value = error;
+            } else if ("d".equals(type)) {
+                // a date cell written as ISO 8601 text (openpyxl's iso_dates, Strict Open XML): the day, without its time
+                date = isoDay(value);
+            } else if ((type == null || "n".equals(type)) && date == null && (value.indexOf('E') >= 0 || value.indexOf('e') >= 0)) {
+                // a number left as the sheet holds it (a workbook without styles): 1.5E2 is 150
+                value = plainNumber(value);
+            }
             int column = new CellReference(reference).getCol();
             while (cells.size() <= column) {
                 cells.add(null);
                 dates.add(null);
+                errors.add(null);
             }
-            cells.set(column, formattedValue);
+            cells.set(column, value);
             dates.set(column, date);
+            errors.set(column, error);
         }
 
         @Override
         public void endRow(int rowNum) {
             if (!headerSeen) {
-                if (cells.stream().allMatch(c -> c == null || Codes.isBlank(c))) {
+                if (cells.stream().allMatch(SheetRows::blank)) {
                     return;
                 }
                 headerSeen = true;
+                // Cells right of the last name (a stray space) are no columns: nothing in the sheet shows them.
+                width = lastWithText(0);
                 List<String> names = new ArrayList<>();
-                cells.forEach(c -> names.add(c == null ? "" : c));
-                width = names.size();
-                sink.header(names);
+                cells.subList(0, width).forEach(c -> names.add(c == null ? "" : c));
+                sink.header(rowNum + 1L, names);
                 return;
             }
-            int count = cells.size();
-            // Cells past the header are kept only when one holds text: the row is then not blank, but has too many cells.
-            int keep = count > width && cells.subList(width, count).stream().anyMatch(c -> c != null && !Codes.isBlank(c))
-                    ? count : Math.min(count, width);
-            String[] kept = cells.subList(0, keep).toArray(new String[0]);
-            LocalDate[] keptDates = dates.subList(0, keep).toArray(new LocalDate[0]);
-            sink.row(new SourceRow(rowNum + 1L, kept, keptDates, count, false));
+            // Cells past the header count only when one holds text: the row then has too many cells.
+            int count = cells.size() <= width ? cells.size() : lastWithText(width);
+            sink.row(new SourceRow(rowNum + 1L, cells.subList(0, count).toArray(new String[0]),
+                    dates.subList(0, count).toArray(new LocalDate[0]), errors.subList(0, count).toArray(new String[0]), count, false));
+        }
+
+        /** One past the last cell holding text, and at least {@code from} (no more than the row's cells). */
+        private int lastWithText(int from) {
+            int end = cells.size();
+            while (end > from && blank(cells.get(end - 1))) {
+                end--;
+            }
+            return Math.max(end, from);
+        }
+
+        private static boolean blank(String cell) {
+            return cell == null || Codes.isBlank(cell);
+        }
+    }
+
+    /** The day of an ISO 8601 date or date-time ({@code 2025-03-04}, {@code 2025-03-04T10:30:00}), else null. */
+    static LocalDate isoDay(String text) {
+        try {
+            return text.length() > 10 && text.charAt(10) == 'T'
+                    ? LocalDateTime.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text).toLocalDate()
+                    : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** A number in the sheet's own notation as {@link #plain}, or the text unchanged when it is none. */
+    static String plainNumber(String text) {
+        try {
+            return plain(Double.parseDouble(text));
+        } catch (NumberFormatException e) {
+            return text;
         }
     }
 }

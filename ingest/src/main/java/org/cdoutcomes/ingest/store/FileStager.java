@@ -116,6 +116,7 @@ public final class FileStager {
         private final StageFile file;
         private InputFile input;
         private Header header;
+        private long headerLine;
         private RowValidator validator;
         private CopyStream copy;
         private long rows;
@@ -127,8 +128,9 @@ public final class FileStager {
         }
 
         @Override
-        public void header(List<String> names) {
+        public void header(long line, List<String> names) {
             header = Header.match(names, file.typeByName());
+            headerLine = line;
             validator = new RowValidator(header, dates, today);
             meta = new Object[StagingTables.META_COLUMNS.size()];
             meta[0] = file.fileNo();
@@ -175,10 +177,11 @@ public final class FileStager {
             copy = null;
             if (!header.unknownColumns().isEmpty()) {
                 try (PreparedStatement warn = connection.prepareStatement(
-                        "insert into ingest_warning (run_id, file, line, code, message) values (?, ?, 1, 'UNKNOWN_COLUMN', ?)")) {
+                        "insert into ingest_warning (run_id, file, line, code, message) values (?, ?, ?, 'UNKNOWN_COLUMN', ?)")) {
                     warn.setLong(1, file.runId());
                     warn.setString(2, file.file());
-                    warn.setString(3, "The header has " + (header.unknownColumns().size() == 1 ? "a column" : "columns")
+                    warn.setLong(3, headerLine);
+                    warn.setString(4, "The header has " + (header.unknownColumns().size() == 1 ? "a column" : "columns")
                             + " this file type does not use (" + String.join(", ", header.unknownColumns()) + "); "
                             + (header.unknownColumns().size() == 1 ? "it was" : "they were") + " ignored.");
                     warn.executeUpdate();

@@ -242,8 +242,18 @@ public final class RowValidator {
             return trimmed.isEmpty() ? null : trimmed;
         }
 
-        /** Whether the column has a value: {@code text}, its trimmed cell (read once by the caller), or a date cell. */
-        private boolean present(String column, String text, boolean required) {
+        /**
+         * Whether the column has a value: {@code text}, its trimmed cell (read once by the caller), or a date cell. An
+         * xlsx error cell (a formula's #N/A) has none, whether the column is required or not: the row is rejected with
+         * {@code errorCode}, the code the column gives a value it cannot read, rather than stored without it.
+         */
+        private boolean present(String column, String text, boolean required, RejectCode errorCode) {
+            String error = row.errorCell(header.indexOf(column));
+            if (error != null) {
+                fail(column, errorCode, "The cell in column " + column + " holds the spreadsheet error " + error
+                        + " instead of a value.");
+                return false;
+            }
             if (text != null || row.dateCell(header.indexOf(column)) != null) {
                 return true;
             }
@@ -258,7 +268,7 @@ public final class RowValidator {
 
         String id(String column, boolean required) {
             String id = text(column);
-            if (!present(column, id, required)) {
+            if (!present(column, id, required, RejectCode.MISSING_FIELD)) {
                 return null;
             }
             if (!Limits.validId(id)) {
@@ -271,7 +281,7 @@ public final class RowValidator {
 
         <E extends Enum<E> & Coded> E code(String column, boolean required, Vocabulary<E> vocabulary) {
             String text = text(column);
-            if (!present(column, text, required)) {
+            if (!present(column, text, required, RejectCode.UNKNOWN_CODE)) {
                 return null;
             }
             Optional<E> code = find(vocabulary, text);
@@ -284,7 +294,7 @@ public final class RowValidator {
 
         LocalDate date(String column, boolean required) {
             String text = text(column);
-            if (!present(column, text, required)) {
+            if (!present(column, text, required, RejectCode.BAD_DATE)) {
                 return null;
             }
             LocalDate date = row.dateCell(header.indexOf(column));
@@ -304,7 +314,7 @@ public final class RowValidator {
 
         BigDecimal number(String column, boolean required) {
             String text = text(column);
-            if (!present(column, text, required)) {
+            if (!present(column, text, required, RejectCode.BAD_NUMBER)) {
                 return null;
             }
             if (!isDecimal(text)) {
@@ -322,7 +332,7 @@ public final class RowValidator {
         Integer birthYear() {
             String column = "birth_year";
             String text = text(column);
-            if (!present(column, text, false)) {
+            if (!present(column, text, false, RejectCode.BAD_NUMBER)) {
                 return null;
             }
             Matcher whole = WHOLE_NUMBER.matcher(text);

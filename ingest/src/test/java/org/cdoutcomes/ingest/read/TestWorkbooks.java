@@ -34,22 +34,30 @@ public final class TestWorkbooks {
 
     /** The same with a shared strings part holding the given {@code <si>} items (null: no such part), as Excel writes. */
     public static Path writeWorkbook(Path file, String workbookProperties, String sharedStringItems, String rows) throws IOException {
+        return writeWorkbook(file, workbookProperties, sharedStringItems, "<cellXfs count=\"2\"><xf numFmtId=\"0\"/>"
+                + "<xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs>", rows);
+    }
+
+    /** The same with the given styles part's content ({@code <numFmts>}, {@code <cellXfs>}; null: no styles part). */
+    public static Path writeWorkbook(Path file, String workbookProperties, String sharedStringItems, String styles, String rows)
+            throws IOException {
         boolean shared = sharedStringItems != null;
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
                 + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
                 + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
                 + override("workbook.xml", "sheet.main") + override("worksheets/sheet1.xml", "worksheet")
-                + override("styles.xml", "styles") + (shared ? override("sharedStrings.xml", "sharedStrings") : "") + "</Types>");
+                + (styles != null ? override("styles.xml", "styles") : "") + (shared ? override("sharedStrings.xml", "sharedStrings") : "") + "</Types>");
         parts.put("_rels/.rels", "<Relationships xmlns=\"" + PACKAGE_RELATIONSHIPS + "\">"
                 + "<Relationship Id=\"rId1\" Type=\"" + RELATIONSHIPS + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
         parts.put("xl/workbook.xml", "<workbook xmlns=\"" + MAIN + "\" xmlns:r=\"" + RELATIONSHIPS + "\">" + workbookProperties
                 + "<sheets><sheet name=\"Sheet\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
         parts.put("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"" + PACKAGE_RELATIONSHIPS + "\">"
-                + relationship(1, "worksheet", "worksheets/sheet1.xml") + relationship(2, "styles", "styles.xml")
-                + (shared ? relationship(3, "sharedStrings", "sharedStrings.xml") : "") + "</Relationships>");
-        parts.put("xl/styles.xml", "<styleSheet xmlns=\"" + MAIN + "\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/>"
-                + "<xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>");
+                + relationship(1, "worksheet", "worksheets/sheet1.xml")
+                + (styles != null ? relationship(2, "styles", "styles.xml") : "") + (shared ? relationship(3, "sharedStrings", "sharedStrings.xml") : "") + "</Relationships>");
+        if (styles != null) {
+            parts.put("xl/styles.xml", "<styleSheet xmlns=\"" + MAIN + "\">" + styles + "</styleSheet>");
+        }
         if (shared) {
             parts.put("xl/sharedStrings.xml", "<sst xmlns=\"" + MAIN + "\">" + sharedStringItems + "</sst>");
         }

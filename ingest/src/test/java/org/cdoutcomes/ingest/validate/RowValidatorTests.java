@@ -28,7 +28,7 @@ class RowValidatorTests {
     private static RowValidator.Checked check(String header, String row, DateParser dates) {
         Header h = Header.match(List.of(header.split(",", -1)), Optional.empty());
         String[] cells = row.split(",", -1);
-        return new RowValidator(h, dates, TODAY).check(new SourceRow(7, cells, null, cells.length, false));
+        return new RowValidator(h, dates, TODAY).check(new SourceRow(7, cells, cells.length));
     }
 
     private static void rejected(String header, String row, String column, RejectCode code) {
@@ -51,6 +51,47 @@ class RowValidatorTests {
         rejected(VISITS, visit + "0." + "0".repeat(1_000) + "1,,", "dose_units", RejectCode.BAD_NUMBER);
         assertEquals("20", check(VISITS, visit + "20." + "0".repeat(20_000) + ",,").values()[6]);
         rejected(SYMPTOMS, "R1,P1,2025-01-02,score,pain_nrs,1." + "0".repeat(1_000) + "1,,", "value", RejectCode.BAD_NUMBER);
+    }
+
+    /** The row as an xlsx sheet gives it, with error cells (their text is the error, as Excel shows it) where marked. */
+    private static RowValidator.Checked checkWithErrors(String header, String row, int... errorColumns) {
+        Header h = Header.match(List.of(header.split(",", -1)), Optional.empty());
+        String[] cells = row.split(",", -1);
+        String[] errors = new String[cells.length];
+        for (int column : errorColumns) {
+            errors[column] = cells[column];
+        }
+        return new RowValidator(h, DateParser.iso(), TODAY).check(new SourceRow(7, cells, new LocalDate[cells.length], errors,
+                cells.length, false));
+    }
+
+    /**
+     * An xlsx error cell (a lookup's #N/A) holds no value: its row is rejected, also for an optional column, with the
+     * code the column gives what it cannot read (ids: MISSING_FIELD), not stored under the id "#N/A". As text in a CSV
+     * file, #N/A is an id like any other.
+     */
+    @Test
+    void spreadsheetErrorCellsRejectTheirRowWithTheColumnsCode() {
+        Reject patient = checkWithErrors(VISITS, "V1,#N/A,2025-01-02,Botox,SCM,L,20,,", 1).reject();
+        assertEquals(RejectCode.MISSING_FIELD, patient.code());
+        assertEquals("patient_id", patient.column());
+        assertEquals("The cell in column patient_id holds the spreadsheet error #N/A instead of a value.", patient.message());
+        Reject site = checkWithErrors(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,20,,#REF!", 8).reject();
+        assertEquals(List.of(RejectCode.MISSING_FIELD, "site_id"), List.of(site.code(), site.column()));
+        Reject dose = checkWithErrors(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,#DIV/0!,,", 6).reject();
+        assertEquals(List.of(RejectCode.BAD_NUMBER, "dose_units"), List.of(dose.code(), dose.column()));
+        Reject date = checkWithErrors(VISITS, "V1,P1,#VALUE!,Botox,SCM,L,20,,", 2).reject();
+        assertEquals(List.of(RejectCode.BAD_DATE, "visit_date"), List.of(date.code(), date.column()));
+        Reject guidance = checkWithErrors(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,20,#NAME?,", 7).reject();
+        assertEquals(List.of(RejectCode.UNKNOWN_CODE, "guidance"), List.of(guidance.code(), guidance.column()));
+        Reject record = checkWithErrors(SYMPTOMS, "#N/A,P1,2025-01-02,score,pain_nrs,4,,", 0).reject();
+        assertEquals(List.of(RejectCode.MISSING_FIELD, "record_id"), List.of(record.code(), record.column()));
+        Reject birthYear = checkWithErrors(PATIENTS, "P1,,F,#NUM!,,", 3).reject();
+        assertEquals(List.of(RejectCode.BAD_NUMBER, "birth_year"), List.of(birthYear.code(), birthYear.column()));
+        // a relief record reads neither term nor value, so an error there costs it nothing
+        assertNull(checkWithErrors(SYMPTOMS, "R1,P1,2025-01-02,relief_onset,,#N/A,,", 5).reject());
+        assertArrayEquals(new String[] {"V1", "#N/A", "2025-01-02", "onabotulinumtoxinA", "sternocleidomastoid", "left", "20", null, null},
+                check(VISITS, "V1,#N/A,2025-01-02,Botox,SCM,L,20,,").values());
     }
 
     @Test
