@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.cdoutcomes.ingest.read.InputDiscovery;
 import org.cdoutcomes.ingest.store.IngestRuns;
 import org.cdoutcomes.ingest.validate.DateParser;
@@ -16,7 +15,6 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.TransientDataAccessException;
 
 /**
  * Starts ingest runs: plans the inputs, creates the run (its id is the job's identifying parameter, so every
@@ -28,8 +26,6 @@ public class Ingester {
     public static final String RUN_DATE = "run.date";
     public static final String DATE_FORMAT = "date.format";
     public static final String REJECTS_FILE = "rejects.file";
-
-    private static final int START_ATTEMPTS = 5;
 
     private final IngestRuns runs;
     private final JobOperator jobOperator;
@@ -98,20 +94,7 @@ public class Ingester {
                 runs.results(runId), execution.getAllFailureExceptions().stream().findFirst().orElse(null));
     }
 
-    /**
-     * Batch creates job executions in SERIALIZABLE transactions, so two ingests launched at the same moment can
-     * collide; the loser's creation was rolled back entirely and is simply tried again.
-     */
     private JobExecution start(JobParameters parameters) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return jobOperator.start(job, parameters);
-            } catch (TransientDataAccessException e) {
-                if (attempt == START_ATTEMPTS) {
-                    throw e;
-                }
-                Thread.sleep(ThreadLocalRandom.current().nextLong(50, 250L * attempt));
-            }
-        }
+        return JobLaunches.retryingCollisions(() -> jobOperator.start(job, parameters));
     }
 }

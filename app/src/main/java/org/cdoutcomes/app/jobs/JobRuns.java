@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cdoutcomes.app.cli.Failures;
 import org.cdoutcomes.ingest.EndedExecutions;
+import org.cdoutcomes.ingest.JobLaunches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -72,7 +73,7 @@ public class JobRuns {
     public JobExecution start(Job job, JobParameters parameters) {
         try {
             discardInstanceWithoutExecution(job.getName(), parameters);
-            return operator.start(job, parameters);
+            return JobLaunches.retryingCollisions(() -> operator.start(job, parameters));
         } catch (Exception e) {
             throw new IllegalStateException("cannot start job " + job.getName() + ": " + e.getMessage(), e);
         }
@@ -144,7 +145,8 @@ public class JobRuns {
             }
         }
         try {
-            return operator.restart(last);
+            JobExecution failed = last;
+            return JobLaunches.retryingCollisions(() -> operator.restart(failed));
         } catch (Exception e) {
             throw new IllegalStateException("cannot restart job execution " + last.getId() + ": " + e.getMessage(), e);
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -96,6 +97,34 @@ class JobConcurrencyIntegrationTests {
             release.countDown();
             assertThat(running.get(60, TimeUnit.SECONDS).getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(scheduler.getBean(FakeStages.class).calls()).isEmpty();
+        }
+    }
+
+    /**
+     * A scheduled run and report falling due in the same second, on a fresh database: both complete. Batch creates
+     * executions in SERIALIZABLE transactions, and PostgreSQL failed one of the two ("could not serialize access"),
+     * which the schedule only logged: that quarter's report was lost until its next start.
+     */
+    @Test
+    void aRunAndAReportStartedInTheSameMomentBothComplete() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            Path clinic = PipelineFixtures.clinic(root.resolve("round-" + round));
+            String url = TestDatabases.jdbcUrl(TestDatabases.migrated("same_moment"));
+            try (ConfigurableApplicationContext first = PipelineFixtures.open(url, clinic);
+                 ConfigurableApplicationContext second = PipelineFixtures.open(url, clinic)) {
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<Optional<JobExecution>> run = threads.submit(() -> {
+                    together.await();
+                    return first.getBean(PipelineLauncher.class).startScheduled("run");
+                });
+                Future<Optional<JobExecution>> report = threads.submit(() -> {
+                    together.await();
+                    return second.getBean(PipelineLauncher.class).startScheduled("report");
+                });
+
+                assertThat(run.get(60, TimeUnit.SECONDS)).get().extracting(JobExecution::getStatus).isEqualTo(BatchStatus.COMPLETED);
+                assertThat(report.get(60, TimeUnit.SECONDS)).get().extracting(JobExecution::getStatus).isEqualTo(BatchStatus.COMPLETED);
+            }
         }
     }
 
