@@ -52,6 +52,7 @@ public final class CdoContext implements AutoCloseable {
      * connection sets off (the pool's "marked as broken", Batch's and Spring's rollbacks "in unknown state").
      */
     private static final List<String> VERBOSE_ONLY_LOGGERS = List.of("org.springframework.batch.core.step.AbstractStep",
+            "org.springframework.batch.core.job.AbstractJob",
             "org.springframework.batch.core.step.tasklet.TaskletStep", "org.springframework.transaction.support.TransactionTemplate",
             "com.zaxxer.hikari.pool.ProxyConnection");
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import sun.misc.Signal;
 
 /**
@@ -22,10 +23,15 @@ public final class StopRequest {
 
     /** Listens for the signals from now on; {@code notice} is printed on err when the first one comes. */
     public static StopRequest listen(PrintWriter err, String notice) {
+        return listen(err::println, notice);
+    }
+
+    /** Listens for the signals from now on; {@code notice} is said (printed, logged) when the first one comes. */
+    public static StopRequest listen(Consumer<String> say, String notice) {
         StopRequest request = new StopRequest();
         for (String name : new String[] {"TERM", "INT"}) {
             try {
-                Signal.handle(new Signal(name), signal -> request.stop(err, notice));
+                Signal.handle(new Signal(name), signal -> request.stop(say, notice));
             } catch (IllegalArgumentException unsupported) {
                 // this platform has no such signal
             }
@@ -33,11 +39,11 @@ public final class StopRequest {
         return request;
     }
 
-    private void stop(PrintWriter err, String notice) {
+    private void stop(Consumer<String> say, String notice) {
         if (asked.getAndSet(true)) {
             System.exit(130);
         }
-        err.println(notice + " (press Ctrl-C again to quit at once)...");
+        say.accept(notice + " (press Ctrl-C again to quit at once)...");
         actions.forEach(Runnable::run);
     }
 

@@ -33,9 +33,14 @@ final class Inbox {
             throw new IllegalStateException("inbox " + inbox + " is not a folder");
         }
         try (Stream<Path> entries = Files.list(inbox)) {
-            return entries.filter(Files::isRegularFile)
+            List<Path> listed = entries.sorted().toList();
+            // a folder of exports dropped in whole would lie there unread for good, without a word
+            listed.stream().filter(Files::isDirectory).map(path -> path.getFileName().toString())
+                    .filter(name -> !name.equals(PROCESSED) && !name.equals(FAILED) && isNewFileName(name))
+                    .forEach(name -> LOG.warn("The inbox holds a folder, {}, which runs do not read: put its files in the inbox itself",
+                            name));
+            return listed.stream().filter(Files::isRegularFile)
                     .filter(path -> isNewFileName(path.getFileName().toString()))
-                    .sorted()
                     .map(Path::toAbsolutePath)
                     .toList();
         } catch (IOException e) {

@@ -65,7 +65,7 @@ public class ScheduleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        StopRequest stop = StopRequest.listen(err, "Stopping the schedule when the running step has finished");
+        StopRequest stop = listenForStop();
         try (CdoContext context = CdoContext.open(database, ClinicPipelineConfiguration.class)) {
             if (stop.asked()) {
                 err.println("Stopped as asked, before the schedule started.");
@@ -74,6 +74,11 @@ public class ScheduleCommand implements Callable<Integer> {
             return serve(context.bean(PipelineLauncher.class), context.bean(JobRuns.class), context.bean(PipelineSettings.class),
                     context::reviveEmbeddedServer, err, stop);
         }
+    }
+
+    /** SIGTERM or Ctrl-C, said in the schedule's log (whose lines give their time and level), not on bare stderr. */
+    public static StopRequest listenForStop() {
+        return StopRequest.listen(LOG::info, "Stopping the schedule when the running step has finished");
     }
 
     /**

@@ -11,8 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 class InboxTests {
     private static final String RUN_ID = "run-20261005-060000";
     private static final String REASON = "the header lacks visit_id";
@@ -29,6 +33,20 @@ class InboxTests {
         }
 
         assertThat(Inbox.newFiles(inbox)).containsExactly(inbox.resolve("patients.xlsx").toAbsolutePath(), inbox.resolve("visits.csv").toAbsolutePath());
+    }
+
+    /** A folder of exports dropped into the inbox is not read: the run says so, rather than leave it there unread in silence. */
+    @Test
+    void aFolderInTheInboxIsNamedAsUnread(CapturedOutput output) {
+        Path inbox = root.resolve("inbox");
+        for (String name : List.of("week48/visits.csv", "processed/run-1/old.csv", "failed/bad.csv", ".cache/x", "visits.csv")) {
+            PipelineFixtures.write(inbox.resolve(name), "x");
+        }
+
+        assertThat(Inbox.newFiles(inbox)).containsExactly(inbox.resolve("visits.csv").toAbsolutePath());
+        assertThat(output.getAll().lines().filter(line -> line.contains("The inbox holds a folder")))
+                .singleElement().asString().contains("WARN")
+                .endsWith("The inbox holds a folder, week48, which runs do not read: put its files in the inbox itself");
     }
 
     @Test

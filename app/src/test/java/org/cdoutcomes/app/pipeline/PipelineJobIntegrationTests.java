@@ -282,6 +282,19 @@ class PipelineJobIntegrationTests {
         }
     }
 
+    /** A misspelt job in the schedules setting is named by cdo run, not first by cdo schedule on the day it starts. */
+    @Test
+    void aScheduleOfNoJobIsNamedBeforeARunStarts() {
+        PipelineFixtures.clinic(root);
+        try (ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), root,
+                Map.of("runn", "0 6 * * *", "report", "0 7 1 1,4,7,10 *"))) {
+            assertThatThrownBy(() -> context.getBean(PipelineLauncher.class).run(List.of()))
+                    .isInstanceOf(BadSettingException.class)
+                    .hasMessage("schedules.runn: no such job; the jobs are report, run");
+            assertThat(context.getBean(JobRepository.class).getLastJobInstance(PipelineJobConfiguration.RUN_JOB)).isNull();
+        }
+    }
+
     /** A run that could not write its folders would fail, and fail again each time the next run resumed it. */
     @Test
     void anInboxOrOutboxThatCannotBeWrittenIsNamedBeforeARunStarts() throws IOException {

@@ -21,7 +21,7 @@ public final class ScheduleChild {
     public static void main(String[] args) throws InterruptedException {
         int status;
         PrintWriter err = new PrintWriter(System.err, true);
-        StopRequest stop = StopRequest.listen(err, "Stopping the schedule when the running step has finished");
+        StopRequest stop = ScheduleCommand.listenForStop();
         try (ConfigurableApplicationContext context = PipelineFixtures.open(args[0], Path.of(args[1]), Map.of("run", "* * * * * *"))) {
             context.getBean(FakeStages.class).on("ingest", runId -> {
                 System.out.println(INGESTING);

@@ -34,6 +34,9 @@ class ScheduleSignalIntegrationTests {
         assertThat(schedule.exitValue()).as(schedule.output()).isZero();
         assertThat(schedule.output()).contains("Termination requested: starting no more jobs", "will stop when its running step has finished",
                 "Schedule stopped");
+        // the signal's notice is a line of the schedule's log, with its level and logger, as every other
+        assertThat(schedule.output().lines().filter(line -> line.contains("Stopping the schedule when the running step has finished")))
+                .singleElement().asString().contains(" INFO ", "ScheduleCommand");
         assertStoppedAfterIngestAndResumable(url);
     }
 
