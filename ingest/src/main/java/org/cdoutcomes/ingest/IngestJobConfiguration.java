@@ -63,8 +63,8 @@ public class IngestJobConfiguration {
                     if (next.isEmpty()) {
                         return RepeatStatus.FINISHED;
                     }
-                    FileStager stager = new FileStager(DateParser.of(parameters.getString(Ingester.DATE_FORMAT)),
-                            LocalDate.parse(parameters.getString(Ingester.RUN_DATE)), progress);
+                    LocalDate runDate = LocalDate.parse(parameters.getString(Ingester.RUN_DATE));
+                    FileStager stager = new FileStager(DateParser.of(parameters.getString(Ingester.DATE_FORMAT), runDate), runDate, progress);
                     IngestStepCounts.read(contribution, stager.stage(DataSourceUtils.getConnection(dataSource), next.get()));
                     return RepeatStatus.CONTINUABLE;
                 }, tm)

@@ -2,8 +2,10 @@ package org.cdoutcomes.ingest.validate;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 
 /**
  * Parses dates strictly (2025-02-30 does not exist): ISO yyyy-MM-dd unless a {@code --date-format} pattern is given.
@@ -24,14 +26,26 @@ public final class DateParser {
         return of(ISO_PATTERN);
     }
 
-    /** @throws IllegalArgumentException when the pattern is not a date pattern */
+    /** The pattern as of today; see {@link #of(String, LocalDate)}. */
     public static DateParser of(String pattern) {
+        return of(pattern, LocalDate.now());
+    }
+
+    /**
+     * A parser of dates written in {@code pattern}. A two-digit year ({@code yy}) is the latest year with those digits
+     * not after {@code today}'s (in 2026: 26 is 2026, 27 is 1927, 98 is 1998): records are never dated in the future,
+     * and java.time's own rule (2000 to 2099) made a diagnosis in 1998 a FUTURE_DATE.
+     *
+     * @throws IllegalArgumentException when the pattern is not a date pattern
+     */
+    public static DateParser of(String pattern, LocalDate today) {
         if (pattern == null || pattern.isBlank()) {
             throw new IllegalArgumentException("the date format is empty");
         }
-        DateTimeFormatter formatter = DateTimeFormatter.ofPattern(withProlepticYears(pattern)).withResolverStyle(ResolverStyle.STRICT);
+        DateTimeFormatter formatter;
         try {
-            LocalDate sample = LocalDate.of(2025, 3, 31);
+            formatter = formatter(pattern, today).withResolverStyle(ResolverStyle.STRICT);
+            LocalDate sample = LocalDate.of(today.getYear(), 3, 31);
             if (!LocalDate.parse(formatter.format(sample), formatter).equals(sample)) {
                 throw new IllegalArgumentException("the date format " + pattern + " does not name a day, month and year");
             }
@@ -65,6 +79,36 @@ public final class DateParser {
             value = value * 10 + (c - '0');
         }
         return value;
+    }
+
+    /** The formatter of the pattern, its two-digit year (if any) reduced into the hundred years up to today's. */
+    private static DateTimeFormatter formatter(String pattern, LocalDate today) {
+        int start = -1;
+        int end = -1;
+        boolean literal = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\'') {
+                literal = !literal;
+            } else if (!literal && (c == 'y' || c == 'u') && (i == 0 || pattern.charAt(i - 1) != c)) {
+                int run = i;
+                while (run < pattern.length() && pattern.charAt(run) == c) {
+                    run++;
+                }
+                if (run - i == 2 && start < 0) {
+                    start = i;
+                    end = run;
+                }
+            }
+        }
+        if (start < 0) {
+            return DateTimeFormatter.ofPattern(withProlepticYears(pattern));
+        }
+        return new DateTimeFormatterBuilder()
+                .appendPattern(withProlepticYears(pattern.substring(0, start)))
+                .appendValueReduced(ChronoField.YEAR, 2, 2, today.getYear() - 99)
+                .appendPattern(withProlepticYears(pattern.substring(end)))
+                .toFormatter();
     }
 
     static String withProlepticYears(String pattern) {
