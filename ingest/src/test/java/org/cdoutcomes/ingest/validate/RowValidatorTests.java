@@ -76,18 +76,18 @@ class RowValidatorTests {
         assertEquals(RejectCode.MISSING_FIELD, patient.code());
         assertEquals("patient_id", patient.column());
         assertEquals("The cell in column patient_id holds the spreadsheet error #N/A instead of a value.", patient.message());
-        Reject site = checkWithErrors(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,20,,#REF!", 8).reject();
-        assertEquals(List.of(RejectCode.MISSING_FIELD, "site_id"), List.of(site.code(), site.column()));
-        Reject dose = checkWithErrors(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,#DIV/0!,,", 6).reject();
-        assertEquals(List.of(RejectCode.BAD_NUMBER, "dose_units"), List.of(dose.code(), dose.column()));
-        Reject date = checkWithErrors(VISITS, "V1,P1,#VALUE!,Botox,SCM,L,20,,", 2).reject();
-        assertEquals(List.of(RejectCode.BAD_DATE, "visit_date"), List.of(date.code(), date.column()));
-        Reject guidance = checkWithErrors(VISITS, "V1,P1,2025-01-02,Botox,SCM,L,20,#NAME?,", 7).reject();
-        assertEquals(List.of(RejectCode.UNKNOWN_CODE, "guidance"), List.of(guidance.code(), guidance.column()));
-        Reject record = checkWithErrors(SYMPTOMS, "#N/A,P1,2025-01-02,score,pain_nrs,4,,", 0).reject();
-        assertEquals(List.of(RejectCode.MISSING_FIELD, "record_id"), List.of(record.code(), record.column()));
-        Reject birthYear = checkWithErrors(PATIENTS, "P1,,F,#NUM!,,", 3).reject();
-        assertEquals(List.of(RejectCode.BAD_NUMBER, "birth_year"), List.of(birthYear.code(), birthYear.column()));
+        // the first cell marked an error, in each kind of column: code and column of the reject
+        Object[][] cases = {
+                {VISITS, "V1,P1,2025-01-02,Botox,SCM,L,20,,#REF!", 8, RejectCode.MISSING_FIELD, "site_id"},
+                {VISITS, "V1,P1,2025-01-02,Botox,SCM,L,#DIV/0!,,", 6, RejectCode.BAD_NUMBER, "dose_units"},
+                {VISITS, "V1,P1,#VALUE!,Botox,SCM,L,20,,", 2, RejectCode.BAD_DATE, "visit_date"},
+                {VISITS, "V1,P1,2025-01-02,Botox,SCM,L,20,#NAME?,", 7, RejectCode.UNKNOWN_CODE, "guidance"},
+                {SYMPTOMS, "#N/A,P1,2025-01-02,score,pain_nrs,4,,", 0, RejectCode.MISSING_FIELD, "record_id"},
+                {PATIENTS, "P1,,F,#NUM!,,", 3, RejectCode.BAD_NUMBER, "birth_year"}};
+        for (Object[] c : cases) {
+            Reject reject = checkWithErrors((String) c[0], (String) c[1], (int) c[2]).reject();
+            assertEquals(List.of(c[3], c[4]), List.of(reject.code(), reject.column()), (String) c[1]);
+        }
         // a relief record reads neither term nor value, so an error there costs it nothing
         assertNull(checkWithErrors(SYMPTOMS, "R1,P1,2025-01-02,relief_onset,,#N/A,,", 5).reject());
         assertArrayEquals(new String[] {"V1", "#N/A", "2025-01-02", "onabotulinumtoxinA", "sternocleidomastoid", "left", "20", null, null},
