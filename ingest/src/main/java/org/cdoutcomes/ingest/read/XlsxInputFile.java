@@ -147,6 +147,8 @@ public final class XlsxInputFile implements InputFile {
     private static final class DateAwareFormatter extends DataFormatter {
         private final boolean date1904;
         LocalDate lastDate;
+        /** Whether the sheet handler had the last number formatted here (it leaves a cell without a style as written). */
+        boolean lastFormatted;
 
         DateAwareFormatter(boolean date1904) {
             this.date1904 = date1904;
@@ -159,6 +161,7 @@ public final class XlsxInputFile implements InputFile {
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+            lastFormatted = true;
             if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)
                     && existingDay(value, use1904Windowing)) {
                 lastDate = DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate();
@@ -186,14 +189,19 @@ public final class XlsxInputFile implements InputFile {
     private static final Pattern WHOLE = Pattern.compile("\\d+");
 
     /**
-     * A number as Excel shows it in the General format and writes it to CSV: 15 significant digits at most (a cell
-     * holding 0.1+0.2 is the double 0.30000000000000004, which Excel shows as 0.3), without exponent.
+     * A number without exponent; a fraction as Excel shows it in the General format and writes it to CSV, at 15
+     * significant digits at most (a cell holding 0.1+0.2 is the double 0.30000000000000004, which Excel shows as 0.3).
+     * A whole number keeps every digit: a 16-digit id that a program wrote exactly stays itself, not the same as its
+     * neighbour.
      */
     static String plain(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return Double.toString(value);
         }
         BigDecimal shortest = BigDecimal.valueOf(value);
+        if (value == Math.rint(value)) {
+            return shortest.stripTrailingZeros().toPlainString();
+        }
         // rounded from the double itself, not from its shortest decimal, which may end in a 5 of its own
         BigDecimal shown = shortest.precision() <= EXCEL_PRECISION.getPrecision() ? shortest
                 : new BigDecimal(value).round(EXCEL_PRECISION);
@@ -296,12 +304,15 @@ public final class XlsxInputFile implements InputFile {
             dates.clear();
             errors.clear();
             formatter.lastDate = null;
+            formatter.lastFormatted = false;
         }
 
         @Override
         public void cell(String reference, String formattedValue, XSSFComment comment) {
             LocalDate date = formatter.lastDate;
+            boolean formatted = formatter.lastFormatted;
             formatter.lastDate = null;
+            formatter.lastFormatted = false;
             if (formattedValue == null || formattedValue.isEmpty()) {
                 return;
             }
@@ -318,8 +329,9 @@ public final class XlsxInputFile implements InputFile {
             } else if ("d".equals(type)) {
                 // a date cell written as ISO 8601 text (openpyxl's iso_dates, Strict Open XML): the day, without its time
                 date = isoDay(value);
-            } else if ((type == null || "n".equals(type)) && date == null && (value.indexOf('E') >= 0 || value.indexOf('e') >= 0)) {
-                // a number left as the sheet holds it (a workbook without styles): 1.5E2 is 150
+                value = date == null ? value : date.toString();
+            } else if ((type == null || "n".equals(type)) && !formatted) {
+                // a number as the sheet writes it, which the handler passes on for a cell without a style: 1.5E2 is 150
                 value = plainNumber(value);
             }
             int column = new CellReference(reference).getCol();
@@ -340,20 +352,19 @@ public final class XlsxInputFile implements InputFile {
                     return;
                 }
                 headerSeen = true;
-                // Cells right of the last name (a stray space) are no columns: nothing in the sheet shows them.
-                width = lastWithText(0);
+                width = cells.size();
                 List<String> names = new ArrayList<>();
-                cells.subList(0, width).forEach(c -> names.add(c == null ? "" : c));
+                cells.forEach(c -> names.add(c == null ? "" : c));
                 sink.header(rowNum + 1L, names);
                 return;
             }
-            // Cells past the header count only when one holds text: the row then has too many cells.
+            // Cells past the header count only when one holds text (a stray space shows nothing): the row then has too many cells.
             int count = cells.size() <= width ? cells.size() : lastWithText(width);
             sink.row(new SourceRow(rowNum + 1L, cells.subList(0, count).toArray(new String[0]),
                     dates.subList(0, count).toArray(new LocalDate[0]), errors.subList(0, count).toArray(new String[0]), count, false));
         }
 
-        /** One past the last cell holding text, and at least {@code from} (no more than the row's cells). */
+        /** One past the last cell holding text, and at least {@code from}. */
         private int lastWithText(int from) {
             int end = cells.size();
             while (end > from && blank(cells.get(end - 1))) {

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoField;
  */
 public final class DateParser {
     public static final String ISO_PATTERN = "yyyy-MM-dd";
+    private static final int TWO_DIGIT_YEARS_AHEAD = 10;
 
     private final String pattern;
     private final DateTimeFormatter formatter;
@@ -32,9 +33,10 @@ public final class DateParser {
     }
 
     /**
-     * A parser of dates written in {@code pattern}. A two-digit year ({@code yy}) is the latest year with those digits
-     * not after {@code today}'s (in 2026: 26 is 2026, 27 is 1927, 98 is 1998): records are never dated in the future,
-     * and java.time's own rule (2000 to 2099) made a diagnosis in 1998 a FUTURE_DATE.
+     * A parser of dates written in {@code pattern}. A two-digit year ({@code yy}) falls in the hundred years that end
+     * ten years after {@code today}'s (in 2026: 98 is 1998, 26 is 2026, 27 to 36 are 2027 to 2036, refused as future
+     * dates, and 37 is 1937), as Excel reads them within 1930-2029: java.time's 2000-2099 made a diagnosis in 1998 a
+     * FUTURE_DATE, and a window ending this year would store next year's typo 100 years back.
      *
      * @throws IllegalArgumentException when the pattern is not a date pattern
      */
@@ -81,7 +83,7 @@ public final class DateParser {
         return value;
     }
 
-    /** The formatter of the pattern, its two-digit year (if any) reduced into the hundred years up to today's. */
+    /** The formatter of the pattern, its two-digit year (if any) reduced into the hundred years up to ten after today's. */
     private static DateTimeFormatter formatter(String pattern, LocalDate today) {
         int start = -1;
         int end = -1;
@@ -106,7 +108,7 @@ public final class DateParser {
         }
         return new DateTimeFormatterBuilder()
                 .appendPattern(withProlepticYears(pattern.substring(0, start)))
-                .appendValueReduced(ChronoField.YEAR, 2, 2, today.getYear() - 99)
+                .appendValueReduced(ChronoField.YEAR, 2, 2, today.getYear() + TWO_DIGIT_YEARS_AHEAD - 99)
                 .appendPattern(withProlepticYears(pattern.substring(end)))
                 .toFormatter();
     }

@@ -62,8 +62,8 @@ class XlsxInputFileTests {
 
     /**
      * Cells as Excel shows them and exports them to CSV: an error cell (a formula's, with POI's "ERROR:" prefix gone)
-     * marked as one; an ISO date cell (t="d", as openpyxl writes dates) a date without its time; a number formatted
-     * 00000 zero-padded (an id typed 00123); a sum of decimals at 15 significant digits (0.1+0.2 is 0.3, not
+     * marked as one; an ISO date cell (t="d", as openpyxl writes dates) a date without its time, also as text; a number formatted
+     * 00000 zero-padded (an id typed 00123); a fraction at 15 significant digits (0.1+0.2 is 0.3, not
      * 0.30000000000000004); serials 0 (0/1/1900) and 60 (1900-02-29, which never was) no dates; phonetic runs of an
      * inline string left out, as in shared strings.
      */
@@ -81,19 +81,21 @@ class XlsxInputFileTests {
                 + "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>P17</t><rPh sb=\"0\" eb=\"3\"><t>ピー</t></rPh></is></c>"
                 + "<c r=\"B4\" s=\"1\"><v>60</v></c></row>"
                 + "<row r=\"5\"><c r=\"A5\" s=\"2\"><v>1234567</v></c><c r=\"B5\" s=\"1\"><v>0</v></c><c r=\"C5\"><v>0.5</v></c></row>"
-                + "<row r=\"6\"><c r=\"A6\"><v>123456789012</v></c><c r=\"B6\" s=\"1\"><v>61</v></c></row>");
+                + "<row r=\"6\"><c r=\"A6\"><v>123456789012</v></c><c r=\"B6\" s=\"1\"><v>61</v></c></row>"
+                + "<row r=\"7\"><c r=\"A7\" t=\"d\"><v>2025-03-05T00:00:00</v></c><c r=\"C7\"><v>12.345678901234567</v></c></row>");
         assertEquals(List.of("1:patient_id|visit_date|dose_units",
-                "2:[#N/A, 2025-03-04T10:30:00, 0.3] error 0=#N/A date 1=2025-03-04",
+                "2:[#N/A, 2025-03-04, 0.3] error 0=#N/A date 1=2025-03-04",
                 "3:[00123, 2025-03-05, #DIV/0!] date 1=2025-03-05 error 2=#DIV/0!",
                 "4:[P17, 60]",
                 "5:[1234567, 0, 0.5]",
-                "6:[123456789012, 1900-03-01] date 1=1900-03-01"), read(workbook));
+                "6:[123456789012, 1900-03-01] date 1=1900-03-01",
+                "7:[2025-03-05, null, 12.3456789012346] date 0=2025-03-05"), read(workbook));
     }
 
     /**
-     * The header's line is its sheet row (blank rows may come first). A cell holding only spaces right of the last
-     * name is no column, and such a cell right of the header in a row is not one of its cells: nothing shows either.
-     * Text there is a cell too many.
+     * The header's line is its sheet row (blank rows may come first). A cell holding only spaces right of the header
+     * in a row is not one of its cells (nothing shows it); text there is a cell too many. A header cell of spaces is a
+     * column, as in CSV: the notes under it are the row's.
      */
     @Test
     void theHeaderIsWhereItStandsAndBlankCellsRightOfItCountForNothing() throws Exception {
@@ -101,19 +103,30 @@ class XlsxInputFileTests {
                 "<row r=\"2\">" + inline("A2", " ") + "</row>"
                 + "<row r=\"3\">" + inline("A3", "patient_id") + inline("B3", "sex") + inline("D3", " ") + "</row>"
                 + "<row r=\"4\">" + inline("A4", "P1") + inline("B4", "F") + inline("F4", "  ") + "</row>"
-                + "<row r=\"5\">" + inline("A5", "P2") + inline("E5", "x") + "</row>");
+                + "<row r=\"5\">" + inline("A5", "P2") + inline("D5", "note") + "</row>"
+                + "<row r=\"6\">" + inline("A6", "P3") + inline("E6", "x") + "</row>");
         List<String> read = read(workbook);
-        assertEquals(List.of("3:patient_id|sex", "4:[P1, F]", "5:[P2, null, null, null, x]"), read);
+        assertEquals(List.of("3:patient_id|sex|| ", "4:[P1, F, null, null]", "5:[P2, null, null, note]", "6:[P3, null, null, null, x]"), read);
     }
 
-    /** A workbook without a styles part (some writers leave it out) keeps numbers in the sheet's notation: 1.5E2 is 150. */
+    /**
+     * A workbook without a styles part (some writers leave it out) keeps numbers in the sheet's notation, which the
+     * sheet handler passes on as they are: read as numbers like any other (1.5E2 is 150, 0.1+0.2 is 0.3). Whole numbers
+     * keep every digit (ids of 16 digits, as a program writes them exactly, stay apart), with a style or without.
+     */
     @Test
     void numbersOfAWorkbookWithoutStylesAreReadAsNumbers() throws Exception {
         Path workbook = TestWorkbooks.writeWorkbook(dir.resolve("visits.xlsx"), "", null, null,
                 "<row r=\"1\">" + inline("A1", "visit_id") + inline("B1", "dose_units") + "</row>"
                 + "<row r=\"2\"><c r=\"A2\"><v>1.0E5</v></c><c r=\"B2\"><v>1.5E2</v></c></row>"
-                + "<row r=\"3\"><c r=\"A3\"><v>7</v></c><c r=\"B3\" t=\"n\"><v>2.5e-1</v></c></row>");
-        assertEquals(List.of("1:visit_id|dose_units", "2:[100000, 150]", "3:[7, 0.25]"), read(workbook));
+                + "<row r=\"3\"><c r=\"A3\"><v>1234567890123456</v></c><c r=\"B3\" t=\"n\"><v>0.30000000000000004</v></c></row>"
+                + "<row r=\"4\"><c r=\"A4\"><v>1234567890123457</v></c><c r=\"B4\"><v>2.5e-1</v></c></row>");
+        assertEquals(List.of("1:visit_id|dose_units", "2:[100000, 150]", "3:[1234567890123456, 0.3]", "4:[1234567890123457, 0.25]"),
+                read(workbook));
+        Path styled = writeWorkbook(dir.resolve("patients.xlsx"), "",
+                "<row r=\"1\">" + inline("A1", "patient_id") + "</row><row r=\"2\"><c r=\"A2\" s=\"0\"><v>1234567890123456</v></c></row>"
+                + "<row r=\"3\"><c r=\"A3\" s=\"0\"><v>1234567890123457</v></c></row>");
+        assertEquals(List.of("1:patient_id", "2:[1234567890123456]", "3:[1234567890123457]"), read(styled));
     }
 
     private static String shared(String reference, int index) {

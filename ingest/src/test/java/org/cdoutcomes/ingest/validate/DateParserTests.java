@@ -29,17 +29,20 @@ class DateParserTests {
     }
 
     /**
-     * A two-digit year is the latest year with those digits not after the day of the run: in 2026, 26 is 2026, 27 is
-     * 1927 and 98 is 1998 (a diagnosis in 1998, which java.time's 2000-2099 made 2098, a FUTURE_DATE). Literal y in
-     * quotes and a four-digit year are left alone.
+     * A two-digit year falls in the hundred years that end ten years after the run's: in 2026, 98 is 1998 (a diagnosis
+     * in 1998, which java.time's 2000-2099 made 2098, a FUTURE_DATE), 26 is 2026, 27 is 2027 (a typo the validator then
+     * refuses as a future date, not a visit in 1927), 36 is 2036 and 37 is 1937, as Excel's 1930-2029 would have it.
+     * Literal y in quotes and a four-digit year are left alone.
      */
     @Test
-    void twoDigitYearsAreTheLatestNotAfterTheRun() {
+    void twoDigitYearsFallInTheHundredYearsEndingTenYearsAhead() {
         LocalDate runDay = LocalDate.of(2026, 12, 7);
         DateParser dmy = DateParser.of("dd/MM/yy", runDay);
         assertEquals(LocalDate.of(1998, 3, 15), dmy.parse("15/03/98"));
         assertEquals(LocalDate.of(2026, 3, 15), dmy.parse("15/03/26"));
-        assertEquals(LocalDate.of(1927, 3, 15), dmy.parse("15/03/27"));
+        assertEquals(LocalDate.of(2027, 1, 1), dmy.parse("01/01/27"));
+        assertEquals(LocalDate.of(2036, 6, 30), dmy.parse("30/06/36"));
+        assertEquals(LocalDate.of(1937, 6, 30), dmy.parse("30/06/37"));
         assertEquals(LocalDate.of(2000, 1, 1), dmy.parse("01/01/00"));
         assertNull(dmy.parse("15/03/1998"));
         assertEquals(LocalDate.of(2025, 12, 31), DateParser.of("yyMMdd", runDay).parse("251231"));
