@@ -48,7 +48,7 @@ public class PipelineLauncher {
         return run(paths, resumed -> { });
     }
 
-    /** {@link #run(List)}, telling {@code resumed} of each unfinished inbox run it resumed first, once that has ended. */
+    /** {@link #run(List)}, telling {@code resumed} of each unfinished inbox run it resumed and completed first. */
     public JobExecution run(List<Path> paths, Consumer<JobExecution> resumed) {
         checkSettings(PipelineJobConfiguration.RUN_JOB, paths);
         Job job = jobs.get(PipelineJobConfiguration.RUN_JOB);
@@ -74,10 +74,11 @@ public class PipelineLauncher {
                 LOG.info("Run {} (job execution {}) did not finish and its files are still in the inbox: resuming it before a new run",
                         runId, unfinished.getId());
                 JobExecution resumed = runs.restartHeld(unfinished);
-                resumedRuns.accept(resumed);
                 if (resumed.getStatus() != BatchStatus.COMPLETED) {
+                    // the outcome, told once as such (cdo run printed it first as resumed, then again as its outcome)
                     return resumed;
                 }
+                resumedRuns.accept(resumed);
             }
         }
         PipelineRun run = newRun(job.getName(), paths);

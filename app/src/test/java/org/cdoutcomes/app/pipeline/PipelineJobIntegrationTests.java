@@ -173,6 +173,28 @@ class PipelineJobIntegrationTests {
     }
 
     /**
+     * A resumed run that fails again is the outcome, told once: it is not also told as a run resumed first (cdo run
+     * printed it twice), and no new run starts.
+     */
+    @Test
+    void aResumedRunThatFailsAgainIsTheOutcomeAlone() {
+        Path clinic = PipelineFixtures.clinic(root.resolve("clinic"));
+        try (ConfigurableApplicationContext context = PipelineFixtures.open(TestDatabases.jdbcUrl(TestDatabases.migrated("pipeline")), clinic)) {
+            context.getBean(FakeStages.class).failOnceAt("report");
+            JobExecution failed = start(context, PipelineFixtures.inboxRun(clinic));
+            context.getBean(FakeStages.class).failOnceAt("report");
+
+            List<JobExecution> resumed = new ArrayList<>();
+            JobExecution outcome = context.getBean(PipelineLauncher.class).run(List.of(), resumed::add);
+
+            assertThat(outcome.getStatus()).isEqualTo(BatchStatus.FAILED);
+            assertThat(outcome.getJobInstance().getId()).isEqualTo(failed.getJobInstance().getId());
+            assertThat(resumed).as("what cdo run prints before its outcome").isEmpty();
+            assertThat(context.getBean(JobRepository.class).getJobInstances(PipelineJobConfiguration.RUN_JOB, 0, 10)).hasSize(1);
+        }
+    }
+
+    /**
      * A run killed after its last step committed but before Batch marked it complete runs no step on restart; it ends
      * with its unreadable files counted all the same, and the command exits 1 as the uninterrupted run did.
      */
