@@ -73,7 +73,8 @@ public class ClinicPipelineStages implements PipelineStages {
         runs.executionEnded(ingestRun, "COMPLETED");
         return new IngestOutcome(runs.results(ingestRun).stream()
                 .map(f -> f.failed() ? FileOutcome.failed(Path.of(f.file()), f.failure())
-                        : FileOutcome.read(Path.of(f.file()), f.read(), f.inserted(), f.updated(), f.unchanged(), f.rejected(), f.warnings()))
+                        : FileOutcome.read(Path.of(f.file()), f.read(), f.inserted(), f.updated(), f.unchanged(), f.rejected(), f.warnings(),
+                                f.musclesRemoved()))
                 .toList());
     }
 

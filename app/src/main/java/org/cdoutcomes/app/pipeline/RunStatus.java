@@ -50,11 +50,14 @@ final class RunStatus {
         if (ingest.failedFiles() > 0 && movedInputs) {
             counts.append(" (in the inbox's failed/ folder, each with its reason)");
         }
-        return counts.append("; rows read ").append(ingest.total(FileOutcome::read))
+        counts.append("; rows read ").append(ingest.total(FileOutcome::read))
                 .append(", inserted ").append(ingest.total(FileOutcome::inserted))
                 .append(", updated ").append(ingest.total(FileOutcome::updated))
                 .append(", unchanged ").append(ingest.total(FileOutcome::unchanged))
                 .append(", rejected ").append(ingest.total(FileOutcome::rejected))
-                .append(", warnings ").append(ingest.total(FileOutcome::warnings)).toString();
+                .append(", warnings ").append(ingest.total(FileOutcome::warnings));
+        // as cdo ingest prints them: a correction that dropped muscles from stored dose charts
+        long removed = ingest.total(FileOutcome::musclesRemoved);
+        return (removed == 0 ? counts : counts.append(", dose-chart muscles removed ").append(removed)).toString();
     }
 }

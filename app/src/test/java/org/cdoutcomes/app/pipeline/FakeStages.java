@@ -88,7 +88,7 @@ public class FakeStages implements PipelineStages {
                         stored++;
                     }
                 }
-                outcomes.add(FileOutcome.read(file, rows.size(), rows.size() - rejected, 0, 0, rejected, 0));
+                outcomes.add(FileOutcome.read(file, rows.size(), rows.size() - rejected, 0, 0, rejected, 0, 0));
             }
             if (outcomes.size() == 1) {
                 at("ingest-after-first-file", runId);

@@ -150,7 +150,7 @@ class InboxTests {
     private static IngestOutcome outcome(Path inbox) {
         return new IngestOutcome(List.of(
                 FileOutcome.failed(inbox.resolve("notes.csv"), REASON),
-                FileOutcome.read(inbox.resolve("patients.csv"), 2, 2, 0, 0, 0, 0),
-                FileOutcome.read(inbox.resolve("visits.csv"), 3, 2, 0, 0, 1, 0)));
+                FileOutcome.read(inbox.resolve("patients.csv"), 2, 2, 0, 0, 0, 0, 0),
+                FileOutcome.read(inbox.resolve("visits.csv"), 3, 2, 0, 0, 1, 0, 0)));
     }
 }

@@ -143,6 +143,28 @@ class RunCommandIntegrationTests {
     }
 
     /** A generated clinic of 300 patients over the two years up to today, and an unreadable file, in the inbox. */
+    /** A correction that drops a muscle from a stored dose chart is counted in the run's status line, as cdo ingest prints it. */
+    @Test
+    void theStatusLineCountsTheMusclesACorrectionRemoved() throws IOException {
+        Path inbox = Files.createDirectories(root.resolve("inbox"));
+        Files.createDirectories(root.resolve("outbox"));
+        String url = TestDatabases.jdbcUrl(TestDatabases.migrated("run_removed"));
+        String header = "visit_id,patient_id,visit_date,product,muscle,side,dose_units\n";
+        Files.writeString(inbox.resolve("visits.csv"), header + "V1,P1,2025-03-04,Botox,SCM,L,50\nV1,P1,2025-03-04,Botox,trap,R,30\n");
+        CdoRun first = CdoRun.of("run", "--db", url, "--config", config().toString());
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        Files.writeString(inbox.resolve("visits.csv"), header + "V1,P1,2025-03-04,Botox,SCM,L,50\n");
+
+        CdoRun corrected = CdoRun.of("run", "--db", url, "--config", config().toString());
+
+        assertThat(corrected.exitCode()).as(corrected.toString()).isZero();
+        Matcher line = RUN_LINE.matcher(corrected.out());
+        assertThat(line.find()).isTrue();
+        assertThat(Files.readString(root.resolve("outbox").resolve(line.group(1)).resolve("status.txt")))
+                .startsWith("success: 1 file read, 0 unreadable; rows read 1, inserted 0, updated 1, unchanged 0, rejected 0, warnings 0, "
+                        + "dose-chart muscles removed 1;");
+    }
+
     private Path clinic() throws IOException {
         Path inbox = Files.createDirectories(root.resolve("inbox"));
         Files.createDirectories(root.resolve("outbox"));
