@@ -56,7 +56,7 @@ public class Ingester {
                 .toJobParameters();
         progress.set(listener);
         try {
-            return outcome(start(parameters));
+            return outcome(JobLaunches.retryingCollisions(() -> jobOperator.start(job, parameters)));
         } finally {
             progress.set(IngestProgress.QUIET);
         }
@@ -92,9 +92,5 @@ public class Ingester {
         long runId = parameters.getLong(RUN_ID);
         return new IngestOutcome(runId, execution.getId(), execution.getStatus().name(), Path.of(parameters.getString(REJECTS_FILE)),
                 runs.results(runId), execution.getAllFailureExceptions().stream().findFirst().orElse(null));
-    }
-
-    private JobExecution start(JobParameters parameters) throws Exception {
-        return JobLaunches.retryingCollisions(() -> jobOperator.start(job, parameters));
     }
 }

@@ -1,5 +1,6 @@
 package org.cdoutcomes.ingest;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.dao.TransientDataAccessException;
 
@@ -15,7 +16,7 @@ public final class JobLaunches {
     }
 
     /** A launch (a start or a restart), tried again after a short random pause while it collides with another. */
-    public static <T, E extends Exception> T retryingCollisions(Launch<T, E> launch) throws E, InterruptedException {
+    public static <T> T retryingCollisions(Callable<T> launch) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
                 return launch.call();
@@ -26,11 +27,5 @@ public final class JobLaunches {
                 Thread.sleep(ThreadLocalRandom.current().nextLong(50, 250L * attempt));
             }
         }
-    }
-
-    /** A call that launches a job execution. */
-    @FunctionalInterface
-    public interface Launch<T, E extends Exception> {
-        T call() throws E;
     }
 }

@@ -131,8 +131,8 @@ public class PipelineLauncher {
             folderProblem("inbox", settings.inbox(), "the files a run reads are moved to processed/ in it").ifPresent(problems::add);
         }
         // a misspelt job is named by cdo run too, not first by cdo schedule on the day it is started
-        settings.schedules().keySet().stream().filter(job -> !jobs.containsKey(job)).sorted().forEach(job -> problems.add(
-                "schedules." + job + ": no such job; the jobs are " + String.join(", ", jobs.keySet().stream().sorted().toList())));
+        settings.schedules().keySet().stream().filter(job -> !jobs.containsKey(job)).sorted()
+                .forEach(job -> problems.add(BadSettingException.noSuchJob(job, jobs.keySet()).getMessage()));
         if (!problems.isEmpty()) {
             throw new BadSettingException(String.join("; and ", problems));
         }

@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.cdoutcomes.app.pipeline.BadSettingException;
 import org.springframework.scheduling.support.CronExpression;
 
@@ -24,7 +23,7 @@ public final class CronSchedules {
         Map<String, CronExpression> parsed = new TreeMap<>();
         schedules.forEach((job, cron) -> {
             if (!jobNames.contains(job)) {
-                throw new BadSettingException("schedules." + job + ": no such job; the jobs are " + String.join(", ", new TreeSet<>(jobNames)));
+                throw BadSettingException.noSuchJob(job, jobNames);
             }
             parsed.put(job, parse(job, cron));
         });
