@@ -69,7 +69,8 @@ public final class QuarterlyReportWriter {
         List<SheetLayout> sheets = SHEET_NAMES.stream()
                 .map(name -> new SheetLayout(workbook.createSheet(name), styles, smallCells)).toList();
 
-        SummarySheet.write(sheets.get(0), context, figures.current(), figures.trend(), context.aeWindowDays());
+        SummarySheet.write(sheets.get(0), context, figures.current(), figures.trend(), context.aeWindowDays(),
+                !analysis.sideEffects().isEmpty());
         SurvivalSheet.write(sheets.get(1), ONSET, analysis.timeToOnset(), null, comparison(analysis, "time_to_onset"));
         SurvivalSheet.write(sheets.get(2), DURATION, analysis.durationOfRelief(), figures.reliefShares(),
                 comparison(analysis, "duration_of_relief"));

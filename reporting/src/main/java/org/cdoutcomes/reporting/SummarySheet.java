@@ -24,8 +24,12 @@ final class SummarySheet {
     private SummarySheet() {
     }
 
+    /**
+     * {@code anyCountedCycle}: whether a cycle of the period counts in side-effect rates (its window has passed by the
+     * cutoff), so that a period without one does not read as free of side effects.
+     */
     static void write(SheetLayout layout, ReportContext context, QuarterFigures current, List<QuarterFigures> trend,
-                      int aeWindowDays) {
+                      int aeWindowDays, boolean anyCountedCycle) {
         SmallCells small = layout.smallCells;
         layout.text(0, 0, "CD Outcomes: quarterly report " + context.periodLabel(), layout.styles.title);
         layout.text(1, 0, "Botulinum toxin treatment of cervical dystonia: onset and duration of relief, side effects "
@@ -114,8 +118,11 @@ final class SummarySheet {
                     layout.styles.note);
         }
         if (top.isEmpty()) {
-            layout.text(row++, 0, "No side effect reported in the counted cycles (a cycle counts once its window of "
-                    + aeWindowDays + " days has passed by the data cutoff).", layout.styles.note);
+            layout.text(row++, 0, anyCountedCycle ? "No side effect reported in the counted cycles (a cycle counts once its "
+                    + "window of " + aeWindowDays + " days has passed by the data cutoff)."
+                    : current.cycles() == 0 ? "No cycle in this period: no side effects to count."
+                    : "No cycle whose side-effect window of " + aeWindowDays + " days has passed by the data cutoff: no rates "
+                    + "yet.", layout.styles.note);
         }
 
         row++;
@@ -203,6 +210,16 @@ final class SummarySheet {
         for (String label : labels) {
             // product ids come from the vocabulary, but are data: written as input text all the same
             layout.input(++row, 0, label).setCellStyle(layout.styles.label);
+        }
+        for (QuarterFigures quarter : quarters) {
+            List<TermCount> ranked = quarter.topSideEffects();
+            if (ranked.size() > QuarterFigures.TOP_SIDE_EFFECTS) {
+                // as for this period: a tie cut by name order is said, not hidden
+                List<String> alsoTied = ranked.subList(QuarterFigures.TOP_SIDE_EFFECTS, ranked.size()).stream()
+                        .map(TermCount::term).toList();
+                layout.text(++row, 0, quarter.label() + ": as frequent as the third, listed by name after it: "
+                        + String.join(", ", alsoTied) + ".", layout.styles.note);
+            }
         }
         return row;
     }

@@ -83,29 +83,77 @@ class QuarterlyReportWriterTests {
         }
     }
 
-    /** Four terms where the third and fourth tie: the Summary lists three, as report.md asks, and names the fourth. */
+    /**
+     * Four terms where the third and fourth tie: the Summary lists three, as report.md asks, and names the fourth; a
+     * quarter of the trend table with five tied names its two beyond the third under the table.
+     */
     @Test
     void sideEffectsTiedWithTheThirdAreListedToo() throws IOException {
         ReportFigures figures = ReportFixture.figures();
-        QuarterFigures c = figures.current();
         List<TermCount> tied = List.of(new TermCount("neck_weakness", 6, 40), new TermCount("dysphagia", 3, 40),
                 new TermCount("fatigue", 2, 40), new TermCount("headache", 2, 40));
-        QuarterFigures current = new QuarterFigures(c.label(), c.from(), c.to(), c.patientsTreated(), c.newPatients(),
-                c.cycles(), c.cyclesPerProduct(), c.medianDaysBetweenInjections(), c.closedCycles(), c.onsetMedian(),
-                c.onsetEvents(), c.durationMedian(), c.durationEvents(), tied, c.sites());
+        List<TermCount> tiedInTrend = List.of(new TermCount("dysphagia", 3, 35), new TermCount("dry_mouth", 2, 35),
+                new TermCount("fatigue", 2, 35), new TermCount("headache", 2, 35), new TermCount("injection_site_pain", 2, 35));
+        List<QuarterFigures> trend = new ArrayList<>(figures.trend());
+        trend.set(1, withSideEffects(trend.get(1), tiedInTrend));
         try (XSSFWorkbook workbook = written(ReportFixture.context(0), ReportFixture.analysis(),
-                new ReportFigures(current, figures.trend(), figures.reliefShares(), figures.dosing()))) {
+                new ReportFigures(withSideEffects(figures.current(), tied), trend, figures.reliefShares(), figures.dosing()))) {
             XSSFSheet summary = workbook.getSheet("Summary");
             assertNumber(rowWith(summary, 0, "fatigue").getCell(1), 2, "#,##0");
             assertThrows(AssertionError.class, () -> rowWith(summary, 0, "headache"), "three rows, not four");
             Row note = rowContaining(summary, "As frequent as the third");
             assertEquals("As frequent as the third, listed by name after it: headache.", note.getCell(0).getStringCellValue());
             assertEquals(rowWith(summary, 0, "fatigue").getRowNum() + 1, note.getRowNum());
+
+            Row third = rowWith(summary, 0, "Third most frequent");
+            assertEquals("fatigue", third.getCell(2).getStringCellValue(), "2025-Q4's third, by name");
+            Row trendNote = rowWith(summary, 0, "2025-Q4: as frequent as the third, listed by name after it: headache, "
+                    + "injection_site_pain.");
+            assertEquals(third.getRowNum() + 2, trendNote.getRowNum(), "under the table's last row, its rate");
+            String area = workbook.getPrintArea(workbook.getSheetIndex("Summary"));
+            assertTrue(area.endsWith("$" + (trendNote.getRowNum() + 1)), area);
+            assertEquals(1, rowsContaining(summary, ": as frequent as the third"), "one note, of the tied quarter");
         }
         try (XSSFWorkbook workbook = written(0)) {
             assertThrows(AssertionError.class, () -> rowContaining(workbook.getSheet("Summary"), "As frequent as the third"),
                     "no note without a tie");
+            assertEquals(0, rowsContaining(workbook.getSheet("Summary"), "as frequent as the third"));
         }
+    }
+
+    /**
+     * No side effect among the period's top three says why: none in the counted cycles, no cycle counted yet (the
+     * Summary must not read as free of side effects then), or no cycle at all.
+     */
+    @Test
+    void theSummarySaysWhyItListsNoSideEffect() throws IOException {
+        ReportFigures figures = ReportFixture.figures();
+        ReportFigures none = new ReportFigures(withSideEffects(figures.current(), List.of()), figures.trend(),
+                figures.reliefShares(), figures.dosing());
+        AnalysisResult counted = ReportFixture.analysis();
+        AnalysisResult noneCounted = new AnalysisResult(counted.cohort(), counted.timeToOnset(), counted.durationOfRelief(),
+                List.of(), counted.comparisons(), counted.dataQuality());
+        try (XSSFWorkbook workbook = written(ReportFixture.context(0), counted, none)) {
+            assertNotNull(rowWith(workbook.getSheet("Summary"), 0, "No side effect reported in the counted cycles (a cycle "
+                    + "counts once its window of 28 days has passed by the data cutoff)."));
+        }
+        try (XSSFWorkbook workbook = written(ReportFixture.context(0), noneCounted, none)) {
+            assertNotNull(rowWith(workbook.getSheet("Summary"), 0,
+                    "No cycle whose side-effect window of 28 days has passed by the data cutoff: no rates yet."));
+        }
+        QuarterFigures c = none.current();
+        QuarterFigures empty = new QuarterFigures(c.label(), c.from(), c.to(), 0, 0, 0, List.of(), null, 0, null, 0, null, 0,
+                List.of(), List.of());
+        try (XSSFWorkbook workbook = written(ReportFixture.context(0), noneCounted,
+                new ReportFigures(empty, figures.trend(), figures.reliefShares(), figures.dosing()))) {
+            assertNotNull(rowWith(workbook.getSheet("Summary"), 0, "No cycle in this period: no side effects to count."));
+        }
+    }
+
+    private static QuarterFigures withSideEffects(QuarterFigures q, List<TermCount> sideEffects) {
+        return new QuarterFigures(q.label(), q.from(), q.to(), q.patientsTreated(), q.newPatients(), q.cycles(),
+                q.cyclesPerProduct(), q.medianDaysBetweenInjections(), q.closedCycles(), q.onsetMedian(), q.onsetEvents(),
+                q.durationMedian(), q.durationEvents(), sideEffects, q.sites());
     }
 
     @Test
@@ -697,6 +745,19 @@ class QuarterlyReportWriterTests {
             }
         }
         return fail("no cell of " + sheet.getSheetName() + " contains '" + text + "'");
+    }
+
+    private static int rowsContaining(XSSFSheet sheet, String text) {
+        int rows = 0;
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().contains(text)) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        return rows;
     }
 
     /** The cell right of the first cell of column A equal to the label. */

@@ -51,9 +51,9 @@ public final class AnalysisService {
 
     /**
      * What the options did that a reader may not expect: a cutoff after today, which follows patients in follow-up beyond
-     * any record there can be yet; and why no cycle was kept, when the database or the options explain it: a database
-     * without records, a period that starts after the cutoff, or sites at which nothing was injected (ids match exactly,
-     * so a typo keeps nothing).
+     * any record there can be yet; a period that ends after the cutoff, whose later injections are missing; and why no
+     * cycle was kept, when the database or the options explain it: a database without records, a period that starts
+     * after the cutoff, or sites at which nothing was injected (ids match exactly, so a typo keeps nothing).
      */
     public List<String> notes(Cohort cohort, Set<String> sites) {
         List<String> notes = new ArrayList<>();
@@ -61,6 +61,11 @@ public final class AnalysisService {
         if (cohort.asOf().isAfter(today)) {
             notes.add("Note: the data cutoff, " + cohort.asOf() + ", is after today (" + today + "): patients still in "
                     + "follow-up count as followed until the cutoff, beyond any record there can be yet.");
+        }
+        boolean periodAfterCutoff = cohort.from() != null && cohort.asOf().isBefore(cohort.from());
+        if (!periodAfterCutoff && cohort.to() != null && cohort.asOf().isBefore(cohort.to())) {
+            notes.add("Note: the data cutoff, " + cohort.asOf() + ", is before the period ends (" + cohort.to()
+                    + "): injections after it are not counted, so the period's figures are not complete.");
         }
         if (cohort.cycles() > 0) {
             return notes;
@@ -70,7 +75,7 @@ public final class AnalysisService {
             return List.of("Note: the database holds no visit or symptom yet, so the analysis is empty (cdo ingest loads clinic "
                     + "exports; is this the right database?).");
         }
-        if (cohort.from() != null && cohort.asOf().isBefore(cohort.from())) {
+        if (periodAfterCutoff) {
             notes.add("Note: the data cutoff, " + cohort.asOf() + ", is before the period starts (" + cohort.from()
                     + "), so no cycle can be in it: choose a period that starts by the cutoff (cdo analyze and cdo report take "
                     + "--quarter, or --from and --to).");

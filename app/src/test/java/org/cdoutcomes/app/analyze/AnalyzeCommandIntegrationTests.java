@@ -1,6 +1,7 @@
 package org.cdoutcomes.app.analyze;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -177,7 +178,10 @@ class AnalyzeCommandIntegrationTests {
         assertEquals(List.of(3, 5), List.of(southAndMain.read("$.cohort.patients"), southAndMain.read("$.cohort.cycles")));
     }
 
-    /** A cohort that options leave empty says why: ids match exactly (North is not north), or the period is after the data. */
+    /**
+     * A cohort that options leave empty says why: ids match exactly (North is not north), or the period is after the data;
+     * a period that ends after the data says it is incomplete.
+     */
     @Test
     void anEmptyCohortSaysWhichSitesHaveInjectionsOrThatThePeriodIsAfterTheCutoff() {
         CdoRun typo = CdoRun.of("analyze", "--site", "North", "--json", work.resolve("typo.json").toString(), "--db", db);
@@ -190,6 +194,13 @@ class AnalyzeCommandIntegrationTests {
         assertEquals(0, later.exitCode(), later::toString);
         assertTrue(later.out().contains("Note: the data cutoff, " + HandClinic.AS_OF + ", is before the period starts (2026-01-01)"),
                 later::toString);
+        assertFalse(later.out().contains("before the period ends"), later::toString);
+
+        // a period the cutoff cuts short is counted, and said to be incomplete
+        CdoRun cut = CdoRun.of("analyze", "--quarter", "2025-Q3", "--json", work.resolve("cut.json").toString(), "--db", db);
+        assertEquals(0, cut.exitCode(), cut::toString);
+        assertTrue(cut.out().contains("Note: the data cutoff, " + HandClinic.AS_OF + ", is before the period ends (2025-09-30): "
+                + "injections after it are not counted, so the period's figures are not complete."), cut::toString);
 
         CdoRun kept = CdoRun.of("analyze", "--site", "north", "--json", work.resolve("kept.json").toString(), "--db", db);
         assertTrue(!kept.out().contains("Note:"), kept::toString);
