@@ -65,7 +65,7 @@ public final class AnalysisService {
         boolean periodAfterCutoff = cohort.from() != null && cohort.asOf().isBefore(cohort.from());
         if (!periodAfterCutoff && cohort.to() != null && cohort.asOf().isBefore(cohort.to())) {
             notes.add("Note: the data cutoff, " + cohort.asOf() + ", is before the period ends (" + cohort.to()
-                    + "): injections after it are not counted, so the period's figures are not complete.");
+                    + "): injections after it are not counted, so the period's figures may be incomplete.");
         }
         if (cohort.cycles() > 0) {
             return notes;
