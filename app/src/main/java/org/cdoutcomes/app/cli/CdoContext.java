@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -43,6 +44,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CdoContext implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CdoContext.class);
+    /** How long a connection may take to log in: as long as the driver's own connect timeout and the pool's. */
+    private static final int LOGIN_TIMEOUT_SECONDS = 10;
     /** What --db (and CDO_DB_URL) must be, for the messages that refuse one. */
     public static final String EXPECTS_URL = "expects a PostgreSQL JDBC URL such as jdbc:postgresql://localhost:5432/cdo";
     static final Path DEFAULT_DATA_DIR = Path.of("cdo-data");
@@ -189,6 +192,10 @@ public final class CdoContext implements AutoCloseable {
         if (password != null) {
             driverProperties.setProperty("password", password);
         }
+        // Without it the driver waits for good on a server that accepts the connection and never answers (a hung
+        // server, another service on its port); a loginTimeout in the URL wins.
+        driverProperties.setProperty("loginTimeout", Integer.toString(LOGIN_TIMEOUT_SECONDS));
+        long started = System.nanoTime();
         // One plain connection first: it fails at once, with the driver's reason (a pool would retry until its timeout).
         try (Connection ignored = new Driver().connect(url, driverProperties)) {
             HikariConfig config = new HikariConfig();
@@ -205,7 +212,11 @@ public final class CdoContext implements AutoCloseable {
             return new HikariDataSource(config);
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
-            String sentence = "cannot connect to the database at " + where + ": " + reason(e);
+            boolean timedOut = System.nanoTime() - started >= TimeUnit.SECONDS.toNanos(LOGIN_TIMEOUT_SECONDS)
+                    && "08001".equals(e.getSQLState()) && e.getCause() == null;
+            String sentence = "cannot connect to the database at " + where + ": " + (timedOut ? "the server accepted the "
+                    + "connection but did not answer in " + LOGIN_TIMEOUT_SECONDS + " s (is a PostgreSQL server listening there?)"
+                    : reason(e));
             // a server with no connection left, or starting or stopping, is busy rather than misconfigured: exit 1
             throw state.startsWith("53") || state.equals("57P03") ? CdoException.jobFailed(sentence, e) : CdoException.badUsage(sentence, e);
         }

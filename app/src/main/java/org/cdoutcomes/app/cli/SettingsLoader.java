@@ -17,11 +17,15 @@ import java.util.stream.Stream;
 import org.cdoutcomes.model.vocabulary.Muscle;
 import org.cdoutcomes.model.vocabulary.MuscleGroups;
 import org.springframework.scheduling.support.CronExpression;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads settings: {@code cdo.yml} keys {@code clinic-name}, {@code inbox}, {@code outbox}, {@code schedules}
@@ -56,7 +60,8 @@ final class SettingsLoader {
         CdoSettings defaults = CdoSettings.defaults();
         Path file = explicitFile != null ? explicitFile : Path.of(CdoSettings.DEFAULT_FILE);
         if (explicitFile != null && !Files.isRegularFile(explicitFile)) {
-            throw CdoException.badUsage("--config expects a settings file, and " + explicitFile + " is not one");
+            throw CdoException.badUsage("--config expects a settings file, and " + explicitFile
+                    + (Files.exists(explicitFile) ? " is not one" : " does not exist"));
         }
         Map<String, Object> yaml = Files.isRegularFile(file) ? readYaml(file) : Map.of();
         String origin = file.toString();
@@ -91,10 +96,16 @@ final class SettingsLoader {
 
     private static Map<String, Object> readYaml(Path file) {
         Object document;
+        LoaderOptions options = new LoaderOptions();
+        // two values of one setting: refused, not the last one taken with a library's warning
+        options.setAllowDuplicateKeys(false);
         try (Reader reader = Files.newBufferedReader(file)) {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            document = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
+                    new TextResolver()).load(reader);
         } catch (MarkedYAMLException e) {
-            throw CdoException.badUsage(file + " line " + (e.getProblemMark().getLine() + 1) + " is not valid YAML: " + e.getProblem());
+            String problem = e.getProblem();
+            throw CdoException.badUsage(file + " line " + (e.getProblemMark().getLine() + 1) + " is not valid YAML: " + problem
+                    + (problem.contains("cannot start any token") ? "; put such a value in quotes, as in run: '@weekly'" : ""));
         } catch (YAMLException | IOException e) {
             throw CdoException.badUsage("cannot read settings file " + file + ": " + e.getMessage());
         }
@@ -113,6 +124,17 @@ final class SettingsLoader {
             settings.put(name, value);
         });
         return settings;
+    }
+
+    /**
+     * Every value as its text: YAML 1.1 would read a threshold of 010 as 8 (octal), a clinic named No as false and a
+     * name such as 2024-01-05 as a date. An empty value stays null (no value).
+     */
+    private static final class TextResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+        }
     }
 
     private String text(String name, Map<String, Object> yaml, String file, String fallback) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -172,6 +176,37 @@ class CdoProcessIntegrationTests {
         assertEquals(2, result.exitCode());
         assertEquals("", result.stdout());
         assertEquals("cdo: cannot connect to the database at 127.0.0.1:1/cdo (from --db): nothing accepts connections there\n", result.stderr());
+    }
+
+    /** A server that takes the connection and never answers (hung, or another service on the port) does not hang cdo. */
+    @Test
+    void aServerThatNeverAnswersIsOneSentenceAndExitCode2() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String where = "127.0.0.1:" + silent.getLocalPort() + "/cdo";
+
+            Result result = finish(start("jobs", "--db", "jdbc:postgresql://" + where));
+
+            assertEquals(2, result.exitCode(), result.stderr());
+            assertEquals("", result.stdout());
+            assertEquals("cdo: cannot connect to the database at " + where + " (from --db): the server accepted the connection but "
+                    + "did not answer in 10 s (is a PostgreSQL server listening there?)\n", result.stderr());
+            assertFalse(accepted.isEmpty(), "cdo connected");
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
     }
 
     @Test

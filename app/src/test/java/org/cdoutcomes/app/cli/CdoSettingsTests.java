@@ -110,12 +110,51 @@ class CdoSettingsTests {
                 assertThrows(CdoException.class, () -> CdoSettings.load(typo, Map.of())).getMessage());
 
         Path missing = folder.resolve("nope.yml");
-        assertEquals("--config expects a settings file, and " + missing + " is not one",
+        assertEquals("--config expects a settings file, and " + missing + " does not exist",
                 assertThrows(CdoException.class, () -> CdoSettings.load(missing, Map.of())).getMessage());
+        assertEquals("--config expects a settings file, and " + folder + " is not one",
+                assertThrows(CdoException.class, () -> CdoSettings.load(folder, Map.of())).getMessage());
 
         Path broken = write("clinic-name: A\nschedules: [unclosed\n");
         String message = assertThrows(CdoException.class, () -> CdoSettings.load(broken, Map.of())).getMessage();
         assertTrue(message.startsWith(broken + " line 3 is not valid YAML"), message);
+
+        // a macro unquoted: YAML reserves @ for later use
+        Path macro = write("schedules:\n  run: @weekly\n");
+        assertEquals(macro + " line 2 is not valid YAML: found character '@' that cannot start any token. (Do not use @ for "
+                        + "indentation); put such a value in quotes, as in run: '@weekly'",
+                assertThrows(CdoException.class, () -> CdoSettings.load(macro, Map.of())).getMessage());
+    }
+
+    /** Two values of one setting are refused, naming it and the line of the second, rather than the last one taken. */
+    @Test
+    void aSettingGivenTwiceIsRefused() throws IOException {
+        Path twice = write("suppression-threshold: 2\nclinic-name: A\nsuppression-threshold: 9\n");
+        CdoException refused = assertThrows(CdoException.class, () -> CdoSettings.load(twice, Map.of()));
+        assertEquals(CdoException.BAD_USAGE, refused.exitCode());
+        assertTrue(refused.getMessage().startsWith(twice + " line 3 is not valid YAML: found duplicate key suppression-threshold"),
+                refused.getMessage());
+
+        Path twiceInAMap = write("schedules:\n  run: '0 6 * * MON'\n  run: '0 7 * * MON'\n");
+        assertTrue(assertThrows(CdoException.class, () -> CdoSettings.load(twiceInAMap, Map.of())).getMessage()
+                .startsWith(twiceInAMap + " line 3 is not valid YAML: found duplicate key run"));
+    }
+
+    /**
+     * Values are read as written (YAML 1.1 would make 010 octal 8, No false, 1.10 the number 1.1 and a date a
+     * timestamp), as the same values in environment variables are.
+     */
+    @Test
+    void valuesAreTheTextWritten() throws IOException {
+        assertEquals(10, CdoSettings.load(write("suppression-threshold: 010\n"), Map.of()).suppressionThreshold());
+        assertEquals(5, CdoSettings.load(write("suppression-threshold: 5\n"), Map.of()).suppressionThreshold());
+        for (String name : List.of("No", "ON", "1.10", "0777", "12:30", "2024-01-05", "~x", "null clinic")) {
+            assertEquals(name, CdoSettings.load(write("clinic-name: " + name + "\n"), Map.of()).clinicName(), name);
+        }
+        assertEquals("yes", CdoSettings.load(write("muscle-groups:\n  scm: yes\n"), Map.of()).muscleGroups()
+                .groupOf(Muscle.VOCABULARY.find("scm").orElseThrow()));
+        // an empty value is no value, as before: the default holds
+        assertEquals(CdoSettings.defaults().clinicName(), CdoSettings.load(write("clinic-name:\n"), Map.of()).clinicName());
     }
 
     private Path write(String yaml) throws IOException {

@@ -126,4 +126,20 @@ class OutputFileTests {
                     "no temporary file left behind");
         }
     }
+
+    /** A failure of the file system names the file the user asked for, not the hidden temporary file cdo wrote first. */
+    @Test
+    void aFileSystemFailureNamesTheOutputFile() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("shared"));
+        Path file = folder.resolve("report-2026-Q3.xlsx");
+
+        IOException failed = assertThrows(IOException.class, () -> OutputFile.replace(file, out -> {
+            out.write("half".getBytes(StandardCharsets.UTF_8));
+            // the folder taken away while the report is written: its temporary file can no longer be renamed
+            Files.move(folder, work.resolve("moved"));
+        }));
+
+        assertEquals("cannot write " + file + ": no such file", failed.getMessage());
+        assertEquals("cannot write " + file + ": no such file", Failures.sentence(failed));
+    }
 }
