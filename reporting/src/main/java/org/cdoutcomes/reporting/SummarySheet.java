@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.cdoutcomes.analytics.report.QuarterFigures;
@@ -111,11 +112,10 @@ final class SummarySheet {
             layout.figure(row++, 3, rate(term), layout.styles.percent,
                     small.anySmall(term.cyclesWithEvent(), term.countedCycles()), "n/a");
         }
-        if (ranked.size() > top.size()) {
-            // three rows, as report.md asks; a tie cut by name order is said, not hidden
-            List<String> alsoTied = ranked.subList(top.size(), ranked.size()).stream().map(TermCount::term).toList();
-            layout.text(row++, 0, "As frequent as the third, listed by name after it: " + String.join(", ", alsoTied) + ".",
-                    layout.styles.note);
+        // three rows, as report.md asks; a tie cut by name order is said, not hidden
+        String tie = tieNote("As", current);
+        if (tie != null) {
+            layout.text(row++, 0, tie, layout.styles.note);
         }
         if (top.isEmpty()) {
             layout.text(row++, 0, anyCountedCycle ? "No side effect reported in the counted cycles (a cycle counts once its "
@@ -212,15 +212,21 @@ final class SummarySheet {
             layout.input(++row, 0, label).setCellStyle(layout.styles.label);
         }
         for (QuarterFigures quarter : quarters) {
-            List<TermCount> ranked = quarter.topSideEffects();
-            if (ranked.size() > QuarterFigures.TOP_SIDE_EFFECTS) {
-                // as for this period: a tie cut by name order is said, not hidden
-                List<String> alsoTied = ranked.subList(QuarterFigures.TOP_SIDE_EFFECTS, ranked.size()).stream()
-                        .map(TermCount::term).toList();
-                layout.text(++row, 0, quarter.label() + ": as frequent as the third, listed by name after it: "
-                        + String.join(", ", alsoTied) + ".", layout.styles.note);
+            String tie = tieNote(quarter.label() + ": as", quarter);
+            if (tie != null) {
+                layout.text(++row, 0, tie, layout.styles.note);
             }
         }
         return row;
+    }
+
+    /** The note naming the side effects as frequent as the quarter's third, which its three rows leave out; else null. */
+    private static String tieNote(String start, QuarterFigures quarter) {
+        List<TermCount> ranked = quarter.topSideEffects();
+        if (ranked.size() <= QuarterFigures.TOP_SIDE_EFFECTS) {
+            return null;
+        }
+        return start + " frequent as the third, listed by name after it: " + ranked.subList(QuarterFigures.TOP_SIDE_EFFECTS,
+                ranked.size()).stream().map(TermCount::term).collect(Collectors.joining(", ")) + ".";
     }
 }

@@ -83,7 +83,9 @@ public final class Failures {
             return "the program reading the output closed it before the end (broken pipe)";
         }
         if (noMessage) {
-            return inWords(className);
+            // the class name in words: JobInterruptedException is "job interrupted"
+            String simple = className.substring(className.lastIndexOf('.') + 1).replaceFirst("(Exception|Error)$", "");
+            return simple.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
         }
         String pathFailure = PATH_FAILURES.get(className);
         if (pathFailure != null) {
@@ -92,12 +94,6 @@ public final class Failures {
         // PostgreSQL's severity prefix says nothing to a reader; a value it quotes at the end of the line (invalid input
         // syntax for type date: "...") is the record's, which no message may show
         return QUOTED_VALUE.matcher(message.strip().replaceFirst("^(ERROR|FATAL): ", "")).replaceFirst(": (a value, not shown)");
-    }
-
-    /** The class name in words: JobInterruptedException is "job interrupted". */
-    static String inWords(String className) {
-        String simple = className.substring(className.lastIndexOf('.') + 1).replaceFirst("(Exception|Error)$", "");
-        return simple.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
     }
 
     /** The first line of the exception's own message, else its class's simple name. */

@@ -1,7 +1,6 @@
 package org.cdoutcomes.app.cli;
 
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -88,16 +87,7 @@ public final class OutputFile {
      * writing the same file do not share one).
      */
     public static void replace(Path file, OutputFiles.Content content) throws IOException {
-        try {
-            OutputFiles.write(file, target -> target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp"),
-                    content);
-        } catch (FileSystemException e) {
-            // its path is mostly the temporary file's, which the user never named (a folder made read-only meanwhile)
-            IOException named = new IOException("cannot write " + file + ": "
-                    + (e.getReason() != null ? e.getReason() : Failures.inWords(e.getClass().getName())));
-            named.addSuppressed(e);
-            throw named;
-        }
+        OutputFiles.write(file, target -> target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp"), content);
     }
 
     /**

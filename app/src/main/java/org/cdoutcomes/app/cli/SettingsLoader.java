@@ -100,8 +100,8 @@ final class SettingsLoader {
         // two values of one setting: refused, not the last one taken with a library's warning
         options.setAllowDuplicateKeys(false);
         try (Reader reader = Files.newBufferedReader(file)) {
-            document = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
-                    new TextResolver()).load(reader);
+            DumperOptions unused = new DumperOptions(); // the constructor that takes a resolver asks for a writer's options too
+            document = new Yaml(new SafeConstructor(options), new Representer(unused), unused, options, new TextResolver()).load(reader);
         } catch (MarkedYAMLException e) {
             String problem = e.getProblem();
             throw CdoException.badUsage(file + " line " + (e.getProblemMark().getLine() + 1) + " is not valid YAML: " + problem

@@ -47,6 +47,11 @@ public final class XlsxInputFile implements InputFile {
     private static final double MIN_INFLATE_RATIO = 0.01;
     /** The workbook relationship of Excel's "Strict Open XML Spreadsheet", which POI's streaming reader cannot read. */
     private static final String STRICT_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
+    /** The number formats of zero-padded whole numbers (an id typed as 00123), and such a number's digits. */
+    private static final Pattern ZERO_PADDED = Pattern.compile("0+");
+    private static final Pattern WHOLE = Pattern.compile("\\d+");
+    /** The significant digits Excel shows of a number in the General format. */
+    private static final MathContext EXCEL_PRECISION = new MathContext(15);
 
     private final Path path;
 
@@ -185,9 +190,6 @@ public final class XlsxInputFile implements InputFile {
         }
     }
 
-    private static final Pattern ZERO_PADDED = Pattern.compile("0+");
-    private static final Pattern WHOLE = Pattern.compile("\\d+");
-
     /**
      * A number without exponent; a fraction as Excel shows it in the General format and writes it to CSV, at 15
      * significant digits at most (a cell holding 0.1+0.2 is the double 0.30000000000000004, which Excel shows as 0.3).
@@ -207,8 +209,6 @@ public final class XlsxInputFile implements InputFile {
                 : new BigDecimal(value).round(EXCEL_PRECISION);
         return shown.stripTrailingZeros().toPlainString();
     }
-
-    private static final MathContext EXCEL_PRECISION = new MathContext(15);
 
     /**
      * Gives every row and cell element its reference ({@code r}): the schema lets a writer leave it out, meaning the

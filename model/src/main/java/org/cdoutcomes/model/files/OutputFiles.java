@@ -5,9 +5,12 @@ import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -112,6 +115,14 @@ public final class OutputFiles {
         }
     }
 
+    private static String reason(FileSystemException e) {
+        if (e.getReason() != null) {
+            return e.getReason();
+        }
+        return e instanceof NoSuchFileException ? "no such file" : e instanceof AccessDeniedException ? "permission denied"
+                : e.getClass().getSimpleName();
+    }
+
     private static void replace(Path target, Path temporary, Content content) throws IOException {
         Files.createDirectories(target.getParent());
         // a leftover of a killed run (or a link planted under its name) goes; a folder that is not empty stays, and fails
@@ -128,6 +139,14 @@ public final class OutputFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (FileSystemException e) {
+            if (!temporary.toString().equals(e.getFile())) {
+                throw e;
+            }
+            // the user named the file, not its temporary sibling (the folder made read-only or moved while cdo wrote)
+            IOException named = new IOException("cannot write " + target + ": " + reason(e));
+            named.addSuppressed(e);
+            throw named;
         } finally {
             if (created) {
                 Files.deleteIfExists(temporary);
