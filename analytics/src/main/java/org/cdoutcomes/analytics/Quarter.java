@@ -17,8 +17,10 @@ public record Quarter(int year, int number) {
     /** Parses {@code YYYY-Qn}; the message names the expected form. */
     public static Quarter parse(String text) {
         Matcher matcher = TEXT.matcher(text == null ? "" : text.trim());
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("a quarter is written YYYY-Qn with n from 1 to 4 (e.g. 2026-Q3), not '" + text + "'");
+        // no year 0 (1 BC is followed by AD 1): the date options refuse it too
+        if (!matcher.matches() || Integer.parseInt(matcher.group(1)) == 0) {
+            throw new IllegalArgumentException("a quarter is written YYYY-Qn with a year from 0001 and n from 1 to 4 (e.g. 2026-Q3), not '"
+                    + text + "'");
         }
         return new Quarter(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
     }

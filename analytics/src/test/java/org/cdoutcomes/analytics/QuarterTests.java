@@ -46,7 +46,7 @@ class QuarterTests {
 
     @Test
     void malformedQuartersNameTheExpectedForm() {
-        for (String text : new String[] {"2026-Q5", "2026Q3", "26-Q1", "2026-Q0", "", "Q3-2026"}) {
+        for (String text : new String[] {"2026-Q5", "2026Q3", "26-Q1", "2026-Q0", "", "Q3-2026", "0000-Q1"}) {
             IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Quarter.parse(text));
             assertTrue(error.getMessage().contains("YYYY-Qn"), error.getMessage());
         }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -96,15 +97,18 @@ public class DemoCommand implements Callable<Integer> {
     boolean verbose;
 
     private final DemoClinic clinic;
+    private final Clock clock;
 
     /** Generates the clinic with {@code cdo generate}, the sibling command. */
     public DemoCommand() {
         this.clinic = this::generateWithCommand;
+        this.clock = Clock.systemDefaultZone();
     }
 
-    /** Generates the clinic with the given generator. */
-    public DemoCommand(DemoClinic clinic) {
+    /** Generates the clinic with the given generator, on the given clock's day. */
+    public DemoCommand(DemoClinic clinic, Clock clock) {
         this.clinic = clinic;
+        this.clock = clock;
     }
 
     @Override
@@ -122,8 +126,10 @@ public class DemoCommand implements Callable<Integer> {
         }
         // the settings (./cdo.yml, CDO_*) too: a bad one would end the demo with exit 2 after the files were replaced
         CdoSettings.load(null, System.getenv());
+        // one day for the whole demo: a demo started before midnight reports the quarter its clinic's data fill
+        Clock started = Clock.fixed(clock.instant(), clock.getZone());
         Path exports = out.resolve("clinic");
-        clinic.generate(exports, patients);
+        clinic.generate(exports, patients, LocalDate.now(started).minusDays(1));
 
         Path database = dataDir.resolve(DATABASE_FOLDER);
         DemoSchema schema = serverUrl == null ? null : new DemoSchema();
@@ -153,7 +159,7 @@ public class DemoCommand implements Callable<Integer> {
             ingested = cdo.bean(JobRuns.class).exclusively(IngestJobConfiguration.JOB_NAME,
                     () -> cdo.bean(Ingester.class).ingest(new IngestRequest(files, rejects, null), IngestProgress.QUIET));
             checkIngested(ingested);
-            ReportService reports = new ReportService(cdo.dataSource(), demoSettings(cdo.settings()), Clock.systemDefaultZone());
+            ReportService reports = new ReportService(cdo.dataSource(), demoSettings(cdo.settings()), started);
             report = reports.write(ReportRequest.quarterInFolder(reports.defaultQuarter(null), out), progress);
             progress.done();
         }
@@ -191,12 +197,12 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     /** Runs {@code cdo generate --patients N --out DIR}, which writes the clinic of synthetic-clinic.md. */
-    private void generateWithCommand(Path folder, int count) {
+    private void generateWithCommand(Path folder, int count, LocalDate lastDay) {
         CommandLine generate = spec.root().subcommands().get("generate");
         if (generate == null) {
             throw CdoException.badUsage("cdo demo generates its clinic with cdo generate, which this build does not include");
         }
-        int exitCode = generate.execute("--patients", Integer.toString(count), "--out", folder.toString());
+        int exitCode = generate.execute("--patients", Integer.toString(count), "--out", folder.toString(), "--to", lastDay.toString());
         if (exitCode == CdoException.BAD_USAGE) {
             throw CdoException.badUsage("cdo demo could not generate its clinic of " + count + " patients (see the message above)");
         } else if (exitCode != 0) {

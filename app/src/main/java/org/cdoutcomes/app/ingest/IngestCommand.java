@@ -85,7 +85,8 @@ public class IngestCommand implements Callable<Integer> {
     @Option(names = "--date-format", paramLabel = "PATTERN",
             description = "how text dates are written, as a java.time pattern such as dd/MM/yyyy or d.M.yyyy "
                     + "(default: yyyy-MM-dd; xlsx date cells are always read as dates; a two-digit year (dd/MM/yy) "
-                    + "falls in the hundred years ending ten years from now: in 2026, 98 is 1998 and 27 is 2027, a future date)")
+                    + "falls in the hundred years ending ten years from now: in 2026, 98 is 1998 and 27 is 2027, a future date; "
+                    + "yyyy wants four digits; a year of one or three letters, as in d.M.y, is refused)")
     String dateFormat;
 
     @Override

@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -79,11 +79,10 @@ public class ClinicPipelineStages implements PipelineStages {
     }
 
     @Override
-    public ReportOutcome analyzeAndReport(String runId, LocalDate asOf, Path folder) {
-        // The day is the run's, on a restart too, so the outputs are those of the run; the time shows when it was written.
+    public ReportOutcome analyzeAndReport(String runId, LocalDateTime runTime, Path folder) {
+        // The run's time, on a restart too, so that a restarted run writes the outputs the run would have written
         ZoneId zone = ZoneId.systemDefault();
-        Clock runDay = Clock.fixed(asOf.atTime(LocalTime.now(zone)).atZone(zone).toInstant(), zone);
-        ReportService reports = new ReportService(dataSource, settings, runDay);
+        ReportService reports = new ReportService(dataSource, settings, Clock.fixed(runTime.atZone(zone).toInstant(), zone));
         try {
             ReportResult written = reports.write(ReportRequest.quarterInFolder(reports.defaultQuarter(null), folder), patients -> { });
             // what cdo report prints beside an empty or surprising report, for the reader of the run's log

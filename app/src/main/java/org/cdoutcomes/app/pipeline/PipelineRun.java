@@ -62,7 +62,7 @@ public record PipelineRun(String jobName, LocalDateTime runTime, Path inbox, Pat
         return jobName + "-" + RUN_ID_TIME.format(runTime);
     }
 
-    /** The day the run started: the as-of date of its analysis and the limit for future dates, on restarts too. */
+    /** The day the run started: the limit for future dates, on restarts too. */
     public LocalDate runDate() {
         return runTime.toLocalDate();
     }

@@ -2,6 +2,7 @@ package org.cdoutcomes.app.pipeline;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 
 /**
@@ -28,8 +29,11 @@ public interface PipelineStages {
     IngestOutcome ingest(String runId, LocalDate runDate, List<Path> files, Path rejectsFile);
 
     /**
-     * Analyses the stored data for the latest full quarter before the day {@code asOf} and writes the Excel report and the
+     * Analyses the stored data for the latest full quarter before the run's day and writes the Excel report and the
      * analysis JSON (report.md, analytics.md) into {@code folder}, which is empty when called.
+     *
+     * @param runTime when the run started, stable across restarts: its day chooses the quarter, and the report shows it
+     *        as its run time
      */
-    ReportOutcome analyzeAndReport(String runId, LocalDate asOf, Path folder);
+    ReportOutcome analyzeAndReport(String runId, LocalDateTime runTime, Path folder);
 }

@@ -84,7 +84,7 @@ final class PipelineSteps {
     RepeatStatus report(StepContribution contribution, ChunkContext chunk) {
         JobExecution job = job(chunk);
         PipelineRun run = run(job);
-        ReportOutcome outcome = stages.analyzeAndReport(run.runId(), run.runDate(), AtomicFiles.emptyFolder(run.staging("report")));
+        ReportOutcome outcome = stages.analyzeAndReport(run.runId(), run.runTime(), AtomicFiles.emptyFolder(run.staging("report")));
         LOG.info("Run {}: report for {} written", run.runId(), outcome.period());
         remember(job, REPORT, outcome);
         return RepeatStatus.FINISHED;

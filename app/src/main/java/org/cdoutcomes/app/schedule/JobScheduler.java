@@ -20,7 +20,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.scheduling.Trigger;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
-import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * Starts each scheduled job on its cron expression, one thread per job. A trigger that comes while the job still
@@ -50,17 +49,19 @@ public final class JobScheduler {
         threads.setThreadNamePrefix("cdo-schedule-");
         threads.setWaitForTasksToCompleteOnShutdown(true);
         threads.initialize();
+        ZoneId zone = ZoneId.systemDefault();
         schedules.forEach((job, cron) -> {
+            WallClockCronTrigger wallClock = new WallClockCronTrigger(cron, zone);
             // the time each start was due, as the trigger reckoned it (a start may fire a little before it)
-            CronTrigger cronTrigger = new CronTrigger(cron.toString());
             AtomicReference<Instant> due = new AtomicReference<>();
             Trigger recordingDue = context -> {
-                Instant next = cronTrigger.nextExecution(context);
+                Instant next = wallClock.nextExecution(context);
                 due.set(next);
                 return next;
             };
             triggers.add(threads.schedule(() -> trigger(job, due.get()), recordingDue));
-            LOG.info("Job {} scheduled on '{}'; next start {}", job, cron, JobsCommand.TIME.format(cron.next(LocalDateTime.now())));
+            LOG.info("Job {} scheduled on '{}'; next start {}", job, cron,
+                    JobsCommand.TIME.format(LocalDateTime.ofInstant(wallClock.next(LocalDateTime.now(zone)), zone)));
         });
     }
 

@@ -19,12 +19,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cdoutcomes.app.LatestFullQuarter;
 import org.cdoutcomes.app.cli.ErrorReporter;
@@ -46,11 +51,11 @@ class DemoCommandIntegrationTests {
     Path work;
 
     /**
-     * Patient i has one Botox session on the i-th day of the latest full quarter with relief 5 days later, and one
-     * visit row names a product no vocabulary knows (rejected as UNKNOWN_CODE).
+     * Patient i has one Botox session on the i-th day of the latest full quarter before the demo's day with relief 5 days
+     * later, and one visit row names a product no vocabulary knows (rejected as UNKNOWN_CODE).
      */
-    static void smallClinic(Path folder, int patients) throws IOException {
-        LocalDate first = LatestFullQuarter.before(LocalDate.now()).first();
+    static void smallClinic(Path folder, int patients, LocalDate lastDay) throws IOException {
+        LocalDate first = LatestFullQuarter.before(lastDay.plusDays(1)).first();
         List<String> patientRows = new ArrayList<>(List.of("patient_id,site_id"));
         List<String> visitRows = new ArrayList<>(List.of("visit_id,patient_id,visit_date,product,muscle,side,dose_units"));
         List<String> symptomRows = new ArrayList<>(List.of("patient_id,recorded_on,kind"));
@@ -71,9 +76,13 @@ class DemoCommandIntegrationTests {
     }
 
     private Run demo(String... args) {
+        return demo(Clock.systemDefaultZone(), args);
+    }
+
+    private Run demo(Clock clock, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine demo = new CommandLine(new DemoCommand(DemoCommandIntegrationTests::smallClinic))
+        CommandLine demo = new CommandLine(new DemoCommand(DemoCommandIntegrationTests::smallClinic, clock))
                 .setExecutionExceptionHandler(new ErrorReporter());
         demo.setOut(new PrintWriter(out, true));
         demo.setErr(new PrintWriter(err, true));
@@ -165,15 +174,48 @@ class DemoCommandIntegrationTests {
         @Option(names = "--out", required = true)
         Path out;
 
+        @Option(names = "--to", required = true)
+        LocalDate to;
+
         @Override
         public Integer call() throws IOException {
-            smallClinic(out, patients);
+            smallClinic(out, patients, to);
             return 0;
         }
     }
 
     @Command(name = "cdo", subcommands = {DemoCommand.class, TestGenerate.class})
     static final class TestRoot {
+    }
+
+    /**
+     * A demo started a second before midnight on the last day of a quarter takes that day for the whole demo: its
+     * clinic ends the day before and its report is of the quarter before (2026-Q2), written at the start; a report of
+     * the next day's latest full quarter (2026-Q3) would have lacked the quarter's last day.
+     */
+    @Test
+    void aDemoStartedBeforeMidnightReportsAsOfItsStartDay() throws IOException {
+        ZoneId zone = ZoneId.systemDefault();
+        LocalDateTime started = LocalDateTime.of(2026, 9, 30, 23, 59, 59);
+        Path out = work.resolve("before-midnight");
+
+        Run run = demo(Clock.fixed(started.atZone(zone).toInstant(), zone), "--patients", "3", "--out", out.toString(),
+                "--data-dir", work.resolve("data").toString());
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(Files.readString(out.resolve("clinic").resolve("visits.csv")).contains(",2026-04-04,"), "sessions in 2026-Q2");
+        Path workbook = out.resolve("report-2026-Q2.xlsx");
+        try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook report = new XSSFWorkbook(in)) {
+            Sheet summary = report.getSheet("Summary");
+            LocalDateTime runTime = null;
+            for (Row row : summary) {
+                if (row.getCell(0) != null && "Run time".equals(row.getCell(0).getStringCellValue())) {
+                    runTime = row.getCell(1).getLocalDateTimeCellValue();
+                }
+            }
+            assertEquals(started, runTime);
+        }
+        assertEquals(3, (int) JsonPath.parse(Files.readString(out.resolve("analysis.json"))).read("$.cohort.cycles"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -102,7 +103,8 @@ public class FakeStages implements PipelineStages {
     }
 
     @Override
-    public ReportOutcome analyzeAndReport(String runId, LocalDate asOf, Path folder) {
+    public ReportOutcome analyzeAndReport(String runId, LocalDateTime runTime, Path folder) {
+        LocalDate asOf = runTime.toLocalDate();
         long began = System.nanoTime();
         at("report", runId);
         long rows = jdbc.queryForObject("select count(*) from fake_rows", Long.class);

@@ -38,7 +38,8 @@ public final class DateParser {
      * dates, and 37 is 1937), as Excel reads them within 1930-2029: java.time's 2000-2099 made a diagnosis in 1998 a
      * FUTURE_DATE, and a window ending this year would store next year's typo 100 years back.
      *
-     * @throws IllegalArgumentException when the pattern is not a date pattern
+     * @throws IllegalArgumentException when the pattern is not a date pattern, or writes its year with one or three
+     *         letters (java.time would read a two-digit year as the first century's)
      */
     public static DateParser of(String pattern, LocalDate today) {
         if (pattern == null || pattern.isBlank()) {
@@ -96,6 +97,12 @@ public final class DateParser {
                 int run = i;
                 while (run < pattern.length() && pattern.charAt(run) == c) {
                     run++;
+                }
+                if (run - i == 1 || run - i == 3) {
+                    // java.time reads y as a year of any width: 15.6.26 would be stored as the year 26, silently
+                    throw new IllegalArgumentException("the date format " + pattern + " writes the year as "
+                            + pattern.substring(i, run) + ", which reads 26 as the year 26: write yyyy for years of four"
+                            + " digits, or yy for years of two");
                 }
                 if (run - i == 2 && start < 0) {
                     start = i;

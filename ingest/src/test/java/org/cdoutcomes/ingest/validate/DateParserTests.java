@@ -3,8 +3,10 @@ package org.cdoutcomes.ingest.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DateParserTests {
@@ -66,5 +68,21 @@ class DateParserTests {
         assertThrows(IllegalArgumentException.class, () -> DateParser.of("yyyy-MM"));
         assertThrows(IllegalArgumentException.class, () -> DateParser.of("qqq-{"));
         assertThrows(IllegalArgumentException.class, () -> DateParser.of(" "));
+    }
+
+    /**
+     * java.time reads the year of d.M.y with any number of digits, so 15.6.26 was stored as 15 June of the year 26:
+     * one or three year letters are refused (the command exits 2 naming the option); yyyy wants four digits.
+     */
+    @Test
+    void aYearOfOneOrThreeLettersIsRefusedAndFourLettersWantFourDigits() {
+        for (String pattern : List.of("d.M.y", "d.M.yyy", "u-M-d", "'yy' d.M.y")) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> DateParser.of(pattern));
+            assertTrue(refused.getMessage().contains("write yyyy for years of four digits, or yy for years of two"),
+                    refused.getMessage());
+        }
+        assertNull(DateParser.of("d.M.yyyy").parse("15.6.26"));
+        assertEquals(LocalDate.of(2026, 6, 15), DateParser.of("d.M.yyyy").parse("15.6.2026"));
+        assertEquals(LocalDate.of(2026, 6, 15), DateParser.of("d.M.yy", LocalDate.of(2026, 6, 15)).parse("15.6.26"));
     }
 }
