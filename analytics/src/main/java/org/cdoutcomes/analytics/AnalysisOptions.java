@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.cdoutcomes.model.vocabulary.Codes;
 import org.cdoutcomes.model.vocabulary.MuscleGroups;
 
 /**
@@ -38,7 +39,8 @@ public record AnalysisOptions(LocalDate asOf, LocalDate from, LocalDate to, Quar
         }
         Set<String> trimmed = new TreeSet<>();
         for (String site : sites == null ? Set.<String>of() : sites) {
-            trimmed.add(site.trim());
+            // as ids in the files are trimmed: no-break spaces too (String.trim keeps them)
+            trimmed.add(Codes.strip(site));
         }
         sites = Set.copyOf(trimmed);
     }

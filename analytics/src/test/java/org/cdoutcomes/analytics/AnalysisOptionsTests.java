@@ -31,6 +31,8 @@ class AnalysisOptionsTests {
         assertEquals(d("2025-09-30"), options.to());
         assertEquals("2025-Q3", options.periodLabel());
         assertEquals(Set.of("north"), options.sites());
+        // a site id pasted with a no-break space, which the ingest trims from the id in a file
+        assertEquals(Set.of("north"), DEFAULTS.withSites(Set.of("north\u00a0")).sites());
     }
 
     @Test

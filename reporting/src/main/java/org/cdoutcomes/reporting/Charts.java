@@ -28,6 +28,7 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 
 import org.cdoutcomes.analytics.result.CurvePoint;
 import org.cdoutcomes.analytics.result.KaplanMeierSummary;
+import org.cdoutcomes.model.vocabulary.Product;
 
 /**
  * Native, editable charts fed from cells of their own sheet (past the print area). Every series gets an
@@ -57,7 +58,7 @@ final class Charts {
     }
 
     /**
-     * Kaplan-Meier curves as step lines: at each time, the previous S then the new S. Returns the number of
+     * Kaplan-Meier curves of products as step lines: at each time, the previous S then the new S. Returns the number of
      * series drawn (0: no chart).
      */
     static int survivalSteps(SheetLayout layout, Placement at, String title, String xTitle, String yTitle,
@@ -110,7 +111,8 @@ final class Charts {
             series.setSmooth(false);
             series.setMarkerStyle(MarkerStyle.NONE);
             XDDFShapeProperties shape = new XDDFShapeProperties();
-            shape.setLineProperties(solidLine(colour(s), 2.0));
+            // a product's own colour on every chart, whichever products a chart leaves out
+            shape.setLineProperties(solidLine(colour(Product.VOCABULARY.byId(strata.get(s).value()).ordinal()), 2.0));
             series.setShapeProperties(shape);
         }
         chart.plot(data);

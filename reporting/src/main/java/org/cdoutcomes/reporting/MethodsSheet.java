@@ -149,7 +149,7 @@ final class MethodsSheet {
     private static int configuration(SheetLayout layout, int row, ReportContext context) {
         layout.text(row++, 0, "Configuration used", layout.styles.section);
         row = setting(layout, row, "Clinic", null);
-        layout.input(row - 1, 1, context.clinicName());
+        layout.wrapAcross(layout.input(row - 1, 1, context.clinicName()), 1, EXPLANATION_CHARS);
         if (context.sites().isEmpty()) {
             row = setting(layout, row, "Sites", "all sites");
         } else {

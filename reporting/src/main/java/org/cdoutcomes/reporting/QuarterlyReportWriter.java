@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.apache.poi.util.LocaleUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.cdoutcomes.analytics.report.ReportFigures;
 import org.cdoutcomes.analytics.result.AnalysisResult;
+import org.cdoutcomes.analytics.result.KaplanMeierSummary;
 import org.cdoutcomes.analytics.result.LogRankComparison;
 
 /**
@@ -71,15 +73,32 @@ public final class QuarterlyReportWriter {
 
         SummarySheet.write(sheets.get(0), context, figures.current(), figures.trend(), context.aeWindowDays(),
                 !analysis.sideEffects().isEmpty());
-        SurvivalSheet.write(sheets.get(1), ONSET, analysis.timeToOnset(), null, comparison(analysis, "time_to_onset"));
+        SurvivalSheet.write(sheets.get(1), ONSET, analysis.timeToOnset(), null, comparison(analysis, "time_to_onset"), null);
         SurvivalSheet.write(sheets.get(2), DURATION, analysis.durationOfRelief(), figures.reliefShares(),
-                comparison(analysis, "duration_of_relief"));
+                comparison(analysis, "duration_of_relief"), withoutOnset(analysis.timeToOnset()));
         SideEffectsSheet.write(sheets.get(3), analysis.sideEffects(), analysis.cohort().cycles(), context.aeWindowDays());
         DosingSheet.write(sheets.get(4), figures.dosing());
         DataQualitySheet.write(sheets.get(5), context.rejectedRows(), context.warnings(), analysis.dataQuality());
         MethodsSheet.write(sheets.get(6), context);
         workbook.setActiveSheet(0);
         return workbook;
+    }
+
+    /**
+     * The strata of the period without a duration to measure, none of whose cycles had a relief onset: analytics.md
+     * leaves them out of the duration of relief, where a product would otherwise seem not to have been used.
+     */
+    static String withoutOnset(List<KaplanMeierSummary> onset) {
+        List<KaplanMeierSummary> none = onset.stream().filter(stratum -> stratum.events() == 0).toList();
+        if (none.isEmpty()) {
+            return null;
+        }
+        if (none.stream().anyMatch(stratum -> stratum.by().equals("all"))) {
+            return "No cycle of this period had a relief onset: there is no duration of relief to measure.";
+        }
+        return "Not listed, as none of their cycles had a relief onset (no duration to measure): " + none.stream()
+                .map(stratum -> stratum.value() + " (" + SurvivalSheet.stratumLabel(stratum.by()).toLowerCase(Locale.ROOT) + ")")
+                .collect(Collectors.joining(", ")) + ".";
     }
 
     private static Optional<LogRankComparison> comparison(AnalysisResult analysis, String metric) {

@@ -17,6 +17,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 final class SheetLayout {
     /** Characters that make Excel read a typed value as a formula. */
     private static final String FORMULA_STARTS = "=+-@";
+    /** Prose averages narrower than the digit '0' that column widths are measured in. */
+    private static final double PROSE_PER_WIDTH_CHAR = 1.2;
 
     final XSSFSheet sheet;
     final Styles styles;
@@ -116,10 +118,24 @@ final class SheetLayout {
         }
     }
 
+    /**
+     * Text that may run past the print area (a clinic's name, a list of sites): wrapped over the columns up to
+     * {@code lastColumn}, {@code widthChars} wide in all, its row as tall as its lines.
+     */
+    void wrapAcross(XSSFCell cell, int lastColumn, int widthChars) {
+        int row = cell.getRowIndex();
+        if (lastColumn > cell.getColumnIndex()) {
+            sheet.addMergedRegion(new CellRangeAddress(row, row, cell.getColumnIndex(), lastColumn));
+        }
+        cell.setCellStyle(styles.wrapping(cell.getCellStyle()));
+        if (cell.getStringCellValue().length() > widthChars * PROSE_PER_WIDTH_CHAR) {
+            wrapHeight(row, cell.getStringCellValue(), widthChars);
+        }
+    }
+
     /** Row tall enough for wrapped text of this many characters in a column this wide. */
     void wrapHeight(int row, String value, int columnChars) {
-        // prose averages narrower than the digit '0' that column widths are measured in
-        int perLine = columnChars * 12 / 10;
+        int perLine = (int) (columnChars * PROSE_PER_WIDTH_CHAR);
         int lines = 0;
         for (String paragraph : value.split("\n", -1)) {
             lines += Math.max(1, (paragraph.length() + perLine - 1) / perLine);

@@ -1,5 +1,8 @@
 package org.cdoutcomes.reporting;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
@@ -49,7 +52,11 @@ final class Styles {
     /** A date among the Methods sheet's text values, aligned with them. */
     final XSSFCellStyle dateLeft;
 
+    private final XSSFWorkbook workbook;
+    private final Map<XSSFCellStyle, XSSFCellStyle> wrappingVariants = new IdentityHashMap<>();
+
     Styles(XSSFWorkbook workbook) {
+        this.workbook = workbook;
         XSSFFont titleFont = workbook.createFont();
         titleFont.setBold(true);
         titleFont.setFontHeightInPoints((short) 14);
@@ -113,5 +120,16 @@ final class Styles {
         style.setAlignment(HorizontalAlignment.RIGHT);
         style.setVerticalAlignment(VerticalAlignment.TOP);
         return style;
+    }
+
+    /** The style wrapping its text from the top of the cell, made once per style. */
+    XSSFCellStyle wrapping(XSSFCellStyle style) {
+        return wrappingVariants.computeIfAbsent(style, base -> {
+            XSSFCellStyle variant = workbook.createCellStyle();
+            variant.cloneStyleFrom(base);
+            variant.setWrapText(true);
+            variant.setVerticalAlignment(VerticalAlignment.TOP);
+            return variant;
+        });
     }
 }

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.cdoutcomes.analytics.report.QuarterFigures;
 import org.cdoutcomes.analytics.report.QuarterFigures.ProductCount;
 import org.cdoutcomes.analytics.report.QuarterFigures.TermCount;
@@ -20,7 +21,11 @@ final class SummarySheet {
      */
     private static final int FIRST_REPEATED_ROW = 0;
     /** Characters across the columns A to E, which a note spans. */
-    private static final int NOTE_WIDTH = 34 + 4 * 18;
+    private static final int LABEL_CHARS = 34;
+    private static final int COLUMN_CHARS = 18;
+    /** Item, Value, Notes and two more columns of the trend table (E): the print area's width. */
+    private static final int LAST_COLUMN = 4;
+    private static final int NOTE_WIDTH = LABEL_CHARS + LAST_COLUMN * COLUMN_CHARS;
 
     private SummarySheet() {
     }
@@ -39,13 +44,16 @@ final class SummarySheet {
 
         int row = HEADER_ROW + 1;
         layout.text(row, 0, "Clinic", layout.styles.label);
-        layout.input(row++, 1, context.clinicName());
+        // a long name or many sites would run past the print area's right edge, cut off on paper
+        layout.wrapAcross(layout.input(row++, 1, context.clinicName()), LAST_COLUMN, LAST_COLUMN * COLUMN_CHARS);
         layout.text(row, 0, "Sites", layout.styles.label);
         if (context.sites().isEmpty()) {
             layout.text(row, 1, "all sites");
             // site ids are data: written as input text
-            layout.input(row++, 2, current.sites().isEmpty() ? "no cycle in the period"
-                    : "with cycles in the period: " + String.join(", ", current.sites())).setCellStyle(layout.styles.indentedNote);
+            XSSFCell sites = layout.input(row++, 2, current.sites().isEmpty() ? "no cycle in the period"
+                    : "with cycles in the period: " + String.join(", ", current.sites()));
+            sites.setCellStyle(layout.styles.indentedNote);
+            layout.wrapAcross(sites, LAST_COLUMN, (LAST_COLUMN - 1) * COLUMN_CHARS);
         }
         for (String site : context.sites()) {
             layout.input(row++, 1, site);
@@ -132,8 +140,8 @@ final class SummarySheet {
                 layout.styles.section);
         int lastRow = trend(layout, row, trend);
 
-        layout.widths(34, 18, 18, 18, 18);
-        layout.printSetup(FIRST_REPEATED_ROW, HEADER_ROW, 4, lastRow);
+        layout.widths(LABEL_CHARS, COLUMN_CHARS, COLUMN_CHARS, COLUMN_CHARS, COLUMN_CHARS);
+        layout.printSetup(FIRST_REPEATED_ROW, HEADER_ROW, LAST_COLUMN, lastRow);
     }
 
     private static int count(SheetLayout layout, int row, String label, int value, String note) {

@@ -25,9 +25,12 @@ final class SurvivalSheet {
     private SurvivalSheet() {
     }
 
-    /** {@code shares} is null for onset: only duration has the share still in relief at 8, 12 and 16 weeks. */
+    /**
+     * {@code shares} is null for onset: only duration has the share still in relief at 8, 12 and 16 weeks.
+     * {@code absence}, when not null, says which strata of the period the metric has none of, and why.
+     */
     static void write(SheetLayout layout, Metric metric, List<KaplanMeierSummary> strata, List<ReliefShare> shares,
-                      Optional<LogRankComparison> comparison) {
+                      Optional<LogRankComparison> comparison, String absence) {
         SmallCells small = layout.smallCells;
         layout.text(0, 0, metric.title(), layout.styles.title);
         for (int i = 0; i < metric.explanation().size(); i++) {
@@ -68,7 +71,9 @@ final class SurvivalSheet {
             }
             row++;
         }
-        if (strata.isEmpty()) {
+        if (absence != null) {
+            layout.text(row++, 0, absence, layout.styles.note);
+        } else if (strata.isEmpty()) {
             layout.text(row++, 0, "No cycles in this period.", layout.styles.note);
         }
 

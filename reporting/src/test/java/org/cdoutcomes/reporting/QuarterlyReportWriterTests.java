@@ -13,8 +13,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -39,7 +41,9 @@ import org.cdoutcomes.analytics.report.QuarterFigures.TermCount;
 import org.cdoutcomes.analytics.report.ReportFigures;
 import org.cdoutcomes.analytics.result.AnalysisResult;
 import org.cdoutcomes.analytics.result.Cohort;
+import org.cdoutcomes.analytics.result.CurvePoint;
 import org.cdoutcomes.analytics.result.DataQuality;
+import org.cdoutcomes.analytics.result.KaplanMeierSummary;
 import org.junit.jupiter.api.Test;
 
 class QuarterlyReportWriterTests {
@@ -488,6 +492,104 @@ class QuarterlyReportWriterTests {
                 assertEquals(expected[i][1], ona.getValuesData().getPointAt(i));
             }
         }
+    }
+
+    /**
+     * analytics.md leaves a stratum without onset out of the duration of relief; the Duration sheet says so, else a
+     * product looks unused there. The fixture's onset has splenius with 4 cycles and no onset; a period where no cycle
+     * had an onset says that instead of "No cycles in this period".
+     */
+    @Test
+    void theDurationSheetNamesTheStrataWithoutOnset() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            assertNotNull(rowWith(workbook.getSheet("Duration"), 0,
+                    "Not listed, as none of their cycles had a relief onset (no duration to measure): splenius (muscle group)."));
+            assertEquals(List.of(), cellsWithText(workbook, Pattern.compile("^Not listed")).stream()
+                    .map(cell -> cell.getSheet().getSheetName()).filter(sheet -> !sheet.equals("Duration")).toList());
+        }
+        AnalysisResult fixture = ReportFixture.analysis();
+        List<CurvePoint> censoredAt30 = List.of(new CurvePoint(30, 5, 0, 5, 1.0, 1.0, 1.0));
+        AnalysisResult noOnset = new AnalysisResult(fixture.cohort(),
+                List.of(new KaplanMeierSummary("all", "all", 5, 0, 5, null, null, null, null, null, censoredAt30),
+                        new KaplanMeierSummary("product", "onabotulinumtoxinA", 5, 0, 5, null, null, null, null, null, censoredAt30)),
+                List.of(), List.of(), List.of(), fixture.dataQuality());
+        try (XSSFWorkbook workbook = written(ReportFixture.context(5), noOnset, ReportFixture.figures())) {
+            XSSFSheet duration = workbook.getSheet("Duration");
+            assertNotNull(rowWith(duration, 0, "No cycle of this period had a relief onset: there is no duration of relief to measure."));
+            assertEquals(List.of(), cellsWithText(workbook, Pattern.compile("^No cycles in this period")).stream()
+                    .filter(cell -> cell.getSheet() == duration).toList());
+        }
+    }
+
+    /**
+     * A long clinic name and the eight sites with cycles in the period ran past the Summary's print area (column E) on
+     * one line, cut off on paper ("…north, riversi"): each wraps over the columns to E, its row as tall as its lines
+     * (200 characters over columns B-E, 72 wide, about 86 of prose a line: 3 lines; the sites, 88 characters over C-E,
+     * 54 wide, 64 a line: 2 lines; 15 points a line and 3 to spare). The Methods sheet wraps the name in its column B.
+     */
+    @Test
+    void aLongClinicNameAndManySitesWrapInsideThePrintArea() throws IOException {
+        String name = "Centro de Distonía Cervical, Département de Neurologie, Klinik für Bewegungsstörungen und "
+                + "Botulinumtoxin-Ambulanz der Universitätsmedizin, Movement Disorders Service of the Northern Regions and Isles.";
+        assertEquals(200, name.length());
+        List<String> sites = List.of("children", "downtown", "east", "main", "north", "riverside", "south", "west");
+        ReportContext base = ReportFixture.context(5);
+        ReportContext context = new ReportContext(name, List.of(), base.periodLabel(), base.periodFrom(), base.periodTo(),
+                base.dataCutoff(), base.runTime(), 5, 28, 180, false, Map.of(), "0.1.0", List.of(), List.of(), List.of());
+        ReportFigures figures = ReportFixture.figures();
+        QuarterFigures c = figures.current();
+        QuarterFigures current = new QuarterFigures(c.label(), c.from(), c.to(), c.patientsTreated(), c.newPatients(),
+                c.cycles(), c.cyclesPerProduct(), c.medianDaysBetweenInjections(), c.closedCycles(), c.onsetMedian(),
+                c.onsetEvents(), c.durationMedian(), c.durationEvents(), c.topSideEffects(), sites);
+        try (XSSFWorkbook workbook = written(context, ReportFixture.analysis(),
+                new ReportFigures(current, figures.trend(), figures.reliefShares(), figures.dosing()))) {
+            XSSFSheet summary = workbook.getSheet("Summary");
+            Cell clinic = rowWith(summary, 1, name).getCell(1);
+            assertTrue(clinic.getCellStyle().getWrapText(), "the name wraps");
+            assertTrue(summary.getMergedRegions().stream().anyMatch(region -> region.formatAsString().equals(
+                    "B" + (clinic.getRowIndex() + 1) + ":E" + (clinic.getRowIndex() + 1))), "the name spans B to E");
+            assertEquals(3 * 15 + 3, clinic.getRow().getHeightInPoints(), 0.01);
+
+            String listed = "with cycles in the period: " + String.join(", ", sites);
+            Cell sitesCell = rowWith(summary, 2, listed).getCell(2);
+            assertTrue(sitesCell.getCellStyle().getWrapText(), "the sites wrap");
+            assertTrue(summary.getMergedRegions().stream().anyMatch(region -> region.formatAsString().equals(
+                    "C" + (sitesCell.getRowIndex() + 1) + ":E" + (sitesCell.getRowIndex() + 1))), "the sites span C to E");
+            assertEquals(2 * 15 + 3, sitesCell.getRow().getHeightInPoints(), 0.01);
+
+            Cell methodsName = rowWith(workbook.getSheet("Methods"), 1, name).getCell(1);
+            assertTrue(methodsName.getCellStyle().getWrapText(), "the Methods sheet wraps the name");
+            assertEquals(2 * 15 + 3, methodsName.getRow().getHeightInPoints(), 0.01);
+        }
+    }
+
+    /**
+     * A product keeps its colour from chart to chart: the palette's colour of its place in the vocabulary (ona blue, abo
+     * orange, inco green, rima red, daxi purple), not of its place among a chart's curves, which moves when suppression
+     * or a stratum without cycles leaves a product out of one chart only.
+     */
+    @Test
+    void aProductHasTheSameColourOnEveryChart() throws IOException {
+        try (XSSFWorkbook workbook = written(5)) {
+            Map<String, String> onset = seriesColours(workbook.getSheet("Onset"));
+            Map<String, String> duration = seriesColours(workbook.getSheet("Duration"));
+            assertEquals(Map.of("onabotulinumtoxinA", "1f77b4", "abobotulinumtoxinA", "ff7f0e"), onset);
+            assertEquals(Map.of("onabotulinumtoxinA", "1f77b4", "abobotulinumtoxinA", "ff7f0e",
+                    "rimabotulinumtoxinB", "d62728"), duration);
+        }
+    }
+
+    private static Map<String, String> seriesColours(XSSFSheet sheet) {
+        XDDFChartData data = sheet.getDrawingPatriarch().getCharts().get(0).getChartSeries().get(0);
+        Map<String, String> colours = new HashMap<>();
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            XDDFScatterChartData.Series series = (XDDFScatterChartData.Series) data.getSeries(s);
+            byte[] rgb = ((XDDFColorRgbBinary) ((XDDFSolidFillProperties) series.getShapeProperties().getLineProperties()
+                    .getFillProperties()).getColor()).getValue();
+            colours.put(series.getCTScatterSer().getTx().getStrRef().getStrCache().getPtArray(0).getV(),
+                    String.format("%02x%02x%02x", rgb[0] & 0xff, rgb[1] & 0xff, rgb[2] & 0xff));
+        }
+        return colours;
     }
 
     /** The charts' English text is tagged English whatever the JVM's locale (POI tags runs with the user's locale). */

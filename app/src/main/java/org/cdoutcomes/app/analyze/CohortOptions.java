@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.cdoutcomes.analytics.Quarter;
 import org.cdoutcomes.app.cli.DateConverter;
+import org.cdoutcomes.model.vocabulary.Codes;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -54,7 +55,7 @@ public class CohortOptions {
             throw new ParameterException(command, "--from " + from + " is after --to " + to + ": the period runs from the earlier date to the later");
         }
         for (String site : sites) {
-            if (site.isBlank()) {
+            if (Codes.isBlank(site)) {
                 throw new ParameterException(command, "--site expects a site id, such as main, but got an empty one");
             }
         }

@@ -52,12 +52,13 @@ public final class CdoContext implements AutoCloseable {
     /**
      * Off in logback.xml, as the command says what failed in one sentence; on with --verbose: Batch's log of a failed
      * step, with the whole stack trace (whose SQL DETAIL lines may quote row values), and the lines a lost database
-     * connection sets off (the pool's "marked as broken", Batch's and Spring's rollbacks "in unknown state").
+     * connection sets off (the pool's "marked as broken", Batch's and Spring's rollbacks "in unknown state"), and POI's
+     * log of what it then throws.
      */
     private static final List<String> VERBOSE_ONLY_LOGGERS = List.of("org.springframework.batch.core.step.AbstractStep",
             "org.springframework.batch.core.job.AbstractJob",
             "org.springframework.batch.core.step.tasklet.TaskletStep", "org.springframework.transaction.support.TransactionTemplate",
-            "com.zaxxer.hikari.pool.ProxyConnection");
+            "com.zaxxer.hikari.pool.ProxyConnection", "org.apache.poi");
 
     private final CdoSettings settings;
     private final EmbeddedDatabase embedded;
@@ -255,6 +256,11 @@ public final class CdoContext implements AutoCloseable {
                 // the server went away meanwhile (Flyway words it as a schema failure): not a configuration problem
                 throw CdoException.jobFailed("the connection to the database server at " + where + " was lost while cdo "
                         + "brought the database to the current schema; once it is back, run the command again", e);
+            }
+            if (Failures.diskFull(e)) {
+                // Flyway's own words read like a broken install
+                throw CdoException.jobFailed("cannot bring the database at " + where + " to the current schema: "
+                        + Failures.sentence(e) + "; then run the command again", e);
             }
             throw CdoException.badUsage("cannot bring the database at " + where + " to the current schema: " + Failures.firstLine(e), e);
         }

@@ -20,6 +20,8 @@ public final class Failures {
     private static final Pattern THROWABLE_LINE = Pattern.compile("((?:[\\w$]+\\.)+([\\w$]+(?:Exception|Error)))(?::\\s*(.*))?");
     private static final String CAUSED_BY = "Caused by: ";
     private static final Pattern QUOTED_VALUE = Pattern.compile(": \"[^\n]*\"$");
+    /** PostgreSQL's words for a full disk: a table or index that cannot grow, a write-ahead log file that cannot be written. */
+    private static final Pattern DISK_FULL = Pattern.compile("could not extend file|could not write to file \"pg_wal/");
     private static final Map<String, String> PATH_FAILURES = Map.of(
             "java.nio.file.NoSuchFileException", "%s does not exist",
             "java.nio.file.FileAlreadyExistsException", "cannot create %s: something of that name is already there",
@@ -42,6 +44,11 @@ public final class Failures {
     static boolean connectionLost(Throwable thrown) {
         return causes(thrown).anyMatch(t -> t instanceof SQLException sql && sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[1-3]")));
+    }
+
+    /** Whether the database server failed for a full disk, in the exception or its causes. */
+    static boolean diskFull(Throwable thrown) {
+        return causes(thrown).anyMatch(t -> t.getMessage() != null && DISK_FULL.matcher(t.getMessage()).find());
     }
 
     /** The exception and its causes, outermost first. */
@@ -86,6 +93,11 @@ public final class Failures {
             // the class name in words: JobInterruptedException is "job interrupted"
             String simple = className.substring(className.lastIndexOf('.') + 1).replaceFirst("(Exception|Error)$", "");
             return simple.replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
+        }
+        if (DISK_FULL.matcher(message).find()) {
+            // PostgreSQL's hint ("Check free disk space") is on a later line, and its words name no disk
+            return "the database server's disk is full (" + message.strip().replaceFirst("^(ERROR|FATAL|PANIC): ", "")
+                    + "): free space where it keeps its data (the embedded database's: under cdo-data, or --data-dir)";
         }
         String pathFailure = PATH_FAILURES.get(className);
         if (pathFailure != null) {

@@ -255,6 +255,32 @@ class CdoProcessIntegrationTests {
         assertEquals("cdo: CDO_LOG_LEVEL expects one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got 'bogus'\n", level.stderr());
     }
 
+    /**
+     * A full disk under the report and the analysis: the file asked for and the reason, in one sentence (the analysis
+     * said "No space left on device" of no file; the report POI's "The part /xl/charts/chart1.xml failed to be saved in
+     * the stream with marshaller ...", after a POI log line), exit 1, and nothing left in the folder. The disk is a
+     * 16 KiB tmpfs that a file fills, mounted in a mount namespace of the child's own (unshare, as a user namespace's
+     * root: no privilege needed).
+     */
+    @Test
+    void anOutputOnAFullDiskIsNamedWithTheReason() throws Exception {
+        String url = TestDatabases.jdbcUrl(TestDatabases.migrated("full_disk"));
+        Path full = Files.createDirectories(work.resolve("full"));
+        for (String[] output : new String[][] {{"report", "--out", "r.xlsx"}, {"analyze", "--json", "a.json"}}) {
+            ProcessBuilder onFullDisk = command(output[0], "--db", url, output[1], full.resolve(output[2]).toString());
+            List<String> command = new ArrayList<>(List.of("unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
+                    "mount -t tmpfs -o size=16k tmpfs \"$0\" && { head -c 16384 /dev/zero > \"$0/fill\"; \"$@\"; status=$?; "
+                            + "echo left: $(ls -A \"$0\"); exit $status; }", full.toString()));
+            command.addAll(onFullDisk.command());
+            Result result = finish(onFullDisk.command(command).start());
+
+            assertEquals(1, result.exitCode(), result.toString());
+            assertEquals("cdo: " + output[0] + " failed: cannot write " + full.resolve(output[2]) + ": No space left on device\n",
+                    result.stderr());
+            assertTrue(result.stdout().endsWith("left: fill\n"), "only the filling file stays: " + result.stdout());
+        }
+    }
+
     /** A damaged workbook is named in cdo's words only: POI's warning about the zip would come first, in its own. */
     @Test
     void aTruncatedWorkbookIsOneSentenceWithoutALibraryWarning() throws Exception {

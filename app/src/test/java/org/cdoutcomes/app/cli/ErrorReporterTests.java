@@ -65,7 +65,9 @@ class ErrorReporterTests {
         assertEquals("cdo: ingest failed: the connection to the database server was lost (Connection is closed); once it is back, "
                 + "run the command again, or resume its job with cdo restart ID (cdo jobs lists it)" + System.lineSeparator(),
                 reported(new ConnectionClosed()));
-        assertEquals("cdo: ingest failed: could not extend file: No space left on device" + System.lineSeparator(),
+        // not a lost connection: no "once it is back"; the full disk said as such (FailuresTests)
+        assertEquals("cdo: ingest failed: the database server's disk is full (could not extend file: No space left on device): "
+                + "free space where it keeps its data (the embedded database's: under cdo-data, or --data-dir)" + System.lineSeparator(),
                 reported(new DiskFull()));
     }
 

@@ -1,6 +1,7 @@
 package org.cdoutcomes.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,6 +45,24 @@ class FailuresTests {
                         + "\tat org.postgresql.Driver.connect(Driver.java:1)"));
         assertEquals("new row for relation \"symptom\" violates check constraint \"symptom_check\"",
                 Failures.sentence(new SQLException("ERROR: new row for relation \"symptom\" violates check constraint \"symptom_check\"")));
+    }
+
+    /**
+     * A full disk under the database server, as PostgreSQL 15 words it when a table cannot grow (the message a helper's
+     * ingest on a 60 MB tmpfs recorded) and when its write-ahead log cannot be written: its hint is on a later line.
+     */
+    @Test
+    void aFullDiskUnderTheServerIsSaidSo() {
+        String expected = "the database server's disk is full (could not extend file \"base/5/16779\": wrote only 4096 of 8192 bytes"
+                + " at block 392): free space where it keeps its data (the embedded database's: under cdo-data, or --data-dir)";
+        assertEquals(expected, Failures.sentence(new IllegalStateException(new SQLException("ERROR: could not extend file "
+                + "\"base/5/16779\": wrote only 4096 of 8192 bytes at block 392\n  Hint: Check free disk space.", "53100"))));
+        assertEquals(expected, Failures.sentenceOfTrace("java.lang.IllegalStateException: ingest of run run-20261207-163244 failed: 53100\n"
+                + "\tat org.cdoutcomes.app.pipeline.ClinicPipelineStages.ingest(ClinicPipelineStages.java:69)\n"
+                + "Caused by: org.postgresql.util.PSQLException: ERROR: could not extend file \"base/5/16779\": wrote only 4096 of 8192"
+                + " bytes at block 392\n  Hint: Check free disk space.\n\tat org.postgresql.core.v3.QueryExecutorImpl.receiveErrorResponse"));
+        assertTrue(Failures.sentence(new SQLException("FATAL: could not write to file \"pg_wal/xlogtemp.4711\": No space left on device"))
+                .startsWith("the database server's disk is full (could not write to file \"pg_wal/xlogtemp.4711\": No space left on device)"));
     }
 
     @Test

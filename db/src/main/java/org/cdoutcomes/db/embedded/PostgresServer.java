@@ -46,6 +46,8 @@ final class PostgresServer {
     private static final Duration SETTLE = Duration.ofSeconds(30);
     private static final String LIBRARY_LOCK = "epg-lock";
     private static final String INITIALIZED = "cdo-initialized";
+    /** Less room than initdb takes for a new cluster (about 40 MB): a start that fails there failed for a full disk. */
+    private static final long FULL_BELOW_BYTES = 48L << 20;
     // The library waits this long whether or not the server failed at once; a start takes under 3 s on a busy machine.
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(15);
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
@@ -182,9 +184,21 @@ final class PostgresServer {
     private int start(Optional<Integer> port) throws IOException {
         long logBefore = Files.exists(log) ? Files.size(log) : 0;
         try {
+            return startOrMend(port, logBefore);
+        } catch (EmbeddedDatabaseException e) {
+            if (diskFull(logBefore)) {
+                throw new EmbeddedDatabaseException("cannot start the embedded database server in " + dataDirectory
+                        + ": the disk it is on is full; free space there, then run the command again (see " + log + ")", e);
+            }
+            throw e;
+        }
+    }
+
+    private int startOrMend(Optional<Integer> port, long logBefore) throws IOException {
+        try {
             return launch(port);
         } catch (EmbeddedDatabaseException e) {
-            if (Files.exists(passwordFile) && refusedPasswordSince(logBefore)) {
+            if (Files.exists(passwordFile) && logSaysSince(logBefore, "password authentication failed")) {
                 // A password file that is not the cluster's (a pgdata restored from elsewhere, a file replaced by hand). No
                 // server ran, so no cdo is connected to it: start again, giving the cluster a new password.
                 LOG.warn("the database server in {} refused the password in {}: starting it with a new one", dataDirectory, passwordFile);
@@ -278,14 +292,27 @@ final class PostgresServer {
         return port;
     }
 
-    /** Whether the server log, from that offset on (what one start appended), says a connection gave a wrong password. */
-    private boolean refusedPasswordSince(long offset) throws IOException {
+    /**
+     * Whether a start failed for a full disk: the server's log says so (in words that name no disk), or, as initdb's
+     * words are lost, the disk has less room left than a new cluster takes.
+     */
+    private boolean diskFull(long logBefore) {
+        try {
+            return logSaysSince(logBefore, "No space left on device")
+                    || Files.isDirectory(dataDirectory) && Files.getFileStore(dataDirectory).getUsableSpace() < FULL_BELOW_BYTES;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether the server log, from that offset on (what one start appended), holds the words. */
+    private boolean logSaysSince(long offset, String words) throws IOException {
         if (!Files.exists(log)) {
             return false;
         }
         try (InputStream in = Files.newInputStream(log)) {
             in.skipNBytes(Math.min(offset, Files.size(log)));
-            return new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8).contains("password authentication failed");
+            return new String(in.readNBytes(1 << 20), StandardCharsets.UTF_8).contains(words);
         }
     }
 

@@ -129,9 +129,20 @@ public final class OutputFiles {
         Files.deleteIfExists(temporary);
         boolean created = false;
         try {
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (NamingFailures out = new NamingFailures(Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), target)) {
                 created = true;
-                content.writeTo(out);
+                try {
+                    content.writeTo(out);
+                } catch (IOException | RuntimeException e) {
+                    // a library may wrap the stream's failure, or drop it (POI: "The part /xl/charts/chart1.xml failed to
+                    // be saved in the stream with marshaller ..."): the failure is the stream's, said of the file
+                    if (out.failure != null && e != out.failure) {
+                        out.failure.addSuppressed(e);
+                        throw out.failure;
+                    }
+                    throw e;
+                }
             }
             copyPermissions(target, temporary);
             try {
@@ -152,6 +163,64 @@ public final class OutputFiles {
                 Files.deleteIfExists(temporary);
             }
         }
+    }
+
+    /** A write to the temporary file failed (a full disk): said of the file the user named. */
+    private static final class WriteFailure extends IOException {
+        WriteFailure(Path target, IOException e) {
+            super("cannot write " + target + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            // suppressed, not the cause: a failure is told by its root cause, which would be the unnamed one
+            addSuppressed(e);
+        }
+    }
+
+    /** The temporary file's stream, whose failures name the file the user named ("No space left on device" names none). */
+    private static final class NamingFailures extends FilterOutputStream {
+        private final Path target;
+        /** The first failure of the stream, whatever a library writing to it made of it. */
+        private WriteFailure failure;
+
+        NamingFailures(OutputStream out, Path target) {
+            super(out);
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            named(() -> out.write(b));
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            named(() -> out.write(bytes, offset, length));
+        }
+
+        @Override
+        public void flush() throws IOException {
+            named(out::flush);
+        }
+
+        @Override
+        public void close() throws IOException {
+            named(out::close);
+        }
+
+        private void named(StreamOperation operation) throws IOException {
+            try {
+                operation.run();
+            } catch (IOException e) {
+                WriteFailure named = new WriteFailure(target, e);
+                if (failure == null) {
+                    failure = named;
+                }
+                throw named;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface StreamOperation {
+        void run() throws IOException;
     }
 
     /** Best effort: a file system that refuses chmod (some network shares) still gets the file. */
