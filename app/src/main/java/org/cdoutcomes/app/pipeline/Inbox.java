@@ -25,8 +25,8 @@ final class Inbox {
     }
 
     /**
-     * The new files, by name: regular files at the top level, leaving out hidden files and names that say a copy is
-     * still in progress ({@code .tmp}, {@code .part}, {@code .partial}).
+     * The new files, by name: regular files at the top level, leaving out hidden files, names that say a copy is
+     * still in progress ({@code .tmp}, {@code .part}, {@code .partial}) and the files Windows writes into folders.
      */
     static List<Path> newFiles(Path inbox) {
         if (!Files.isDirectory(inbox)) {
@@ -51,7 +51,9 @@ final class Inbox {
     private static boolean isNewFileName(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         return !name.startsWith(".") && !name.startsWith("~")
-                && !lower.endsWith(".tmp") && !lower.endsWith(".part") && !lower.endsWith(".partial");
+                && !lower.endsWith(".tmp") && !lower.endsWith(".part") && !lower.endsWith(".partial")
+                // what Windows writes into a folder by itself (a shared inbox browsed in Explorer): not an export
+                && !lower.equals("thumbs.db") && !lower.equals("desktop.ini");
     }
 
     /**

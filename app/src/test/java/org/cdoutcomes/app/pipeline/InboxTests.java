@@ -28,7 +28,7 @@ class InboxTests {
     void newFilesAreTheTopLevelFilesByNameLeavingOutHiddenAndPartlyCopiedOnes() {
         Path inbox = root.resolve("inbox");
         for (String name : List.of("visits.csv", "patients.xlsx", ".visits.csv.swp", "symptoms.csv.part", "copy.tmp", "~lock.xlsx",
-                "processed/run-1/old.csv", "failed/bad.csv")) {
+                "processed/run-1/old.csv", "failed/bad.csv", "Thumbs.db", "desktop.ini")) {
             PipelineFixtures.write(inbox.resolve(name), "x");
         }
 
