@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
                 "  cdo restart 42",
                 "      resumes execution 42 where it stopped",
                 "",
-                "Exit status: 0 listed, 2 bad usage or configuration (such as a database",
-                "that cannot be reached)."})
+                "Exit status: 0 listed, 1 the database server has no connection left (try",
+                "again later), 2 bad usage or configuration (such as a database that cannot",
+                "be reached)."})
 public class JobsCommand implements Callable<Integer> {
     /** How cdo says a time to the second: in this list, and in the scheduler's log. */
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

@@ -3,6 +3,7 @@ package org.cdoutcomes.app.pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
@@ -39,7 +40,11 @@ final class Inbox {
                     .filter(name -> !name.equals(PROCESSED) && !name.equals(FAILED) && isNewFileName(name))
                     .forEach(name -> LOG.warn("The inbox holds a folder, {}, which runs do not read: put its files in the inbox itself",
                             name));
-            return listed.stream().filter(Files::isRegularFile)
+            // a link there could lead a run to read, and move, what the account running cdo may read elsewhere
+            listed.stream().filter(Files::isSymbolicLink).map(path -> path.getFileName().toString()).filter(Inbox::isNewFileName)
+                    .forEach(name -> LOG.warn("The inbox holds a symbolic link, {}, which runs do not follow: put the file itself there",
+                            name));
+            return listed.stream().filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
                     .filter(path -> isNewFileName(path.getFileName().toString()))
                     .map(Path::toAbsolutePath)
                     .toList();
@@ -76,6 +81,13 @@ final class Inbox {
      * while the run read it: that copy stays for the next run, which reads it (moving it would lose it unread).
      */
     static void moveDone(Path inbox, String runId, IngestOutcome outcome, Map<String, String> identities) {
+        // whoever may drop exports in the inbox must not steer where cdo writes: no move or reason file through a link
+        for (Path folder : List.of(inbox.resolve(PROCESSED), inbox.resolve(PROCESSED).resolve(runId), inbox.resolve(FAILED))) {
+            if (Files.isSymbolicLink(folder)) {
+                throw new IllegalStateException("the inbox's " + inbox.relativize(folder) + " is a symbolic link, which cdo does not "
+                        + "move files through: make it a folder");
+            }
+        }
         for (FileOutcome file : outcome.files()) {
             Path source = file.path();
             if (!Files.exists(source)) {
@@ -89,11 +101,24 @@ final class Inbox {
             }
             if (file.failed()) {
                 Path target = failedTarget(inbox, runId, source.getFileName().toString());
-                AtomicFiles.write(target.resolveSibling(target.getFileName() + REASON_SUFFIX), file.failure() + System.lineSeparator());
+                Path reason = target.resolveSibling(target.getFileName() + REASON_SUFFIX);
+                // the reason file is cdo's: a link planted under its name is replaced, not written through
+                deleteLink(reason);
+                AtomicFiles.write(reason, file.failure() + System.lineSeparator());
                 AtomicFiles.moveOnce(source, target);
             } else {
                 AtomicFiles.moveOnce(source, inbox.resolve(PROCESSED).resolve(runId).resolve(source.getFileName()));
             }
+        }
+    }
+
+    private static void deleteLink(Path path) {
+        try {
+            if (Files.isSymbolicLink(path)) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the link " + path, e);
         }
     }
 

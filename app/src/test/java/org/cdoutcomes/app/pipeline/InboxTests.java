@@ -1,6 +1,7 @@
 package org.cdoutcomes.app.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,6 +118,44 @@ class InboxTests {
 
             assertThat(PipelineFixtures.files(inbox)).as("crash after %d operations", done).isEqualTo(expected);
         }
+    }
+
+    /**
+     * Whoever may drop exports into the inbox must not steer cdo's writes: a failed/ (or processed/) that is a link
+     * elsewhere fails the run before any move (the security audit had a file moved into the link's target, aimed at
+     * ~/.ssh an account's keys); a link planted under a reason file's name is replaced, its target left as it was.
+     */
+    @Test
+    void noMoveOrReasonFileGoesThroughALink() throws IOException {
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Path linked = inbox(root.resolve("linked-failed"));
+        Files.createSymbolicLink(linked.resolve("failed"), elsewhere);
+        assertThatThrownBy(() -> Inbox.moveDone(linked, RUN_ID, outcome(linked), Map.of()))
+                .hasMessage("the inbox's failed is a symbolic link, which cdo does not move files through: make it a folder");
+        assertThat(elsewhere).isEmptyDirectory();
+        assertThat(linked.resolve("notes.csv")).exists();
+
+        Path precious = elsewhere.resolve("precious.conf");
+        PipelineFixtures.write(precious, "keep me");
+        Path planted = inbox(root.resolve("planted-reason"));
+        Files.createDirectories(planted.resolve("failed"));
+        Files.createSymbolicLink(planted.resolve("failed/notes.csv.reason.txt"), precious);
+        Inbox.moveDone(planted, RUN_ID, outcome(planted), Map.of());
+        assertThat(precious).hasContent("keep me");
+        assertThat(planted.resolve("failed/notes.csv.reason.txt")).isRegularFile().hasContent(REASON);
+    }
+
+    /** A symbolic link in the inbox is not read (it could lead a run to what the account may read elsewhere): it is named. */
+    @Test
+    void aLinkInTheInboxIsNamedNotRead(CapturedOutput output) throws IOException {
+        Path inbox = root.resolve("inbox");
+        PipelineFixtures.write(inbox.resolve("visits.csv"), "x");
+        Path secret = root.resolve("private/patients.csv");
+        PipelineFixtures.write(secret, "patient_id\nP-1\n");
+        Files.createSymbolicLink(inbox.resolve("patients-link.csv"), secret);
+
+        assertThat(Inbox.newFiles(inbox)).containsExactly(inbox.resolve("visits.csv").toAbsolutePath());
+        assertThat(output).contains("The inbox holds a symbolic link, patients-link.csv, which runs do not follow");
     }
 
     /** The file operations of one pass over {@link #outcome}, in order: notes' reason (temporary, renamed), notes, patients, visits. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -234,7 +235,8 @@ final class PostgresServer {
         }
         try {
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(log.toFile());
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(privateBinaryFolder().toFile());
             preferredPort.ifPresent(builder::setPort);
             EmbeddedPostgres server = builder
                     .setDataDirectory(dataDirectory)
@@ -290,6 +292,22 @@ final class PostgresServer {
         }
         LOG.info("started the database server on port {} in {} ms", port, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return port;
+    }
+
+    /**
+     * Where the PostgreSQL binaries are unpacked: the user's cache folder, readable and writable by its owner only. The
+     * library's default, java.io.tmpdir/embedded-pg, is created writable by every account (no sticky bit), so any local
+     * user could swap the binaries cdo then runs, with the clinic's data and its password.
+     */
+    static Path privateBinaryFolder() throws IOException {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path folder = (cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("cdo").resolve("embedded-postgres");
+        Files.createDirectories(folder);
+        if (Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
+        return folder;
     }
 
     /**

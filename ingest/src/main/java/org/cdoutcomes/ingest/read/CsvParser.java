@@ -249,6 +249,18 @@ public final class CsvParser implements Closeable {
 
     /** Reports the row starting at {@code start} as malformed and repositions at the start of the next line. */
     private SourceRow resumeAfter(long start) throws IOException {
+        if (line == start) {
+            // still on the row's first line (text after a closing quote): the next line is just ahead, no need to
+            // read the file again from its top (which made a file of such rows take quadratic time)
+            for (int c = read(); c != '\n'; c = read()) {
+                if (c < 0) {
+                    eof = true;
+                    break;
+                }
+            }
+            line = start + 1;
+            return SourceRow.malformed(start);
+        }
         reader.close();
         reader = source.open();
         position = 0;

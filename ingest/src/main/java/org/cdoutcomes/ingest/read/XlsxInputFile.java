@@ -380,13 +380,16 @@ public final class XlsxInputFile implements InputFile {
 
     /** The day of an ISO 8601 date or date-time ({@code 2025-03-04}, {@code 2025-03-04T10:30:00}), else null. */
     static LocalDate isoDay(String text) {
+        LocalDate day;
         try {
-            return text.length() > 10 && text.charAt(10) == 'T'
+            day = text.length() > 10 && text.charAt(10) == 'T'
                     ? LocalDateTime.parse(text.endsWith("Z") ? text.substring(0, text.length() - 1) : text).toLocalDate()
                     : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             return null;
         }
+        // year 0, before it or past 9999 (-5000-01-01 parses): no record's date, and COPY would fail the whole run on it
+        return day.getYear() >= 1 && day.getYear() <= 9999 ? day : null;
     }
 
     /** A number in the sheet's own notation as {@link #plain}, or the text unchanged when it is none. */

@@ -65,7 +65,8 @@ class XlsxInputFileTests {
      * marked as one; an ISO date cell (t="d", as openpyxl writes dates) a date without its time, also as text; a number formatted
      * 00000 zero-padded (an id typed 00123); a fraction at 15 significant digits (0.1+0.2 is 0.3, not
      * 0.30000000000000004); serials 0 (0/1/1900) and 60 (1900-02-29, which never was) no dates; phonetic runs of an
-     * inline string left out, as in shared strings.
+     * inline string left out, as in shared strings; ISO date cells of the year 0 or before no dates but their text
+     * (BAD_DATE for the validator: as dates, COPY refused them and failed the whole run).
      */
     @Test
     void cellsReadAsExcelShowsThem() throws Exception {
@@ -82,14 +83,16 @@ class XlsxInputFileTests {
                 + "<c r=\"B4\" s=\"1\"><v>60</v></c></row>"
                 + "<row r=\"5\"><c r=\"A5\" s=\"2\"><v>1234567</v></c><c r=\"B5\" s=\"1\"><v>0</v></c><c r=\"C5\"><v>0.5</v></c></row>"
                 + "<row r=\"6\"><c r=\"A6\"><v>123456789012</v></c><c r=\"B6\" s=\"1\"><v>61</v></c></row>"
-                + "<row r=\"7\"><c r=\"A7\" t=\"d\"><v>2025-03-05T00:00:00</v></c><c r=\"C7\"><v>12.345678901234567</v></c></row>");
+                + "<row r=\"7\"><c r=\"A7\" t=\"d\"><v>2025-03-05T00:00:00</v></c><c r=\"C7\"><v>12.345678901234567</v></c></row>"
+                + "<row r=\"8\"><c r=\"A8\" t=\"d\"><v>-5000-01-01</v></c><c r=\"B8\" t=\"d\"><v>0000-12-31T08:00:00</v></c></row>");
         assertEquals(List.of("1:patient_id|visit_date|dose_units",
                 "2:[#N/A, 2025-03-04, 0.3] error 0=#N/A date 1=2025-03-04",
                 "3:[00123, 2025-03-05, #DIV/0!] date 1=2025-03-05 error 2=#DIV/0!",
                 "4:[P17, 60]",
                 "5:[1234567, 0, 0.5]",
                 "6:[123456789012, 1900-03-01] date 1=1900-03-01",
-                "7:[2025-03-05, null, 12.3456789012346] date 0=2025-03-05"), read(workbook));
+                "7:[2025-03-05, null, 12.3456789012346] date 0=2025-03-05",
+                "8:[-5000-01-01, 0000-12-31T08:00:00]"), read(workbook));
     }
 
     /**
