@@ -18,9 +18,16 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes {@code text} as {@link OutputFiles} does, through a hidden temporary name beside {@code target}. */
+    /**
+     * Writes {@code text} as {@link OutputFiles} does, through a hidden temporary name beside {@code target}. The file
+     * is cdo's own (a status, a reason): a link planted under its name is replaced, not written through, as
+     * OutputFiles does for a file the user names.
+     */
     static void write(Path target, String text) {
         try {
+            if (Files.isSymbolicLink(target)) {
+                Files.delete(target);
+            }
             OutputFiles.write(target, file -> file.resolveSibling("." + file.getFileName() + ".tmp"),
                     out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {

@@ -101,24 +101,11 @@ final class Inbox {
             }
             if (file.failed()) {
                 Path target = failedTarget(inbox, runId, source.getFileName().toString());
-                Path reason = target.resolveSibling(target.getFileName() + REASON_SUFFIX);
-                // the reason file is cdo's: a link planted under its name is replaced, not written through
-                deleteLink(reason);
-                AtomicFiles.write(reason, file.failure() + System.lineSeparator());
+                AtomicFiles.write(target.resolveSibling(target.getFileName() + REASON_SUFFIX), file.failure() + System.lineSeparator());
                 AtomicFiles.moveOnce(source, target);
             } else {
                 AtomicFiles.moveOnce(source, inbox.resolve(PROCESSED).resolve(runId).resolve(source.getFileName()));
             }
-        }
-    }
-
-    private static void deleteLink(Path path) {
-        try {
-            if (Files.isSymbolicLink(path)) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the link " + path, e);
         }
     }
 

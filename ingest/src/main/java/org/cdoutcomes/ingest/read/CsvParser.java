@@ -252,33 +252,31 @@ public final class CsvParser implements Closeable {
         if (line == start) {
             // still on the row's first line (text after a closing quote): the next line is just ahead, no need to
             // read the file again from its top (which made a file of such rows take quadratic time)
-            for (int c = read(); c != '\n'; c = read()) {
-                if (c < 0) {
-                    eof = true;
-                    break;
-                }
-            }
-            line = start + 1;
-            return SourceRow.malformed(start);
+            skipLines(1);
+        } else {
+            reader.close();
+            reader = source.open();
+            position = 0;
+            limit = 0;
+            eof = false;
+            skipLines(start);
         }
-        reader.close();
-        reader = source.open();
-        position = 0;
-        limit = 0;
-        eof = false;
-        long newlines = 0;
-        while (newlines < start) {
+        line = start + 1;
+        return SourceRow.malformed(start);
+    }
+
+    /** Reads past that many line ends, or to the end of the file. */
+    private void skipLines(long count) throws IOException {
+        for (long newlines = 0; newlines < count; ) {
             int c = read();
             if (c < 0) {
                 eof = true;
-                break;
+                return;
             }
             if (c == '\n') {
                 newlines++;
             }
         }
-        line = start + 1;
-        return SourceRow.malformed(start);
     }
 
     private int read() throws IOException {

@@ -155,9 +155,7 @@ public final class OutputFiles {
                 throw e;
             }
             // the user named the file, not its temporary sibling (the folder made read-only or moved while cdo wrote)
-            IOException named = new IOException("cannot write " + target + ": " + reason(e));
-            named.addSuppressed(e);
-            throw named;
+            throw new WriteFailure(target, reason(e), e);
         } finally {
             if (created) {
                 Files.deleteIfExists(temporary);
@@ -165,10 +163,10 @@ public final class OutputFiles {
         }
     }
 
-    /** A write to the temporary file failed (a full disk): said of the file the user named. */
+    /** Writing the temporary file failed (a full disk, a folder gone): said of the file the user named. */
     private static final class WriteFailure extends IOException {
-        WriteFailure(Path target, IOException e) {
-            super("cannot write " + target + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        WriteFailure(Path target, String reason, IOException e) {
+            super("cannot write " + target + ": " + reason);
             // suppressed, not the cause: a failure is told by its root cause, which would be the unnamed one
             addSuppressed(e);
         }
@@ -209,7 +207,7 @@ public final class OutputFiles {
             try {
                 operation.run();
             } catch (IOException e) {
-                WriteFailure named = new WriteFailure(target, e);
+                WriteFailure named = new WriteFailure(target, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
                 if (failure == null) {
                     failure = named;
                 }
