@@ -101,6 +101,18 @@ class LogPatternTests {
                 + "cdo: WARN: Failed to validate connection" + System.lineSeparator(), logged);
     }
 
+    /** A file name comes with an export: in either style, its line break cannot start a forged line, nor its escape steer the terminal. */
+    @Test
+    void aLoggedFileNameCannotForgeALineOrSteerTheTerminal() throws Exception {
+        Consumer<LoggerContext> warning = context -> context.getLogger("org.cdoutcomes.app.pipeline.Inbox")
+                .warn("The inbox holds a symbolic link, {}, which runs do not follow", "a.csv\nINFO all read\u001B[2J\u202E");
+
+        assertEquals("cdo: WARN: The inbox holds a symbolic link, a.csv\\nINFO all read\\x1B[2J\\u202E, which runs do not follow"
+                + System.lineSeparator(), logged("PLAIN", null, warning));
+        assertTrue(logged(null, null, warning).endsWith(" WARN  o.c.app.pipeline.Inbox - The inbox holds a symbolic link, "
+                + "a.csv\\nINFO all read\\x1B[2J\\u202E, which runs do not follow" + System.lineSeparator()));
+    }
+
     @Test
     void withVerboseTheExceptionAndItsStackTraceFollow() throws Exception {
         String logged = libraryWarning("%ex");

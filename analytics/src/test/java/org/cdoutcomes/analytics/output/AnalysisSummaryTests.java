@@ -51,7 +51,25 @@ class AnalysisSummaryTests {
                 "Time to onset: no cycles",
                 "Duration of relief: no cycles",
                 "Side effects: no cycle past its 14-day window",
-                "Data quality: 1 visit id mismatches, 0 wear-offs without onset, 0 records without cycle", ""),
+                "Data quality: 1 visit id mismatch, 0 wear-offs without onset, 0 records without cycle", ""),
+                AnalysisSummary.text(result));
+    }
+
+    /** One of a thing is said in the singular: "1 events in 1 cycles" read as careless. */
+    @Test
+    void oneOfAThingIsSaidInTheSingular() {
+        AnalysisResult result = new AnalysisResult(new Cohort(null, null, d("2026-02-01"), 1, 1, 28),
+                List.of(new KaplanMeierSummary("all", "all", 1, 1, 0, 6.0, 6.0, null, 6.0, 6.0, List.of())),
+                List.of(new KaplanMeierSummary("all", "all", 1, 1, 0, 90.0, 90.0, null, 90.0, 90.0, List.of())),
+                List.of(new SideEffectRow("any", "any", 1, 1, 1.0, 0.21, 1.0, null, null, null, null, null, null)),
+                List.of(), new DataQuality(0, 1, 1));
+
+        assertEquals(String.join(System.lineSeparator(),
+                "Cohort: all cycles, data as of 2026-02-01: 1 patient, 1 cycle",
+                "Time to onset: median 6.0 days (95% CI 6.0 to not reached), 1 event in 1 cycle",
+                "Duration of relief: median 90.0 days (95% CI 90.0 to not reached), 1 event in 1 cycle",
+                "Side effects: any term in 1 of 1 counted cycle (100.0%, 28-day window)",
+                "Data quality: 0 visit id mismatches, 1 wear-off without onset, 1 record without cycle", ""),
                 AnalysisSummary.text(result));
     }
 }

@@ -3,6 +3,7 @@ package org.cdoutcomes.app.cli;
 import java.net.ConnectException;
 import java.util.Set;
 import org.cdoutcomes.db.embedded.EmbeddedDatabaseException;
+import org.cdoutcomes.model.text.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -40,12 +41,15 @@ public final class ErrorReporter implements IExecutionExceptionHandler {
                     : Failures.sentence(exception));
             if (refused || lost) {
                 // a job then cannot record its end, so nothing else tells how to go on; analyze and report run no job
-                sentence += "; once it is back, run the command again" + (RESTARTABLE.contains(commandLine.getCommandName())
-                        ? ", or resume its job with cdo restart ID (cdo jobs lists it)" : "");
+                UnfinishedJobException unfinished = find(exception, UnfinishedJobException.class);
+                sentence += "; once it is back, run the command again" + (unfinished != null
+                        ? ", or resume its job with cdo restart " + unfinished.jobExecutionId()
+                        : RESTARTABLE.contains(commandLine.getCommandName()) ? ", or resume its job with cdo restart ID (cdo jobs lists it)" : "");
             }
             exitCode = CdoException.JOB_FAILED;
         }
-        commandLine.getErr().println("cdo: " + sentence);
+        // one line, whatever a file name or a server's message in it holds
+        commandLine.getErr().println("cdo: " + Printable.of(sentence));
         if (parseResult.originalArgs().contains(DatabaseOptions.VERBOSE)) {
             exception.printStackTrace(commandLine.getErr());
         }

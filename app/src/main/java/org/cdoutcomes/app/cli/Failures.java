@@ -8,11 +8,13 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.cdoutcomes.model.text.Printable;
 
 /**
  * One line a clinic administrator can read for a failure, from the exception or from the stack trace Spring Batch
  * recorded as a job's exit message: the root cause's message, with the exceptions whose message is only a path
- * (java.nio.file's) said in words, and the class name in words when there is no message. First lines only: later lines
+ * (java.nio.file's) said in words, and the class name in words when there is no message; one line, its control
+ * characters escaped (a file name may hold any). First lines only: later lines
  * (SQL DETAIL lines among them) may quote row values, and so may the end of PostgreSQL's first line, which is withheld.
  */
 public final class Failures {
@@ -34,7 +36,9 @@ public final class Failures {
 
     public static String sentence(Throwable thrown) {
         Throwable root = causes(thrown).reduce((outer, cause) -> cause).orElseThrow();
-        return sentence(root.getClass().getName(), firstLine(root.getMessage()));
+        // a path's message is the path, whole (a file name may hold a line break); another's first line only
+        String message = PATH_FAILURES.containsKey(root.getClass().getName()) ? root.getMessage() : firstLine(root.getMessage());
+        return Printable.of(sentence(root.getClass().getName(), message));
     }
 
     /**
@@ -69,7 +73,7 @@ public final class Failures {
             }
         }
         Matcher throwable = THROWABLE_LINE.matcher(cause.strip());
-        return throwable.matches() ? sentence(throwable.group(1), throwable.group(3)) : cause.strip();
+        return Printable.of(throwable.matches() ? sentence(throwable.group(1), throwable.group(3)) : cause.strip());
     }
 
     private static String sentence(String className, String message) {

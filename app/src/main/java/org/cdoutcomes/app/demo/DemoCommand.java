@@ -26,6 +26,7 @@ import org.cdoutcomes.ingest.IngestProgress;
 import org.cdoutcomes.ingest.IngestRequest;
 import org.cdoutcomes.ingest.Ingester;
 import org.cdoutcomes.ingest.store.IngestRuns.FileResult;
+import org.cdoutcomes.model.text.Counted;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -169,8 +170,8 @@ public class DemoCommand implements Callable<Integer> {
         long rejected = ingested.files().stream().mapToLong(FileResult::rejected).sum();
         stdout.printf(Locale.ROOT, "Demo clinic of %d patients ingested into %s: %d rows read, %d rejected on purpose.%n",
                 patients, where, read, rejected);
-        stdout.printf(Locale.ROOT, "Report for %s (data as of %s): %d patients, %d cycles.%n", report.period(),
-                report.analysis().cohort().asOf(), report.patients(), report.cycles());
+        stdout.printf(Locale.ROOT, "Report for %s (data as of %s): %s, %s.%n", report.period(),
+                report.analysis().cohort().asOf(), Counted.of(report.patients(), "patient"), Counted.of(report.cycles(), "cycle"));
         stdout.println("  report:        " + report.workbook().toAbsolutePath().normalize());
         stdout.println("  analysis:      " + report.analysisJson().toAbsolutePath().normalize());
         stdout.println("  reject report: " + rejects.toAbsolutePath().normalize());

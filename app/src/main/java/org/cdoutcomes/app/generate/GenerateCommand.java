@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.cdoutcomes.app.cli.DateConverter;
+import org.cdoutcomes.model.text.Counted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -108,8 +109,7 @@ public final class GenerateCommand implements Callable<Integer> {
             return 1;
         }
         // the rows that break a rule are spread over the three files
-        spec.commandLine().getOut().println("Wrote a synthetic clinic of " + summary.patients()
-                + (summary.patients() == 1 ? " patient, " : " patients, ")
+        spec.commandLine().getOut().println("Wrote a synthetic clinic of " + Counted.of(summary.patients(), "patient") + ", "
                 + summary.from() + " to " + summary.to() + " (seed " + options.seed() + "), to " + out + ": "
                 + summary.patientRows() + " patient rows, " + summary.visitRows() + " visit rows, "
                 + summary.symptomRows() + " symptom rows; " + summary.ruleBreakingRows() + " of these rows break a rule on purpose.");

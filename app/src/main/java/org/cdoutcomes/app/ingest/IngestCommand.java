@@ -13,6 +13,7 @@ import org.cdoutcomes.app.cli.Failures;
 import org.cdoutcomes.app.cli.OutputFile;
 import org.cdoutcomes.app.cli.PathConverter;
 import org.cdoutcomes.app.cli.Terminal;
+import org.cdoutcomes.app.cli.UnfinishedJobException;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.jobs.JobsConfiguration;
 import org.cdoutcomes.ingest.IngestJobConfiguration;
@@ -23,6 +24,8 @@ import org.cdoutcomes.ingest.Ingester;
 import org.cdoutcomes.ingest.store.IngestRuns;
 import org.cdoutcomes.ingest.store.IngestRuns.FileResult;
 import org.cdoutcomes.ingest.validate.DateParser;
+import org.cdoutcomes.model.text.Counted;
+import org.cdoutcomes.model.text.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -123,6 +126,9 @@ public class IngestCommand implements Callable<Integer> {
                 abandoned.addAll(ingester.abandonSuperseded(ingested));
                 return ingested;
             });
+        } catch (RuntimeException e) {
+            // once the job has begun, the execution to resume is known: the message names it
+            throw progress.jobExecutionId < 0 ? e : new UnfinishedJobException(progress.jobExecutionId, e);
         } finally {
             finished.set(true);
             try {
@@ -135,7 +141,7 @@ public class IngestCommand implements Callable<Integer> {
         for (FileResult file : outcome.files()) {
             // a whole file of dates in another format: every row rejected, and a correction run would shrink dose charts
             if (file.badDates() >= BAD_DATES_NOTED && file.badDates() * 2 > file.read()) {
-                System.err.println("Note: " + file.badDates() + " of the " + file.read() + " rows of " + file.file()
+                System.err.println("Note: " + file.badDates() + " of the " + file.read() + " rows of " + Printable.of(file.file())
                         + " have a date not written as " + (dateFormat == null ? DateParser.ISO_PATTERN : dateFormat)
                         + ": if its dates are written otherwise, ingest it again with --date-format (such as --date-format dd/MM/yyyy).");
             }
@@ -158,7 +164,7 @@ public class IngestCommand implements Callable<Integer> {
         print(outcome, out);
         for (FileResult file : outcome.files()) {
             if (file.failed()) {
-                err.println("cannot read " + file.file() + ": " + file.failure() + ".");
+                err.println("cannot read " + Printable.of(file.file()) + ": " + Printable.of(file.failure()) + ".");
             }
         }
         if (outcome.completed() && outcome.anyFileFailed()) {
@@ -175,20 +181,21 @@ public class IngestCommand implements Callable<Integer> {
         // run has been restarted
         out.println("ingest run " + outcome.runId() + " (job execution " + outcome.jobExecutionId() + " in cdo jobs)");
         // the file column as wide as its longest name, so that long paths keep the numbers aligned
-        int fileWidth = Math.max(40, outcome.files().stream().mapToInt(f -> f.file().length()).max().orElse(0));
+        int fileWidth = Math.max(40, outcome.files().stream().mapToInt(f -> Printable.of(f.file()).length()).max().orElse(0));
         String format = "%-" + fileWidth + "s %-9s %10s %10s %10s %10s %10s %9s %8s%n";
         out.printf(Locale.ROOT, format, "file", "type", "read", "inserted", "updated", "unchanged", "rejected", "warnings", "removed");
         for (FileResult f : outcome.files()) {
             if (f.failed()) {
-                out.printf(Locale.ROOT, "%-" + fileWidth + "s %-9s FAILED: %s%n", f.file(), f.recordType() == null ? "?" : f.recordType(), f.failure());
+                out.printf(Locale.ROOT, "%-" + fileWidth + "s %-9s FAILED: %s%n", Printable.of(f.file()), f.recordType() == null ? "?" : f.recordType(),
+                        Printable.of(f.failure()));
             } else {
-                out.printf(Locale.ROOT, format, f.file(), f.recordType(), f.read(), f.inserted(), f.updated(), f.unchanged(),
+                out.printf(Locale.ROOT, format, Printable.of(f.file()), f.recordType(), f.read(), f.inserted(), f.updated(), f.unchanged(),
                         f.rejected(), f.warnings(), f.musclesRemoved());
             }
         }
         long rejected = outcome.files().stream().mapToLong(FileResult::rejected).sum();
         // The report is the job's last step: a run that did not complete has not written it.
-        out.println(rejected + " row" + (rejected == 1 ? "" : "s") + " rejected; " + (outcome.completed()
+        out.println(Counted.of(rejected, "row") + " rejected; " + (outcome.completed()
                 ? "reject report: " + outcome.rejectsFile() : "no reject report (the run did not finish)"));
     }
 
@@ -219,12 +226,19 @@ public class IngestCommand implements Callable<Integer> {
         }
     }
 
-    /** Progress on a terminal: one line per file, rewritten in place. */
+    /**
+     * Progress on a terminal: one line per file, rewritten in place. A line wider than the terminal wraps, and the carriage
+     * return then rewrites only its last part, leaving a new line at each update: the line keeps within 79 columns (a
+     * terminal's width is not known to Java), a long path shown by its end (its file name), and a shorter line covers
+     * the longer one before it.
+     */
     static final class TerminalProgress extends RunUnderWay {
+        static final int WIDTH = 79;
         private final PrintStream err;
         private String file;
         private long fileStartedAt;
         private long mergeStartedAt;
+        private int shownLength;
 
         TerminalProgress(PrintStream err) {
             this.err = err;
@@ -238,8 +252,19 @@ public class IngestCommand implements Callable<Integer> {
             }
             double seconds = Math.max(1e-3, (System.nanoTime() - fileStartedAt) / 1e9);
             String share = Double.isNaN(shareRead) ? "" : String.format(Locale.ROOT, ", %3.0f%% of the file", 100 * shareRead);
-            err.printf(Locale.ROOT, "\r%s: %,d rows, %,.0f rows/s%s%s", file, rows, rows / seconds, share, done ? "\n" : "");
+            String counts = String.format(Locale.ROOT, ": %,d rows, %,.0f rows/s%s", rows, rows / seconds, share);
+            String line = endOf(Printable.of(file), WIDTH - counts.length()) + counts;
+            err.print("\r" + line + " ".repeat(Math.max(0, shownLength - line.length())) + (done ? "\n" : ""));
+            shownLength = done ? 0 : line.length();
             err.flush();
+        }
+
+        /** The text, or when it is longer than {@code width} characters its end after an ellipsis, {@code width} in all (2 at least). */
+        static String endOf(String text, int width) {
+            if (text.codePointCount(0, text.length()) <= width) {
+                return text;
+            }
+            return "…" + text.substring(text.offsetByCodePoints(text.length(), -Math.max(1, width - 1)));
         }
 
         @Override

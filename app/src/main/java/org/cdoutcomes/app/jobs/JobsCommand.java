@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
+import org.cdoutcomes.model.text.Printable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,7 +77,7 @@ public class JobsCommand implements Callable<Integer> {
         rows.add(HEADER);
         for (JobExecutionSummary e : executions) {
             rows.add(new String[] {Long.toString(e.id()), e.jobName(), e.status(), time(e.started()), time(e.ended()),
-                    Long.toString(e.read()), Long.toString(e.written()), Long.toString(e.skipped()), e.exitMessage()});
+                    Long.toString(e.read()), Long.toString(e.written()), Long.toString(e.skipped()), Printable.of(e.exitMessage())});
         }
         int[] widths = new int[HEADER.length];
         for (String[] row : rows) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -36,7 +36,7 @@ public record PipelineRun(String jobName, LocalDateTime runTime, Path inbox, Pat
         return new PipelineRun(jobName, parameters.getLocalDateTime(RUN_TIME),
                 inbox == null ? null : Path.of(inbox),
                 Path.of(parameters.getString(OUTBOX)),
-                paths.isEmpty() ? List.of() : Arrays.stream(paths.split("\n")).map(Path::of).toList());
+                paths.isEmpty() ? List.of() : decodePaths(paths));
     }
 
     public JobParameters toParameters() {
@@ -47,7 +47,7 @@ public record PipelineRun(String jobName, LocalDateTime runTime, Path inbox, Pat
             builder.addString(INBOX, inbox.toAbsolutePath().toString(), false);
         }
         if (!paths.isEmpty()) {
-            String joined = paths.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining("\n"));
+            String joined = paths.stream().map(p -> encodePath(p.toAbsolutePath().toString())).collect(Collectors.joining("\n"));
             if (joined.length() > MAX_PARAMETER_LENGTH) {
                 throw new BadSettingException("PATH: too many paths for one run (" + joined.length()
                         + " characters, at most " + MAX_PARAMETER_LENGTH + "); name their folder instead");
@@ -55,6 +55,35 @@ public record PipelineRun(String jobName, LocalDateTime runTime, Path inbox, Pat
             builder.addString(PATHS, joined, false);
         }
         return builder.toJobParameters();
+    }
+
+    /**
+     * One path of the parameter, which holds them a line each: a line break in a path's name is written {@code \n}
+     * and a backslash {@code \\}, so that a name with a line break comes back whole.
+     */
+    static String encodePath(String path) {
+        return path.replace("\\", "\\\\").replace("\n", "\\n");
+    }
+
+    /** The paths of the parameter, each line decoded. */
+    static List<Path> decodePaths(String encoded) {
+        List<Path> paths = new ArrayList<>();
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            char next = i + 1 < encoded.length() ? encoded.charAt(i + 1) : 0;
+            if (c == '\n') {
+                paths.add(Path.of(path.toString()));
+                path.setLength(0);
+            } else if (c == '\\' && (next == 'n' || next == '\\')) {
+                path.append(next == 'n' ? '\n' : '\\');
+                i++;
+            } else {
+                path.append(c);
+            }
+        }
+        paths.add(Path.of(path.toString()));
+        return List.copyOf(paths);
     }
 
     /** Names the run's outbox folder and its processed/ folder: the job and its start time to the second. */

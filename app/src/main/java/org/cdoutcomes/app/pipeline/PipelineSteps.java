@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cdoutcomes.ingest.IngestStepCounts;
+import org.cdoutcomes.model.text.Counted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -47,10 +48,9 @@ final class PipelineSteps {
         if (!job.getExecutionContext().containsKey(FILES)) {
             PipelineRun run = run(job);
             List<Path> files = run.movesInputs() ? Inbox.newFiles(run.inbox()) : run.paths();
-            String plural = files.size() == 1 ? "" : "s";
             // the execution id first, as cdo ingest prints it: a run killed now is resumed by cdo restart ID
-            LOG.info("Run {} (job execution {}): {} {}", run.runId(), job.getId(), files.size(),
-                    run.movesInputs() ? "new file" + plural + " in the inbox" : "path" + plural + " given");
+            LOG.info("Run {} (job execution {}): {}", run.runId(), job.getId(),
+                    run.movesInputs() ? Counted.of(files.size(), "new file") + " in the inbox" : Counted.of(files.size(), "path") + " given");
             remember(job, FILES, new ArrayList<>(files.stream().map(Path::toString).toList()));
             if (run.movesInputs()) {
                 HashMap<String, String> identities = new HashMap<>();

@@ -1,6 +1,7 @@
 package org.cdoutcomes.app.pipeline;
 
 import org.cdoutcomes.app.cli.Failures;
+import org.cdoutcomes.model.text.Counted;
 
 /** The one line of a run's {@code status.txt}: success or failure, and the counts behind it. */
 final class RunStatus {
@@ -18,7 +19,7 @@ final class RunStatus {
             line.append(ingestCounts(ingest, movedInputs)).append("; ");
         }
         line.append("report ").append(report.period())
-                .append(": ").append(report.patients()).append(" patients, ").append(report.cycles()).append(" cycles");
+                .append(": ").append(Counted.of(report.patients(), "patient")).append(", ").append(Counted.of(report.cycles(), "cycle"));
         return line.toString();
     }
 
@@ -45,7 +46,7 @@ final class RunStatus {
     }
 
     private static String ingestCounts(IngestOutcome ingest, boolean movedInputs) {
-        StringBuilder counts = new StringBuilder().append(ingest.readFiles()).append(ingest.readFiles() == 1 ? " file read, " : " files read, ")
+        StringBuilder counts = new StringBuilder().append(Counted.of(ingest.readFiles(), "file")).append(" read, ")
                 .append(ingest.failedFiles()).append(" unreadable");
         if (ingest.failedFiles() > 0 && movedInputs) {
             counts.append(" (in the inbox's failed/ folder, each with its reason)");

@@ -12,6 +12,7 @@ import org.cdoutcomes.app.analyze.CohortOptions;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.cli.OutputFile;
+import org.cdoutcomes.model.text.Counted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,8 +90,8 @@ public class ReportCommand implements Callable<Integer> {
             progress.done();
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "Report for %s (data as of %s): %d patients, %d cycles%n", written.period(),
-                written.analysis().cohort().asOf(), written.patients(), written.cycles());
+        stdout.printf(Locale.ROOT, "Report for %s (data as of %s): %s, %s%n", written.period(),
+                written.analysis().cohort().asOf(), Counted.of(written.patients(), "patient"), Counted.of(written.cycles(), "cycle"));
         written.notes().forEach(stdout::println);
         stdout.println("Report written to " + out.toAbsolutePath().normalize());
         stdout.flush();

@@ -302,6 +302,42 @@ class CdoProcessIntegrationTests {
         assertFalse(result.stderr().contains("WARN"), result::toString);
     }
 
+    /**
+     * File names come with the exports, chosen by whoever dropped them: a line break in one must not forge a line of the
+     * output or the log, an escape sequence must not steer the terminal, a right-to-left override must not show the name
+     * reversed. The product's log configuration, hence a process of its own.
+     */
+    @Test
+    void fileNamesFromExportsCannotForgeLinesOrSteerTheTerminal() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        String forged = "visits\nINFO all files read\u001B[2J.csv";
+        Files.write(inbox.resolve(forged), new byte[] {0, 1, 2, (byte) 0xFF});
+        Files.createSymbolicLink(inbox.resolve("symptoms\u202Evsc.exe"), work.resolve("elsewhere.csv"));
+        Path outbox = Files.createDirectories(work.resolve("outbox"));
+        Path config = Files.writeString(work.resolve("cdo.yml"), "inbox: " + inbox + "\noutbox: " + outbox + "\n");
+        String url = TestDatabases.jdbcUrl(TestDatabases.migrated("cdo_process_names"));
+
+        Result ingest = finish(start("ingest", "--db", url, "--rejects", work.resolve("r.csv").toString(), inbox.toString()));
+        Result run = finish(start("run", "--db", url, "--config", config.toString()));
+        Result jobs = finish(start("jobs", "--db", url));
+
+        String escaped = "visits\\nINFO all files read\\x1B[2J.csv";
+        assertEquals(1, ingest.exitCode(), ingest::toString);
+        assertTrue(ingest.stderr().contains("cannot read " + inbox.resolve("visits") + "\\nINFO all files read\\x1B[2J.csv: "),
+                ingest::toString);
+        assertTrue(ingest.stdout().contains(escaped + " "), ingest::toString);
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.stderr().contains("The inbox holds a symbolic link, symptoms\\u202Evsc.exe, which runs do not follow"),
+                run::toString);
+        for (Result shown : List.of(ingest, run, jobs)) {
+            String all = shown.stdout() + shown.stderr();
+            assertFalse(all.contains("\u001B") || all.contains("\u202E"), shown::toString);
+            assertTrue(all.lines().noneMatch(line -> line.startsWith("INFO all files read")), shown::toString);
+        }
+        // the file itself keeps its name: it moved to failed/ as it was called
+        assertTrue(Files.exists(inbox.resolve("failed").resolve(forged)), run::toString);
+    }
+
     private static boolean serverReady(Path pidFile) throws IOException {
         try {
             List<String> lines = Files.readAllLines(pidFile);

@@ -31,6 +31,15 @@ class ErrorReporterTests {
         }
     }
 
+    /** The same loss once the ingest's job execution 42 had begun: the execution to resume is known. */
+    @Command(name = "ingest")
+    static final class JobConnectionClosed implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new UnfinishedJobException(42, new IllegalStateException(new SQLException("Connection is closed", "08003")));
+        }
+    }
+
     /** The same loss under cdo report, which runs no job: nothing to restart. */
     @Command(name = "report")
     static final class ReportConnectionClosed implements Callable<Integer> {
@@ -69,6 +78,13 @@ class ErrorReporterTests {
         assertEquals("cdo: ingest failed: the database server's disk is full (could not extend file: No space left on device): "
                 + "free space where it keeps its data (the embedded database's: under cdo-data, or --data-dir)" + System.lineSeparator(),
                 reported(new DiskFull()));
+    }
+
+    @Test
+    void aServerThatWentAwayDuringAJobNamesTheExecutionToResume() {
+        assertEquals("cdo: ingest failed: the connection to the database server was lost (Connection is closed); once it is back, "
+                + "run the command again, or resume its job with cdo restart 42" + System.lineSeparator(),
+                reported(new JobConnectionClosed()));
     }
 
     @Test

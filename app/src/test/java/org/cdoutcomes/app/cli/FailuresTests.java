@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,13 @@ class FailuresTests {
 
         assertEquals("cannot create /srv/cdo/misc/data.txt: something of that name is already there", Failures.sentence(thrown));
         assertEquals("permission denied: /srv/outbox", Failures.sentence(new AccessDeniedException("/srv/outbox")));
+    }
+
+    /** A path is said whole, on one line: a file name may hold a line break, or an escape that would steer the terminal. */
+    @Test
+    void aPathWithControlCharactersIsSaidWholeOnOneLine() {
+        assertEquals("/srv/inbox/visits\\nQ1\\x1B[2J.csv does not exist",
+                Failures.sentence(new UncheckedIOException(new NoSuchFileException("/srv/inbox/visits\nQ1\u001B[2J.csv"))));
     }
 
     @Test

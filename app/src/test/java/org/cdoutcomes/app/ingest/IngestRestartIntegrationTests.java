@@ -4,21 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.cdoutcomes.app.CdoMain;
 import org.cdoutcomes.app.CdoRun;
 import org.cdoutcomes.app.jobs.EndedUnknown;
 import org.cdoutcomes.db.TestDatabases;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -86,12 +95,7 @@ class IngestRestartIntegrationTests {
                 "-cp", System.getProperty("java.class.path"), CdoMain.class.getName(), "ingest",
                 "--db", TestDatabases.jdbcUrl(killed), "--rejects", root.resolve("rejects.csv").toString(), clinic.toString())
                 .redirectOutput(root.resolve("child.out").toFile()).redirectErrorStream(true).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (stagedFiles(jdbc) == 0) {
-            assertThat(child.isAlive()).as("the child is still ingesting").isTrue();
-            assertThat(System.nanoTime()).as("a file was staged within 120 s").isLessThan(deadline);
-            Thread.sleep(10);
-        }
+        awaitAStagedFile(jdbc, child::isAlive);
         child.destroyForcibly();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as("SIGKILL").isEqualTo(137);
@@ -133,6 +137,87 @@ class IngestRestartIntegrationTests {
         assertThat(restart.err()).contains("cdo: Job execution " + execution + " is ABANDONED (read again by ingest run 2) and cannot be restarted.");
     }
 
+    /**
+     * The database server goes away mid-ingest (here: the network between them, a proxy closed once a file is staged). The
+     * job cannot record its end, nor can cdo jobs be asked, so the message names the execution to resume; resumed once the
+     * server is back, the ingest ends as an uninterrupted one.
+     */
+    @Test
+    void anIngestThatLostItsServerNamesTheExecutionThatResumesIt() throws Exception {
+        Path clinic = clinic();
+        DataSource reference = TestDatabases.migrated("ingest_reference_lost");
+        uninterruptedIngest(reference, clinic);
+        PGSimpleDataSource lost = (PGSimpleDataSource) TestDatabases.migrated("ingest_lost");
+        JdbcTemplate jdbc = new JdbcTemplate(lost);
+        CdoRun failed;
+        try (TcpProxy proxy = new TcpProxy(lost.getServerNames()[0], lost.getPortNumbers()[0] > 0 ? lost.getPortNumbers()[0] : 5432)) {
+            String throughProxy = TestDatabases.jdbcUrl(lost).replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
+            Future<CdoRun> ingest = Executors.newSingleThreadExecutor().submit(() -> CdoRun.of("ingest", "--db", throughProxy,
+                    "--rejects", root.resolve("rejects.csv").toString(), clinic.toString()));
+            awaitAStagedFile(jdbc, () -> !ingest.isDone());
+            proxy.close();
+            failed = ingest.get(180, TimeUnit.SECONDS);
+        }
+        long execution = jdbc.queryForObject("select job_execution_id from ingest_run", Long.class);
+
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err()).as(failed.toString()).endsWith("once it is back, run the command again, or resume its job with "
+                + "cdo restart " + execution + System.lineSeparator());
+        CdoRun restart = CdoRun.of("restart", "--db", TestDatabases.jdbcUrl(lost), Long.toString(execution));
+        assertThat(restart.exitCode()).as("as the uninterrupted run, for its unreadable file; " + restart).isEqualTo(1);
+        assertThat(records(lost)).isEqualTo(records(reference));
+        assertThat(fileCounts(lost)).isEqualTo(fileCounts(reference)).hasSize(4);
+    }
+
+    /** Forwards local connections to the database server until closed, which then cuts every connection at once. */
+    private static final class TcpProxy implements AutoCloseable {
+        private final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+        TcpProxy(String host, int port) throws IOException {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        Socket client = listener.accept();
+                        Socket server = new Socket(host, port);
+                        sockets.add(client);
+                        sockets.add(server);
+                        pipe(client, server);
+                        pipe(server, client);
+                    }
+                } catch (IOException closed) {
+                    // the proxy was closed
+                }
+            }, "proxy-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return listener.getLocalPort();
+        }
+
+        private static void pipe(Socket from, Socket to) {
+            Thread pipe = new Thread(() -> {
+                try {
+                    from.getInputStream().transferTo(to.getOutputStream());
+                } catch (IOException cut) {
+                    // either end closed
+                }
+            }, "proxy-pipe");
+            pipe.setDaemon(true);
+            pipe.start();
+        }
+
+        @Override
+        public void close() throws IOException {
+            listener.close();
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
     /** A clinic big enough that staging its files takes a while: 4,000 patients, 8 visits each, 6 scores a visit. */
     private Path clinic() throws IOException {
         Path clinic = Files.createDirectories(root.resolve("clinic"));
@@ -163,8 +248,14 @@ class IngestRestartIntegrationTests {
         return clinic;
     }
 
-    private static int stagedFiles(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("select count(*) from ingest_stage_file where status = 'STAGED'", Integer.class);
+    /** Waits until the ingest under way has staged a file. */
+    private static void awaitAStagedFile(JdbcTemplate jdbc, BooleanSupplier ingesting) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (jdbc.queryForObject("select count(*) from ingest_stage_file where status = 'STAGED'", Integer.class) == 0) {
+            assertThat(ingesting.getAsBoolean()).as("the ingest is still running").isTrue();
+            assertThat(System.nanoTime()).as("a file was staged within 120 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
 
     /** Every record table, row by row as text, in a fixed order, without the symptoms' surrogate key (drawn from a sequence). */

@@ -1,5 +1,6 @@
 package org.cdoutcomes.app.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -24,5 +25,46 @@ class TerminalProgressTests {
         assertTrue(shown.contains(",  50% of the file\rvisits.csv: 2,000 rows, "), shown);
         assertTrue(shown.contains(", 100% of the file\nmerging 1,831,769 rows into the records (one transaction)... done in "), shown);
         assertTrue(shown.matches("(?s).* done in \\d+\\.\\d s\n"), shown);
+    }
+
+    /** A line wider than the terminal wraps, and each rewrite then leaves a line behind: a long path is shown by its end. */
+    @Test
+    void aLongPathIsShownByItsEndWithin79Columns() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String path = "/home/clinic/Exports/2025/Q1/Neurology - Botulinum toxin clinic/visits-2025-Q1.csv";
+
+        progress.reading(path, 123_456, 0.25, false);
+
+        String line = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(1 + 79, line.length(), line);
+        assertTrue(line.matches("\\r…[^:]*visits-2025-Q1\\.csv: 123,456 rows, [\\d,]+ rows/s,  25% of the file"), line);
+        assertTrue(path.endsWith(line.substring(2, line.indexOf(": "))), line);
+    }
+
+    /** The rate and the share change the line's length: a shorter line covers what the longer one before it showed. */
+    @Test
+    void aShorterLineCoversTheLongerOneBeforeIt() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        progress.reading("visits.xlsx", 1_000, 0.5, false);
+        progress.reading("visits.xlsx", 2_000, Double.NaN, false);
+        progress.reading("visits.xlsx", 3_000, 1.0, true);
+
+        String[] updates = bytes.toString(StandardCharsets.UTF_8).split("\\r", -1);
+        assertEquals(4, updates.length);
+        assertTrue(updates[2].matches("visits\\.xlsx: 2,000 rows, [\\d,]+ rows/s +"), updates[2]);
+        assertTrue(updates[2].length() >= updates[1].length(), "spaces cover the line before: " + String.join("|", updates));
+        assertTrue(updates[3].endsWith("100% of the file\n"), updates[3]);
+    }
+
+    @Test
+    void endOfKeepsShortTextAndEndsLongTextAfterAnEllipsis() {
+        assertEquals("visits.csv", IngestCommand.TerminalProgress.endOf("visits.csv", 10));
+        assertEquals("…its.csv", IngestCommand.TerminalProgress.endOf("visits.csv", 8));
+        assertEquals("…v", IngestCommand.TerminalProgress.endOf("visits.csv", 0));
+        // a character outside the basic plane counts once, and is not split
+        assertEquals("…🙂.csv", IngestCommand.TerminalProgress.endOf("visits-🙂.csv", 6));
     }
 }

@@ -100,7 +100,7 @@ class PipelineJobIntegrationTests {
             assertThat(Files.readString(run.statusFile())).isEqualTo(
                     "success: 1 file read, 0 unreadable; rows read 1, inserted 1, updated 0, unchanged 0, rejected 0, warnings 0;"
                             + " report " + run.runDate().minusMonths(3).getYear() + "-Q" + ((run.runDate().minusMonths(3).getMonthValue() - 1) / 3 + 1)
-                            + ": 1 patients, 1 cycles" + System.lineSeparator());
+                            + ": 1 patient, 1 cycle" + System.lineSeparator());
         }
     }
 

@@ -35,4 +35,16 @@ class PipelineRunTests {
                 .isInstanceOf(BadSettingException.class)
                 .hasMessage("PATH: too many paths for one run (9599 characters, at most 2500); name their folder instead");
     }
+
+    /** The paths are kept a line each: a line break or a backslash in a name must come back as it was, on a restart too. */
+    @Test
+    void pathsWithLineBreaksAndBackslashesInTheirNamesComeBackWhole() {
+        List<Path> paths = List.of(Path.of("/data/visits\nQ1.csv"), Path.of("/data/a\\nb.csv"), Path.of("/data/end\\"),
+                Path.of("/data/plain.csv"));
+        PipelineRun run = new PipelineRun("run", LocalDateTime.of(2026, 1, 2, 3, 4, 5), null, Path.of("/out"), paths);
+
+        assertThat(run.toParameters().getString("paths"))
+                .isEqualTo("/data/visits\\nQ1.csv\n/data/a\\\\nb.csv\n/data/end\\\\\n/data/plain.csv");
+        assertThat(PipelineRun.of("run", run.toParameters()).paths()).isEqualTo(paths);
+    }
 }
