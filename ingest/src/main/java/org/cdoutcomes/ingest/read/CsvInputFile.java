@@ -35,7 +35,7 @@ public final class CsvInputFile implements InputFile {
             }
             if (header.stream().anyMatch(name -> name.indexOf('\r') >= 0)) {
                 // else the whole file is one header line, and the names it warns about would be the rows' values
-                throw new UnreadableFileException("its lines end in a carriage return alone (an old Mac format); save it with LF or CRLF line ends");
+                throw new UnreadableFileException(CsvParser.CR_LINE_ENDS);
             }
             sink.header(1, header);
             parser.keepAtMost(header.size());

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.cdoutcomes.model.vocabulary.Codes;
 
 /**
@@ -25,6 +26,10 @@ public final class CsvParser implements Closeable {
     }
 
     static final int MAX_FIELD_CHARS = 1 << 20;
+    /** Of a header line: one longer is no header (a file without line feeds would be read whole into memory as one). */
+    static final int MAX_HEADER_CHARS = MAX_FIELD_CHARS;
+    /** Why a file whose lines end in CR alone is unreadable: all of it is one header line. */
+    static final String CR_LINE_ENDS = "its lines end in a carriage return alone (an old Mac format); save it with LF or CRLF line ends";
     private static final char BOM = '\uFEFF';
 
     private final Source source;
@@ -51,7 +56,11 @@ public final class CsvParser implements Closeable {
         this.maxCells = cells;
     }
 
-    /** The header line's cells (untrimmed), or null when the file is empty. Must be called first. */
+    /**
+     * The header line's cells (untrimmed), or null when the file is empty. Must be called first.
+     *
+     * @throws UnreadableFileException when the line is longer than {@link #MAX_HEADER_CHARS}
+     */
     public List<String> header() throws IOException {
         if (header != null || eof) {
             return header;
@@ -62,6 +71,10 @@ public final class CsvParser implements Closeable {
             c = read();
         }
         while (c >= 0 && c != '\n') {
+            if (first.length() == MAX_HEADER_CHARS) {
+                throw new UnreadableFileException(first.indexOf("\r") >= 0 ? CR_LINE_ENDS : String.format(Locale.ROOT,
+                        "its first line is longer than %,d characters, which no header of column names is", MAX_HEADER_CHARS));
+            }
             first.append((char) c);
             c = read();
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.FilterReader;
@@ -109,6 +110,44 @@ class CsvParserTests {
             assertEquals(5, row.cellCount());
             assertArrayEquals(new String[] {"1", "2", "4"}, row.cells(), "past the header, only the first cell with text is kept");
         }
+    }
+
+    /**
+     * A file without line feeds would be one header line, read whole into memory (a 300 MB export with CR line ends ran
+     * out of memory): a first line longer than any header is refused once that long. The sources here never end.
+     */
+    @Test
+    void aFirstLineLongerThanAnyHeaderIsRefusedWithoutReadingOn() throws IOException {
+        try (CsvParser parser = new CsvParser(() -> endless("patient_id;site_id;"))) {
+            UnreadableFileException refused = assertThrows(UnreadableFileException.class, parser::header);
+            assertEquals("its first line is longer than 1,048,576 characters, which no header of column names is", refused.getMessage());
+        }
+        try (CsvParser parser = new CsvParser(() -> endless("patient_id,sex\rP1,F\r"))) {
+            assertEquals(CsvParser.CR_LINE_ENDS, assertThrows(UnreadableFileException.class, parser::header).getMessage());
+        }
+        String longest = "a".repeat(CsvParser.MAX_HEADER_CHARS - 2) + ",b";
+        try (CsvParser parser = new CsvParser(() -> new StringReader(longest + "\n1,2\n"))) {
+            assertEquals(List.of("a".repeat(CsvParser.MAX_HEADER_CHARS - 2), "b"), parser.header(), "a header of the longest length");
+        }
+    }
+
+    /** {@code text} again and again, for ever. */
+    private static Reader endless(String text) {
+        return new Reader() {
+            private int next;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                for (int i = 0; i < length; i++) {
+                    buffer[offset + i] = text.charAt(next++ % text.length());
+                }
+                return length;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     /** A quoted cell longer than the parser keeps is cut, not taken for a quote that never closes: its lines stay in it. */
