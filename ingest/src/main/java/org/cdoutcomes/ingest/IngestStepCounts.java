@@ -1,5 +1,6 @@
 package org.cdoutcomes.ingest;
 
+import org.cdoutcomes.model.text.Counted;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepContribution;
@@ -40,7 +41,7 @@ public final class IngestStepCounts {
     public static void unreadableFiles(JobExecution execution, long failed, long files) {
         if (failed > 0) {
             execution.setExitStatus(new ExitStatus(UNREADABLE_FILES,
-                    failed + " of " + files + (files == 1 ? " file" : " files") + " could not be read"));
+                    failed + " of " + Counted.of(files, "file") + " could not be read"));
         }
     }
 }

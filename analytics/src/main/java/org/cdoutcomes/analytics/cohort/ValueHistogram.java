@@ -76,28 +76,21 @@ public final class ValueHistogram {
         return quantiles;
     }
 
-    /**
-     * Type 7 interpolates between the order statistics at floor((n-1)p) and the next one. Only those two are
-     * looked up, and the kernel interpolates them as a two-value sample at the fractional part of (n-1)p, which
-     * is the same arithmetic as on the whole sorted sample, without expanding it.
-     */
+    /** Only the two order statistics around the quantile are looked up, without expanding the sample. */
     private double quantile(double[] sortedValues, double p) {
-        double index = (size - 1) * p;
-        int lo = (int) Math.floor(index);
-        double[] pair = {orderStatistic(sortedValues, lo), orderStatistic(sortedValues, Math.min(lo + 1, size - 1))};
-        return Quantiles.type7(pair, index - lo);
+        return Quantiles.type7(size, rank -> orderStatistic(sortedValues, rank), p);
     }
 
     /** The value at 0-based rank i of the sorted sample. */
-    private double orderStatistic(double[] sortedValues, int i) {
-        int seen = 0;
+    private double orderStatistic(double[] sortedValues, long i) {
+        long seen = 0;
         for (double value : sortedValues) {
             seen += count(value);
             if (i < seen) {
                 return value;
             }
         }
-        throw new IndexOutOfBoundsException(i);
+        throw new IndexOutOfBoundsException(Long.toString(i));
     }
 
     /** The distinct values in Double.compare order, as a TreeMap of them would list them. */

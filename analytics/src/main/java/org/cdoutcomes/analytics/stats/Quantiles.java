@@ -1,7 +1,6 @@
 package org.cdoutcomes.analytics.stats;
 
-import java.util.Map;
-import java.util.NavigableMap;
+import java.util.function.LongToDoubleFunction;
 
 /** Sample quantiles as R's quantile() default (type 7). */
 public final class Quantiles {
@@ -10,42 +9,20 @@ public final class Quantiles {
 
     /** The p-quantile of the values, sorted ascending; NaN for no values. */
     public static double type7(double[] sortedValues, double p) {
-        int n = sortedValues.length;
-        if (n == 0) {
-            return Double.NaN;
-        }
-        Position at = Position.of(n, p);
-        return at.interpolate(sortedValues[(int) at.lo], sortedValues[(int) at.hi]);
+        return type7(sortedValues.length, rank -> sortedValues[(int) rank], p);
     }
 
     /**
-     * The same p-quantile of the multiset in which each value occurs count times (ascending keys, counts >= 0), so
-     * that medians over many observations need only the distinct values; NaN when the counts sum to 0.
+     * The same p-quantile of n sorted values given by rank (the value at each 0-based rank, asked for two ranks at
+     * most): of a histogram, without expanding it. NaN for n = 0.
      */
-    public static double type7(NavigableMap<Double, Long> countsByValue, double p) {
-        long n = 0;
-        for (long count : countsByValue.values()) {
-            if (count < 0) {
-                throw new IllegalArgumentException("negative count " + count);
-            }
-            n += count;
-        }
+    public static double type7(long n, LongToDoubleFunction valueAtRank, double p) {
         if (n == 0) {
             return Double.NaN;
         }
         Position at = Position.of(n, p);
-        Double low = null;
-        long seen = 0;
-        for (Map.Entry<Double, Long> entry : countsByValue.entrySet()) {
-            seen += entry.getValue();
-            if (low == null && at.lo < seen) {
-                low = entry.getKey();
-            }
-            if (at.hi < seen) {
-                return at.interpolate(low, entry.getKey());
-            }
-        }
-        throw new IllegalStateException("unreachable: hi < n");
+        double low = valueAtRank.applyAsDouble(at.lo);
+        return at.interpolate(low, at.hi == at.lo ? low : valueAtRank.applyAsDouble(at.hi));
     }
 
     /** R's 1 + (n - 1) p as 0-based lo = floor, hi = ceiling and the fraction h between them. */

@@ -66,8 +66,4 @@ public final class SurvivalCounts {
     public int n() {
         return n;
     }
-
-    public boolean isEmpty() {
-        return n == 0;
-    }
 }

@@ -1,7 +1,6 @@
 package org.cdoutcomes.app.demo;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -28,13 +28,16 @@ public class JobRuns {
     private final JobRepository repository;
     private final JobLock lock;
     private final RunningJobs running;
+    private final Set<String> jobNames;
     private final Set<Long> stopsLogged = ConcurrentHashMap.newKeySet();
 
-    public JobRuns(JobOperator operator, JobRepository repository, JobLock lock, RunningJobs running) {
+    /** @param jobNames the jobs this context holds: those the operator can start and restart */
+    public JobRuns(JobOperator operator, JobRepository repository, JobLock lock, RunningJobs running, Set<String> jobNames) {
         this.operator = operator;
         this.repository = repository;
         this.lock = lock;
         this.running = running;
+        this.jobNames = Set.copyOf(jobNames);
     }
 
     /**
@@ -105,7 +108,7 @@ public class JobRuns {
             throw new RestartRefusedException("There is no job execution " + executionId + " (cdo jobs lists them).");
         }
         String jobName = given.getJobInstance().getJobName();
-        if (!operator.getJobNames().contains(jobName)) {
+        if (!jobNames.contains(jobName)) {
             throw new RestartRefusedException("Job execution " + executionId + " is of job " + jobName + ", which this command cannot run.");
         }
         try (JobLock.Held held = lock.acquire(jobName, () -> LOG.info(

@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.cdoutcomes.app.analyze.AnalysisRequest;
 import org.cdoutcomes.app.cli.CdoSettings;
 import org.cdoutcomes.app.report.ReportRequest;
 import org.cdoutcomes.app.report.ReportResult;
@@ -24,6 +23,7 @@ import org.cdoutcomes.ingest.store.IngestRuns;
 import org.cdoutcomes.ingest.store.RejectReport;
 import org.cdoutcomes.ingest.store.RunMerger;
 import org.cdoutcomes.ingest.validate.DateParser;
+import org.cdoutcomes.model.text.Counted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -86,8 +86,8 @@ public class ClinicPipelineStages implements PipelineStages {
         try {
             ReportResult written = reports.write(ReportRequest.quarterInFolder(reports.defaultQuarter(null), folder), patients -> { });
             // what cdo report prints beside an empty or surprising report, for the reader of the run's log
-            written.notes().forEach(note -> LOG.warn("Run {}: the report of {} has {} cycles. {}", runId,
-                    written.period(), written.cycles(), note));
+            written.notes().forEach(note -> LOG.warn("Run {}: the report of {} has {}. {}", runId,
+                    written.period(), Counted.of(written.cycles(), "cycle"), note));
             return new ReportOutcome(written.period(), written.patients(), written.cycles());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report of run " + runId, e);

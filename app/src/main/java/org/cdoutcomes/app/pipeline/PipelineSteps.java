@@ -16,7 +16,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
@@ -75,8 +74,7 @@ final class PipelineSteps {
                 staging.resolve(REJECTS_FILE));
         IngestStepCounts.read(contribution, outcome.total(FileOutcome::read));
         IngestStepCounts.merged(contribution, outcome.total(f -> f.inserted() + f.updated()), outcome.total(FileOutcome::rejected));
-        LOG.info("Run {}: {} {} read, {} unreadable", run.runId(), outcome.readFiles(), outcome.readFiles() == 1 ? "file" : "files",
-                outcome.failedFiles());
+        LOG.info("Run {}: {} read, {} unreadable", run.runId(), Counted.of(outcome.readFiles(), "file"), outcome.failedFiles());
         remember(job, INGEST, outcome);
         return RepeatStatus.FINISHED;
     }

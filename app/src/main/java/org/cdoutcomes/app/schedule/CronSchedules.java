@@ -10,7 +10,7 @@ import org.springframework.scheduling.support.CronExpression;
 /**
  * The {@code schedules} setting: job name to cron expression. Takes the five fields of crontab
  * ({@code minute hour day-of-month month day-of-week}), Spring's six (seconds first) and macros such as
- * {@code @weekly}; the quarterly report on the first day of each quarter at 06:00 is {@code 0 6 1 1,4,7,10 *}.
+ * {@code @weekly}; the quarterly report on the first day of each quarter at 07:00 is {@code 0 7 1 1,4,7,10 *}.
  */
 public final class CronSchedules {
     private CronSchedules() {

@@ -23,7 +23,9 @@ class TerminalProgressTests {
         String shown = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(shown.startsWith("\rvisits.csv: 1,000 rows, "), shown);
         assertTrue(shown.contains(",  50% of the file\rvisits.csv: 2,000 rows, "), shown);
-        assertTrue(shown.contains(", 100% of the file\nmerging 1,831,769 rows into the records (one transaction)... done in "), shown);
+        // spaces after the last line cover a longer one before it (the rate may have dropped)
+        assertTrue(shown.matches("(?s).*, 100% of the file *\nmerging 1,831,769 rows into the records \\(one transaction\\)\\.\\.\\. done in .*"),
+                shown);
         assertTrue(shown.matches("(?s).* done in \\d+\\.\\d s\n"), shown);
     }
 

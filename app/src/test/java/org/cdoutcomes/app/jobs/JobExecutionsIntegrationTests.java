@@ -10,10 +10,31 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.List;
 import javax.sql.DataSource;
+import org.cdoutcomes.app.CdoRun;
 import org.cdoutcomes.db.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 class JobExecutionsIntegrationTests {
+    /**
+     * The job repository may hold executions of jobs cdo does not run (another application's, on a shared database):
+     * cdo restart refuses them by name, exit 2, and cannot be made to run them.
+     */
+    @Test
+    void anExecutionOfAJobCdoDoesNotRunIsNotRestarted() throws SQLException {
+        DataSource db = TestDatabases.migrated("cdo_jobs_other");
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("insert into batch_job_instance (job_instance_id, version, job_name, job_key) values (1, 0, 'nightly-etl', 'k1')");
+            s.execute("insert into batch_job_execution (job_execution_id, version, job_instance_id, create_time, start_time, end_time, "
+                    + "status, exit_code, exit_message) values (7, 1, 1, '2026-11-02 08:00:00', '2026-11-02 08:00:01', "
+                    + "'2026-11-02 08:03:30', 'FAILED', 'FAILED', '')");
+        }
+
+        CdoRun restart = CdoRun.of("restart", "--db", TestDatabases.jdbcUrl(db), "7");
+
+        assertEquals(2, restart.exitCode(), restart::toString);
+        assertEquals("cdo: Job execution 7 is of job nightly-etl, which this command cannot run." + System.lineSeparator(), restart.err());
+    }
+
 
     @Test
     void listsNewestFirstWithCountsSummedOverStepsOneSentenceOfTheExitMessageAndRestartsLinked() throws SQLException {
