@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.cli.ErrorReporter;
+import org.cdoutcomes.app.cli.LibraryLogsWhenEnding;
 import org.cdoutcomes.app.cli.PathConverter;
 import org.cdoutcomes.app.cli.UsageErrors;
 import picocli.CommandLine;
@@ -23,6 +24,9 @@ public final class CdoMain {
     }
 
     public static void main(String[] args) {
+        if (!List.of(args).contains(DatabaseOptions.VERBOSE)) {
+            LibraryLogsWhenEnding.leaveOutWhenEnding();
+        }
         System.exit(run(args));
     }
 

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.cdoutcomes.app.cli.LibraryLogsWhenEnding;
 import org.junit.jupiter.api.Test;
 
 /** The product's logback.xml (tests log with logback-test.xml): what a library's warning with an exception prints. */
@@ -111,6 +112,20 @@ class LogPatternTests {
                 + System.lineSeparator(), logged("PLAIN", null, warning));
         assertTrue(logged(null, null, warning).endsWith(" WARN  o.c.app.pipeline.Inbox - The inbox holds a symbolic link, "
                 + "a.csv\\nINFO all read\\x1B[2J\\u202E, which runs do not follow" + System.lineSeparator()));
+    }
+
+    /** Once the JVM ends (Ctrl-C), the libraries' failures of work cut short are left out; cdo's own lines stay. */
+    @Test
+    void onceEndingOnlyCdosOwnLinesAreLogged() throws Exception {
+        String logged = logged("PLAIN", null, context -> {
+            LibraryLogsWhenEnding.leaveOut(context);
+            context.getLogger("org.flywaydb.core.internal.command.DbMigrate")
+                    .error("Migration of schema \"public\" to version \"2 - spring batch\" failed! Changes successfully rolled back.");
+            context.getLogger("org.springframework.context.support.AbstractApplicationContext").warn("Exception encountered during context initialization");
+            context.getLogger("org.cdoutcomes.app.jobs.JobRuns").info("Job execution 7 will stop when its running step has finished");
+        });
+
+        assertEquals("cdo: Job execution 7 will stop when its running step has finished" + System.lineSeparator(), logged);
     }
 
     @Test

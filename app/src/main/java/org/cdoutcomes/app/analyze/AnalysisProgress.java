@@ -33,7 +33,7 @@ public final class AnalysisProgress implements PatientsRead {
     }
 
     @Override
-    public void accept(long patientsRead) {
+    public synchronized void accept(long patientsRead) {
         if (err != null && patientsRead % EVERY == 0) {
             if (total > 0) {
                 err.printf(Locale.ROOT, "\ranalysing: %,d of %,d patients read (%d%%)", patientsRead, total,
@@ -46,11 +46,12 @@ public final class AnalysisProgress implements PatientsRead {
         }
     }
 
-    /** Ends the progress line, if one was shown. */
-    public void done() {
+    /** Ends the progress line, if one is shown (once: Ctrl-C may end it again). */
+    public synchronized void done() {
         if (shown > 0) {
             err.println();
             err.flush();
+            shown = 0;
         }
     }
 }

@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.cdoutcomes.analytics.Analysis;
 import org.cdoutcomes.analytics.AnalysisOptions;
 import org.cdoutcomes.analytics.output.AnalysisSummary;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.cli.OutputFile;
+import org.cdoutcomes.app.cli.WhenStopped;
 import org.cdoutcomes.model.files.OutputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,11 +90,18 @@ public class AnalyzeCommand implements Callable<Integer> {
         AnalysisProgress progress = AnalysisProgress.onTerminal();
         Analysis analysis;
         List<String> notes;
-        try (CdoContext cdo = CdoContext.open(database)) {
+        AtomicBoolean written = new AtomicBoolean();
+        try (WhenStopped stopped = WhenStopped.say(() -> {
+                 progress.done();
+                 return "cdo: analyze was stopped before it finished; " + (written.get()
+                         ? "the analysis was written to " + json : "nothing was written (" + json + " is as it was)");
+             });
+             CdoContext cdo = CdoContext.open(database)) {
             AnalysisService service = new AnalysisService(cdo.dataSource(), cdo.settings().muscleGroups(), Clock.systemDefaultZone());
             analysis = service.analyze(request, progress);
             progress.done();
             AnalysisService.writeJson(analysis.result(), json);
+            written.set(true);
             notes = service.notes(analysis.result().cohort(), request.sites());
         }
         // with the analysis on standard output (piped to a JSON reader), what cdo says about it goes to standard error

@@ -1,8 +1,11 @@
 package org.cdoutcomes.app.cli;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Whether standard error is a terminal, the condition for progress lines (cli.md: "progress on stderr when it is a
@@ -12,6 +15,7 @@ import java.nio.file.Path;
  */
 public final class Terminal {
     private static final Path STDERR = Path.of("/proc/self/fd/2");
+    private static final int DEFAULT_COLUMNS = 80;
 
     private Terminal() {
     }
@@ -22,6 +26,52 @@ public final class Terminal {
         } catch (IOException | UnsupportedOperationException e) {
             return System.console() != null;
         }
+    }
+
+    /**
+     * The terminal's width in columns: {@code $COLUMNS} when exported, else what {@code stty size} says of the
+     * controlling terminal, else 80. Read once, at the start of long work (a window resized later is not followed).
+     */
+    public static int columns() {
+        try {
+            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "").strip());
+            if (columns > 0) {
+                return columns;
+            }
+        } catch (NumberFormatException notSet) {
+            // ask the terminal
+        }
+        try {
+            Process stty = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String[] rowsAndColumns = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip().split("\\s+");
+            if (stty.waitFor(2, TimeUnit.SECONDS) && stty.exitValue() == 0 && rowsAndColumns.length == 2
+                    && Integer.parseInt(rowsAndColumns[1]) > 0) {
+                return Integer.parseInt(rowsAndColumns[1]);
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no stty, or no controlling terminal
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return DEFAULT_COLUMNS;
+    }
+
+    /** The columns {@code text} takes on a terminal: two for East Asian wide and fullwidth characters, one for others. */
+    public static int width(CharSequence text) {
+        return text.codePoints().map(Terminal::width).sum();
+    }
+
+    public static int width(int codePoint) {
+        return wide(codePoint) ? 2 : 1;
+    }
+
+    private static boolean wide(int c) {
+        return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF)
+                || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF)
+                || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F)
+                || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F)
+                || (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
     }
 
     /** A descriptor's link target names a terminal: a pseudo-terminal, a virtual console or a serial line. */

@@ -13,6 +13,7 @@ import org.cdoutcomes.app.cli.CdoException;
 import org.cdoutcomes.app.cli.CdoSettings;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.cli.OutputFile;
+import org.cdoutcomes.app.cli.WhenStopped;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.jobs.JobsConfiguration;
 import org.cdoutcomes.app.report.ReportRequest;
@@ -151,7 +152,11 @@ public class DemoCommand implements Callable<Integer> {
         AnalysisProgress progress = AnalysisProgress.onTerminal();
         Class<?>[] jobs = {IngestJobConfiguration.class, JobsConfiguration.class};
         // the schema (when there is one) is released before its context closes the connections
-        try (CdoContext cdo = schema == null ? CdoContext.openEmbedded(database, options, jobs)
+        try (WhenStopped stopped = WhenStopped.say(() -> {
+                 progress.done();
+                 return "cdo: demo was stopped before it finished; run it again (it starts afresh)";
+             });
+             CdoContext cdo = schema == null ? CdoContext.openEmbedded(database, options, jobs)
                 : CdoContext.openInSchema(options, DemoSchema.NAME, schema, jobs);
              DemoSchema held = schema) {
             where = schema == null ? database.toAbsolutePath().normalize().toString() : "schema " + DemoSchema.NAME + " of " + cdo.where();

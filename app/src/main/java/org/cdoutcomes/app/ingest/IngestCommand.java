@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.cli.Failures;
@@ -14,6 +13,7 @@ import org.cdoutcomes.app.cli.OutputFile;
 import org.cdoutcomes.app.cli.PathConverter;
 import org.cdoutcomes.app.cli.Terminal;
 import org.cdoutcomes.app.cli.UnfinishedJobException;
+import org.cdoutcomes.app.cli.WhenStopped;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.jobs.JobsConfiguration;
 import org.cdoutcomes.ingest.IngestJobConfiguration;
@@ -106,20 +106,15 @@ public class IngestCommand implements Callable<Integer> {
         if (rejects != null) {
             OutputFile.check(spec, "--rejects", rejects);
         }
-        RunUnderWay progress = Terminal.stderrIsTerminal() ? new TerminalProgress(System.err) : new RunUnderWay();
+        RunUnderWay progress = Terminal.stderrIsTerminal() ? new TerminalProgress(System.err, Terminal.columns()) : new RunUnderWay();
         IngestOutcome outcome;
         List<IngestRuns.Superseded> abandoned = new ArrayList<>();
-        AtomicBoolean finished = new AtomicBoolean();
-        // Ctrl-C or SIGTERM ends the JVM (status 130/143) amid the run: say what is left and how to go on.
-        Thread interrupted = new Thread(() -> {
-            if (!finished.get()) {
-                progress.endLine();
-                System.err.println(interrupted(progress.runId, progress.jobExecutionId));
-            }
-        }, "cdo-ingest-interrupted");
-        Runtime.getRuntime().addShutdownHook(interrupted);
         // One ingest at a time per database, as cdo restart resumes one: the lock of the ingest job.
-        try (CdoContext context = CdoContext.open(database, IngestJobConfiguration.class, JobsConfiguration.class)) {
+        try (WhenStopped stopped = WhenStopped.say(() -> {
+                 progress.endLine();
+                 return interrupted(progress.runId, progress.jobExecutionId);
+             });
+             CdoContext context = CdoContext.open(database, IngestJobConfiguration.class, JobsConfiguration.class)) {
             Ingester ingester = context.bean(Ingester.class);
             outcome = context.bean(JobRuns.class).exclusively(IngestJobConfiguration.JOB_NAME, () -> {
                 IngestOutcome ingested = ingester.ingest(new IngestRequest(paths, rejects, dateFormat), progress);
@@ -129,13 +124,6 @@ public class IngestCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             // once the job has begun, the execution to resume is known: the message names it
             throw progress.jobExecutionId < 0 ? e : new UnfinishedJobException(progress.jobExecutionId, e);
-        } finally {
-            finished.set(true);
-            try {
-                Runtime.getRuntime().removeShutdownHook(interrupted);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs, and finds the run finished
-            }
         }
         report(outcome, System.out, System.err);
         for (FileResult file : outcome.files()) {
@@ -228,20 +216,23 @@ public class IngestCommand implements Callable<Integer> {
 
     /**
      * Progress on a terminal: one line per file, rewritten in place. A line wider than the terminal wraps, and the carriage
-     * return then rewrites only its last part, leaving a new line at each update: the line keeps within 79 columns (a
-     * terminal's width is not known to Java), a long path shown by its end (its file name), and a shorter line covers
-     * the longer one before it.
+     * return then rewrites only its last part, leaving a new line at each update: the line keeps within the terminal's
+     * width less one column, a long path shown by its end (its file name), and a shorter line covers the longer one
+     * before it.
      */
     static final class TerminalProgress extends RunUnderWay {
-        static final int WIDTH = 79;
+        /** Columns kept for the file's name before the rate is left out. */
+        private static final int NAME_AT_LEAST = 16;
+        private final int width;
         private final PrintStream err;
         private String file;
         private long fileStartedAt;
         private long mergeStartedAt;
-        private int shownLength;
+        private int shownWidth;
 
-        TerminalProgress(PrintStream err) {
+        TerminalProgress(PrintStream err, int columns) {
             this.err = err;
+            this.width = Math.max(20, columns - 1);
         }
 
         @Override
@@ -251,20 +242,48 @@ public class IngestCommand implements Callable<Integer> {
                 fileStartedAt = System.nanoTime();
             }
             double seconds = Math.max(1e-3, (System.nanoTime() - fileStartedAt) / 1e9);
-            String share = Double.isNaN(shareRead) ? "" : String.format(Locale.ROOT, ", %3.0f%% of the file", 100 * shareRead);
-            String counts = String.format(Locale.ROOT, ": %,d rows, %,.0f rows/s%s", rows, rows / seconds, share);
-            String line = endOf(Printable.of(file), WIDTH - counts.length()) + counts;
-            err.print("\r" + line + " ".repeat(Math.max(0, shownLength - line.length())) + (done ? "\n" : ""));
-            shownLength = done ? 0 : line.length();
+            String share = Double.isNaN(shareRead) ? "" : String.format(Locale.ROOT, ", %3.0f%%", 100 * shareRead);
+            String counts = String.format(Locale.ROOT, ": %,d rows, %,.0f rows/s%s", rows, rows / seconds,
+                    share.isEmpty() ? "" : share + " of the file");
+            if (width - counts.length() < NAME_AT_LEAST) {
+                // a narrow window: the rows and the share, with room for the name
+                counts = String.format(Locale.ROOT, ": %,d rows%s", rows, share);
+            }
+            String line = startOf(endOf(Printable.of(file), width - counts.length()) + counts, width);
+            int lineWidth = Terminal.width(line);
+            err.print("\r" + line + " ".repeat(Math.max(0, shownWidth - lineWidth)) + (done ? "\n" : ""));
+            shownWidth = done ? 0 : lineWidth;
             err.flush();
         }
 
-        /** The text, or when it is longer than {@code width} characters its end after an ellipsis, {@code width} in all (2 at least). */
+        /** The text, or as much of its start as {@code width} columns hold. */
+        static String startOf(String text, int width) {
+            int end = 0;
+            int used = 0;
+            while (end < text.length() && used + Terminal.width(text.codePointAt(end)) <= width) {
+                used += Terminal.width(text.codePointAt(end));
+                end = text.offsetByCodePoints(end, 1);
+            }
+            return text.substring(0, end);
+        }
+
+        /** The text, or when it takes more than {@code width} columns its end after an ellipsis, within {@code width} (2 at least). */
         static String endOf(String text, int width) {
-            if (text.codePointCount(0, text.length()) <= width) {
+            if (Terminal.width(text) <= width) {
                 return text;
             }
-            return "…" + text.substring(text.offsetByCodePoints(text.length(), -Math.max(1, width - 1)));
+            int start = text.length();
+            int used = 1;
+            while (start > 0) {
+                int before = text.offsetByCodePoints(start, -1);
+                int columns = Terminal.width(text.codePointAt(before));
+                if (used + columns > width && start < text.length()) {
+                    break;
+                }
+                used += columns;
+                start = before;
+            }
+            return "…" + text.substring(start);
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.cdoutcomes.analytics.AnalysisOptions;
 import org.cdoutcomes.app.analyze.AnalysisProgress;
 import org.cdoutcomes.app.analyze.AnalysisRequest;
@@ -12,6 +13,7 @@ import org.cdoutcomes.app.analyze.CohortOptions;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
 import org.cdoutcomes.app.cli.OutputFile;
+import org.cdoutcomes.app.cli.WhenStopped;
 import org.cdoutcomes.model.text.Counted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,9 +86,16 @@ public class ReportCommand implements Callable<Integer> {
                 AnalysisOptions.DEFAULT_FOLLOW_UP_DAYS, false);
         AnalysisProgress progress = AnalysisProgress.onTerminal();
         ReportResult written;
-        try (CdoContext cdo = CdoContext.open(database)) {
+        AtomicBoolean done = new AtomicBoolean();
+        try (WhenStopped stopped = WhenStopped.say(() -> {
+                 progress.done();
+                 return "cdo: report was stopped before it finished; " + (done.get()
+                         ? "the report was written to " + out : "nothing was written (" + out + " is as it was)");
+             });
+             CdoContext cdo = CdoContext.open(database)) {
             ReportService reports = new ReportService(cdo.dataSource(), cdo.settings(), Clock.systemDefaultZone());
             written = reports.write(new ReportRequest(request, suppressBelow, out, null), progress);
+            done.set(true);
             progress.done();
         }
         PrintWriter stdout = spec.commandLine().getOut();

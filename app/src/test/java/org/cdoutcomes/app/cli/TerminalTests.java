@@ -56,4 +56,14 @@ class TerminalTests {
         assertEquals(0, process.exitValue(), command);
         return Files.readString(answer, StandardCharsets.UTF_8);
     }
+
+    /** Columns as a terminal shows them: East Asian wide and fullwidth characters, and emoji, take two. */
+    @Test
+    void wideCharactersTakeTwoColumns() {
+        assertEquals(10, Terminal.width("visits.csv"));
+        assertEquals(8 + 1, Terminal.width("神経内科/"));
+        assertEquals(2 + 2 + 1, Terminal.width("한국/"));
+        assertEquals(2, Terminal.width("🙂"));
+        assertEquals(3, Terminal.width("Zü…"));
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.cdoutcomes.app.cli.Terminal;
 import org.junit.jupiter.api.Test;
 
 class TerminalProgressTests {
@@ -13,7 +14,7 @@ class TerminalProgressTests {
     @Test
     void readingRewritesTheFilesLineAndTheMergeSaysWhatItDoesAndWhenItIsDone() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 80);
 
         progress.reading("visits.csv", 1_000, 0.5, false);
         progress.reading("visits.csv", 2_000, 1.0, true);
@@ -33,7 +34,7 @@ class TerminalProgressTests {
     @Test
     void aLongPathIsShownByItsEndWithin79Columns() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 80);
         String path = "/home/clinic/Exports/2025/Q1/Neurology - Botulinum toxin clinic/visits-2025-Q1.csv";
 
         progress.reading(path, 123_456, 0.25, false);
@@ -44,11 +45,32 @@ class TerminalProgressTests {
         assertTrue(path.endsWith(line.substring(2, line.indexOf(": "))), line);
     }
 
+    /** In a narrow window, and with wide characters, the line keeps within the terminal's width less one column. */
+    @Test
+    void aNarrowTerminalAndWideCharactersKeepTheLineWithinTheWidth() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 40);
+
+        progress.reading("exports/神経内科ボツリヌス療法外来データ/symptoms.csv", 65_536, 0.1, false);
+
+        String line = bytes.toString(StandardCharsets.UTF_8).substring(1);
+        assertTrue(Terminal.width(line) <= 39, line);
+        // the rate is left out for room: the end of the name, the rows and the share
+        assertTrue(line.matches("…[^:]*/symptoms\\.csv: 65,536 rows,  10%"), line);
+    }
+
+    @Test
+    void startOfKeepsWhatTheColumnsHold() {
+        assertEquals("visits", IngestCommand.TerminalProgress.startOf("visits.csv", 6));
+        assertEquals("神経", IngestCommand.TerminalProgress.startOf("神経内科", 5));
+        assertEquals("visits.csv", IngestCommand.TerminalProgress.startOf("visits.csv", 80));
+    }
+
     /** The rate and the share change the line's length: a shorter line covers what the longer one before it showed. */
     @Test
     void aShorterLineCoversTheLongerOneBeforeIt() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 80);
 
         progress.reading("visits.xlsx", 1_000, 0.5, false);
         progress.reading("visits.xlsx", 2_000, Double.NaN, false);
@@ -66,7 +88,9 @@ class TerminalProgressTests {
         assertEquals("visits.csv", IngestCommand.TerminalProgress.endOf("visits.csv", 10));
         assertEquals("…its.csv", IngestCommand.TerminalProgress.endOf("visits.csv", 8));
         assertEquals("…v", IngestCommand.TerminalProgress.endOf("visits.csv", 0));
-        // a character outside the basic plane counts once, and is not split
-        assertEquals("…🙂.csv", IngestCommand.TerminalProgress.endOf("visits-🙂.csv", 6));
+        // wide characters take two columns (a terminal shows CJK and emoji so), and are not split
+        assertEquals("….csv", IngestCommand.TerminalProgress.endOf("visits-🙂.csv", 6));
+        assertEquals("…🙂.csv", IngestCommand.TerminalProgress.endOf("visits-🙂.csv", 7));
+        assertEquals("…科/visits.csv", IngestCommand.TerminalProgress.endOf("神経内科/visits.csv", 14));
     }
 }

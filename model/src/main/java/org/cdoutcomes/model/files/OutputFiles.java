@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +32,21 @@ import java.util.regex.Pattern;
 public final class OutputFiles {
     private static final int MAX_LINKS = 40;
     private static final Pattern STANDARD_STREAM = Pattern.compile("/dev/std(out|err)|/dev/fd/([12])|/proc/self/fd/([12])");
+    /**
+     * The temporary files being written: Ctrl-C or SIGTERM ends the JVM amid a write, without the finally that deletes
+     * the file, and a hidden empty file stayed beside the output at each interrupted run. A shutdown hook deletes them.
+     */
+    private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> IN_FLIGHT.forEach(temporary -> {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                // the JVM is ending: nothing else can be done about it
+            }
+        }), "cdo-delete-temporary-files"));
+    }
 
     private OutputFiles() {
     }
@@ -129,6 +146,7 @@ public final class OutputFiles {
         Files.deleteIfExists(temporary);
         boolean created = false;
         try {
+            IN_FLIGHT.add(temporary);
             try (NamingFailures out = new NamingFailures(Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE), target)) {
                 created = true;
@@ -157,8 +175,12 @@ public final class OutputFiles {
             // the user named the file, not its temporary sibling (the folder made read-only or moved while cdo wrote)
             throw new WriteFailure(target, reason(e), e);
         } finally {
-            if (created) {
-                Files.deleteIfExists(temporary);
+            try {
+                if (created) {
+                    Files.deleteIfExists(temporary);
+                }
+            } finally {
+                IN_FLIGHT.remove(temporary);
             }
         }
     }

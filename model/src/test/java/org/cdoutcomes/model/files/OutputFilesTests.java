@@ -30,6 +30,37 @@ class OutputFilesTests {
         OutputFiles.write(file, BESIDE, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Ctrl-C ends the JVM amid a write, without the finally that deletes the temporary file: a shutdown hook does. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aWriteInterruptedByCtrlCLeavesNoTemporaryFile() throws Exception {
+        Path report = Files.writeString(dir.resolve("report.xlsx"), "the last report");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), InterruptedWriteChild.class.getName(), report.toString())
+                .redirectErrorStream(true).start();
+        Path temporary = BESIDE.apply(report);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(temporary) && Files.size(temporary) > 0) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(Files.exists(temporary) && Files.size(temporary) > 0, () -> "the child is writing: " + new String(readAll(child), StandardCharsets.UTF_8));
+
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor());
+
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(130, child.exitValue(), () -> new String(readAll(child), StandardCharsets.UTF_8));
+        assertFalse(Files.exists(temporary), "the temporary file is deleted");
+        assertEquals("the last report", Files.readString(report));
+    }
+
+    private static byte[] readAll(Process process) {
+        try {
+            return process.getInputStream().readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
     @Test
     void aRegularFileIsReplacedKeepingItsPermissionsAndNoTemporaryFileStays() throws IOException {
         Path report = Files.writeString(dir.resolve("report.json"), "old");
