@@ -119,6 +119,40 @@ class CdoProcessIntegrationTests {
         }
     }
 
+    /**
+     * Ctrl-C amid a report (held on a table the test locks): the report says it was stopped and that nothing was
+     * written, the workbook already there is as it was, and no temporary file stays beside it (one did at every
+     * interrupted run).
+     */
+    @Test
+    void ctrlCDuringAReportSaysNothingWasWrittenAndLeavesNoTemporaryFile() throws Exception {
+        var database = TestDatabases.migrated("cdo_ctrl_c_report");
+        Path workbook = Files.writeString(work.resolve("report.xlsx"), "last quarter's report");
+        try (var lock = database.getConnection()) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("lock table visit in access exclusive mode");
+            Process report = start("report", "--db", TestDatabases.jdbcUrl(database), "--out", workbook.toString());
+            JdbcTemplate jdbc = new JdbcTemplate(database);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (report.isAlive() && System.nanoTime() < deadline && jdbc.queryForObject("select count(*) from pg_stat_activity "
+                    + "where datname = current_database() and wait_event_type = 'Lock'", Integer.class) == 0) {
+                Thread.sleep(5);
+            }
+            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(report.pid())).start().waitFor());
+
+            Result stopped = finish(report);
+
+            assertEquals(130, stopped.exitCode(), stopped::toString);
+            assertTrue(stopped.stderr().endsWith("cdo: report was stopped before it finished; nothing was written (" + workbook
+                    + " is as it was)\n"), stopped::toString);
+            assertFalse(stopped.stderr().contains("ERROR"), stopped::toString);
+        }
+        assertEquals("last quarter's report", Files.readString(workbook));
+        try (var left = Files.list(work)) {
+            assertEquals(List.of("report.xlsx"), left.map(path -> path.getFileName().toString()).toList());
+        }
+    }
+
     /** Ctrl-C once the ingest's job has begun names the execution to restart. */
     @Test
     void ctrlCDuringAnIngestsJobNamesTheExecutionToRestart() throws Exception {
