@@ -91,11 +91,7 @@ public class AnalyzeCommand implements Callable<Integer> {
         Analysis analysis;
         List<String> notes;
         AtomicBoolean written = new AtomicBoolean();
-        try (WhenStopped stopped = WhenStopped.say(() -> {
-                 progress.done();
-                 return "cdo: analyze was stopped before it finished; " + (written.get()
-                         ? "the analysis was written to " + json : "nothing was written (" + json + " is as it was)");
-             });
+        try (WhenStopped stopped = WhenStopped.writing("analyze", "analysis", json, progress::done, written::get);
              CdoContext cdo = CdoContext.open(database)) {
             AnalysisService service = new AnalysisService(cdo.dataSource(), cdo.settings().muscleGroups(), Clock.systemDefaultZone());
             analysis = service.analyze(request, progress);

@@ -1,5 +1,7 @@
 package org.cdoutcomes.app.cli;
 
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +26,19 @@ public final class WhenStopped implements AutoCloseable {
     /** {@code message}: the line to print (its progress line ended first), asked for when the JVM ends. */
     public static WhenStopped say(Supplier<String> message) {
         return new WhenStopped(message);
+    }
+
+    /**
+     * For a command whose work ends in writing one file: whether it was written, or what is left as it was.
+     *
+     * @param endLine ends the command's progress line
+     */
+    public static WhenStopped writing(String command, String what, Path file, Runnable endLine, BooleanSupplier written) {
+        return say(() -> {
+            endLine.run();
+            return "cdo: " + command + " was stopped before it finished; " + (written.getAsBoolean()
+                    ? "the " + what + " was written to " + file : "nothing was written (" + file + " is as it was)");
+        });
     }
 
     @Override

@@ -87,11 +87,7 @@ public class ReportCommand implements Callable<Integer> {
         AnalysisProgress progress = AnalysisProgress.onTerminal();
         ReportResult written;
         AtomicBoolean done = new AtomicBoolean();
-        try (WhenStopped stopped = WhenStopped.say(() -> {
-                 progress.done();
-                 return "cdo: report was stopped before it finished; " + (done.get()
-                         ? "the report was written to " + out : "nothing was written (" + out + " is as it was)");
-             });
+        try (WhenStopped stopped = WhenStopped.writing("report", "report", out, progress::done, done::get);
              CdoContext cdo = CdoContext.open(database)) {
             ReportService reports = new ReportService(cdo.dataSource(), cdo.settings(), Clock.systemDefaultZone());
             written = reports.write(new ReportRequest(request, suppressBelow, out, null), progress);
