@@ -24,13 +24,15 @@ public final class CdoMain {
     }
 
     public static void main(String[] args) {
-        if (!List.of(args).contains(DatabaseOptions.VERBOSE)) {
-            LibraryLogsWhenEnding.leaveOutWhenEnding();
-        }
-        System.exit(run(args));
+        System.exit(run(args, true));
     }
 
+    /** Runs a command in this JVM, which goes on after it (tests). */
     public static int run(String... args) {
+        return run(args, false);
+    }
+
+    private static int run(String[] args, boolean ownJvm) {
         // logback reads it (logback.xml) and takes a level it does not know for DEBUG: every library's debug output
         String logLevel = System.getenv(LOG_LEVEL);
         if (logLevel != null && !LOG_LEVELS.contains(logLevel.strip().toUpperCase(Locale.ROOT))) {
@@ -45,6 +47,10 @@ public final class CdoMain {
         // when a line was logged matters in cdo schedule's log, read later, and to a verbose reader; else a sentence reads best
         if (!verbose && !(args.length > 0 && args[0].equals("schedule"))) {
             System.setProperty(LOG_STYLE, "PLAIN");
+        }
+        // after the properties above, which logback reads as it starts
+        if (ownJvm && !verbose) {
+            LibraryLogsWhenEnding.leaveOutWhenEnding();
         }
         CommandLine cdo = new CommandLine(new CdoCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)

@@ -63,6 +63,22 @@ public class Ingester {
     }
 
     /**
+     * Sends the progress of the ingest job's executions started otherwise than by {@link #ingest} (cdo restart) to
+     * {@code listener}, until closed.
+     */
+    public ProgressShown progressTo(IngestProgress listener) {
+        progress.set(listener);
+        return () -> progress.set(IngestProgress.QUIET);
+    }
+
+    /** Ends what {@link #progressTo} began. */
+    @FunctionalInterface
+    public interface ProgressShown extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
      * Abandons the earlier runs that a completed run made pointless: runs of this job that never finished (killed,
      * failed) and read no file that this one did not read again, the usual way back from a killed ingest besides cdo
      * restart. Their staged rows, kept for a restart, are dropped, and their executions are marked ABANDONED, so cdo

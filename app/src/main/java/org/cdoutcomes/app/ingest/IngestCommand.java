@@ -147,6 +147,11 @@ public class IngestCommand implements Callable<Integer> {
         return outcome.anyFileFailed() ? 1 : 0;
     }
 
+    /** Progress on stderr when it is a terminal (as cdo ingest shows it), else none: for cdo restart of an ingest. */
+    public static IngestProgress progressOnTerminal() {
+        return Terminal.stderrIsTerminal() ? new TerminalProgress(System.err, Terminal.columns()) : IngestProgress.QUIET;
+    }
+
     /** What an ingest prints at its end (also after cdo restart of one): {@link #print}, then each unreadable file on stderr. */
     public static void report(IngestOutcome outcome, PrintStream out, PrintStream err) {
         print(outcome, out);

@@ -52,7 +52,8 @@ public class RestartCommand implements Callable<Integer> {
     public Integer call() {
         try (CdoContext context = CdoContext.open(database, ClinicPipelineConfiguration.class)) {
             JobExecution execution;
-            try {
+            // an ingest's progress, as cdo ingest shows it (a run's ingest stage shows none, as under cdo run)
+            try (Ingester.ProgressShown shown = context.bean(Ingester.class).progressTo(IngestCommand.progressOnTerminal())) {
                 execution = context.bean(JobRuns.class).restart(executionId);
             } catch (RestartRefusedException e) {
                 spec.commandLine().getErr().println("cdo: " + e.getMessage());

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -78,6 +79,27 @@ class IngestRestartIntegrationTests {
         assertThat(fileCounts(killed)).isEqualTo(fileCounts(reference)).hasSize(4);
         assertThat(jdbc.queryForObject("select status from ingest_run", String.class)).isEqualTo("COMPLETED");
         assertThat(Files.readString(root.resolve("rejects.csv"))).isEqualTo(Files.readString(root.resolve("reference-rejects.csv")));
+    }
+
+    /** A restart redoes what the killed run had not done: at a terminal, with the progress cdo ingest shows. */
+    @Test
+    void aRestartedIngestShowsItsProgressAtATerminal() throws Exception {
+        Path clinic = clinic();
+        DataSource killed = TestDatabases.migrated("ingest_killed_progress");
+        long execution = killedAfterItsFirstFile(killed, clinic);
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        // script gives the command a terminal: stderr is one, as at the user's
+        String command = "'" + java + "' -cp '" + System.getProperty("java.class.path") + "' " + CdoMain.class.getName()
+                + " restart --db '" + TestDatabases.jdbcUrl(killed) + "' " + execution;
+        Process restart = new ProcessBuilder("script", "-qec", command, "/dev/null")
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).redirectErrorStream(true).start();
+        String shown = new String(restart.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(restart.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(restart.exitValue()).as("as an uninterrupted run, for its unreadable file; " + shown).isEqualTo(1);
+        assertThat(shown).as("the files it read, and the merge")
+                .containsPattern("symptoms\\.csv: [\\d,]+ rows, [\\d,]+ rows/s")
+                .containsPattern("merging [\\d,]+ rows into the records \\(one transaction\\)\\.\\.\\. done in ");
     }
 
     /** {@code cdo ingest} of the clinic into the reference database, which exits 1 for the clinic's unreadable file. */
