@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.cdoutcomes.model.text.Counted;
 import org.cdoutcomes.model.vocabulary.Product;
 
 /** How every number was made (analytics.md in plain words), the configuration used and the software version. */
@@ -47,7 +48,7 @@ final class MethodsSheet {
                         + "with all their muscles and the product and site of the first. A cycle runs until the patient's "
                         + "next injection."),
                 new Entry("Closed and open cycles", "A cycle is closed when the next injection has happened by the cutoff. "
-                        + "The patient's last cycle is open. If it started at most " + context.followUpDays() + " days before "
+                        + "The patient's last cycle is open. If it started at most " + Counted.of(context.followUpDays(), "day") + " before "
                         + "the cutoff the patient is still followed up to the cutoff; if it is older, the patient counts as lost "
                         + "to follow-up and the cycle ends at the patient's last visit or symptom record."),
                 new Entry("Records in a cycle", "A symptom record belongs to the cycle its date falls in, whatever visit it "
@@ -82,7 +83,7 @@ final class MethodsSheet {
                         + "suggests a real difference." + (small.on() ? " Its chi-square and p are 'suppressed' when a "
                         + "product's cycles or events are a small count (its chart curve is left out too)." : "")),
                 new Entry("Side-effect risk window", "Side effects count when reported from the injection day to "
-                        + context.aeWindowDays() + " days after it, and before the next injection. Only cycles whose window "
+                        + Counted.of(context.aeWindowDays(), "day") + " after it, and before the next injection. Only cycles whose window "
                         + "has passed by the cutoff are counted: a recent injection cannot show its side effects yet."),
                 new Entry("Side-effect rate", "Counted cycles with the side effect, divided by the counted cycles, with the "
                         + "Wilson score interval (from exactly 0% when no cycle had it, to exactly 100% when every one did). "
@@ -162,8 +163,8 @@ final class MethodsSheet {
         row = setting(layout, row, "Data cutoff", null);
         layout.date(row - 1, 1, context.dataCutoff(), layout.styles.dateLeft);
         // cdo report takes the analysis' defaults; only cdo analyze (the researchers' file) has options for them
-        row = setting(layout, row, "Side-effect window", context.aeWindowDays() + " days");
-        row = setting(layout, row, "Follow-up", context.followUpDays() + " days");
+        row = setting(layout, row, "Side-effect window", Counted.of(context.aeWindowDays(), "day"));
+        row = setting(layout, row, "Follow-up", Counted.of(context.followUpDays(), "day"));
         row = setting(layout, row, "First cycle only", context.firstCycleOnly() ? "yes" : "no");
         // the workbook does not know which of the three set it: name them all, in the order one overrides the next
         String setBy = " (--suppress-below, else CDO_SUPPRESSION_THRESHOLD, else suppression-threshold of the settings "

@@ -11,6 +11,7 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.cdoutcomes.analytics.report.QuarterFigures;
 import org.cdoutcomes.analytics.report.QuarterFigures.ProductCount;
 import org.cdoutcomes.analytics.report.QuarterFigures.TermCount;
+import org.cdoutcomes.model.text.Counted;
 
 /** The first sheet: who, when, the period's headline figures and the trend of the previous four quarters. */
 final class SummarySheet {
@@ -106,7 +107,7 @@ final class SummarySheet {
         }
 
         row++;
-        layout.text(row++, 0, "Most frequent side effects (window of " + aeWindowDays + " days after injection)", layout.styles.section);
+        layout.text(row++, 0, "Most frequent side effects (window of " + Counted.of(aeWindowDays, "day") + " after injection)", layout.styles.section);
         layout.text(row, 0, "Side effect", layout.styles.header);
         layout.text(row, 1, "Cycles with it", layout.styles.header);
         layout.text(row, 2, "Cycles counted", layout.styles.header);
@@ -127,9 +128,9 @@ final class SummarySheet {
         }
         if (top.isEmpty()) {
             layout.text(row++, 0, anyCountedCycle ? "No side effect reported in the counted cycles (a cycle counts once its "
-                    + "window of " + aeWindowDays + " days has passed by the data cutoff)."
+                    + "window of " + Counted.of(aeWindowDays, "day") + " has passed by the data cutoff)."
                     : current.cycles() == 0 ? "No cycle in this period: no side effects to count."
-                    : "No cycle whose side-effect window of " + aeWindowDays + " days has passed by the data cutoff: no rates "
+                    : "No cycle whose side-effect window of " + Counted.of(aeWindowDays, "day") + " has passed by the data cutoff: no rates "
                     + "yet.", layout.styles.note);
         }
 

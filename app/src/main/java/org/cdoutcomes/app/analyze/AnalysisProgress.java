@@ -15,6 +15,7 @@ public final class AnalysisProgress implements PatientsRead {
     private final PrintStream err;
     private long total = -1;
     private long shown;
+    private boolean ended;
 
     AnalysisProgress(PrintStream err) {
         this.err = err;
@@ -34,7 +35,7 @@ public final class AnalysisProgress implements PatientsRead {
 
     @Override
     public synchronized void accept(long patientsRead) {
-        if (err != null && patientsRead % EVERY == 0) {
+        if (err != null && !ended && patientsRead % EVERY == 0) {
             if (total > 0) {
                 err.printf(Locale.ROOT, "\ranalysing: %,d of %,d patients read (%d%%)", patientsRead, total,
                         Math.min(100, patientsRead * 100 / total));
@@ -46,12 +47,12 @@ public final class AnalysisProgress implements PatientsRead {
         }
     }
 
-    /** Ends the progress line, if one is shown (once: Ctrl-C may end it again). */
+    /** Ends the progress line, if one is shown, for good: Ctrl-C ends it amid the work, which may still report. */
     public synchronized void done() {
-        if (shown > 0) {
+        if (shown > 0 && !ended) {
             err.println();
             err.flush();
-            shown = 0;
         }
+        ended = true;
     }
 }

@@ -130,50 +130,52 @@ public class DemoCommand implements Callable<Integer> {
         // one day for the whole demo: a demo started before midnight reports the quarter its clinic's data fill
         Clock started = Clock.fixed(clock.instant(), clock.getZone());
         Path exports = out.resolve("clinic");
-        clinic.generate(exports, patients, LocalDate.now(started).minusDays(1));
-
-        Path database = dataDir.resolve(DATABASE_FOLDER);
-        DemoSchema schema = serverUrl == null ? null : new DemoSchema();
-        if (schema == null) {
-            // replaced just before it is opened, so another cdo demo cannot slip in between
-            EmbeddedDatabase.delete(database);
-        }
-        Path rejects = out.resolve("rejects.csv");
-        List<String> files = List.of("patients.csv", "visits.csv", "symptoms.csv").stream()
-                .map(name -> exports.resolve(name).toString()).toList();
-
-        DatabaseOptions options = new DatabaseOptions();
-        options.dataDir = dataDir;
-        options.verbose = verbose;
-        options.url = serverUrl;
+        AnalysisProgress progress = AnalysisProgress.onTerminal();
         IngestOutcome ingested;
         String where;
         ReportResult report;
-        AnalysisProgress progress = AnalysisProgress.onTerminal();
-        Class<?>[] jobs = {IngestJobConfiguration.class, JobsConfiguration.class};
-        // the schema (when there is one) is released before its context closes the connections
+        Path rejects = out.resolve("rejects.csv");
+        // from the clinic's generation on, whose files it replaces in place
         try (WhenStopped stopped = WhenStopped.say(() -> {
                  progress.done();
-                 return "cdo: demo was stopped before it finished; run it again (it starts afresh)";
-             });
-             CdoContext cdo = schema == null ? CdoContext.openEmbedded(database, options, jobs)
-                : CdoContext.openInSchema(options, DemoSchema.NAME, schema, jobs);
-             DemoSchema held = schema) {
-            where = schema == null ? database.toAbsolutePath().normalize().toString() : "schema " + DemoSchema.NAME + " of " + cdo.where();
-            // under the ingest job's lock, as cdo ingest: cdo jobs takes a running execution whose lock is free for dead
-            ingested = cdo.bean(JobRuns.class).exclusively(IngestJobConfiguration.JOB_NAME,
-                    () -> cdo.bean(Ingester.class).ingest(new IngestRequest(files, rejects, null), IngestProgress.QUIET));
-            checkIngested(ingested);
-            ReportService reports = new ReportService(cdo.dataSource(), demoSettings(cdo.settings()), started);
-            report = reports.write(ReportRequest.quarterInFolder(reports.defaultQuarter(null), out), progress);
-            progress.done();
+                 return "cdo: demo was stopped before it finished (its clinic files may be cut short); run it again: it starts afresh";
+             })) {
+            clinic.generate(exports, patients, LocalDate.now(started).minusDays(1));
+
+            Path database = dataDir.resolve(DATABASE_FOLDER);
+            DemoSchema schema = serverUrl == null ? null : new DemoSchema();
+            if (schema == null) {
+                // replaced just before it is opened, so another cdo demo cannot slip in between
+                EmbeddedDatabase.delete(database);
+            }
+            List<String> files = List.of("patients.csv", "visits.csv", "symptoms.csv").stream()
+                    .map(name -> exports.resolve(name).toString()).toList();
+
+            DatabaseOptions options = new DatabaseOptions();
+            options.dataDir = dataDir;
+            options.verbose = verbose;
+            options.url = serverUrl;
+            Class<?>[] jobs = {IngestJobConfiguration.class, JobsConfiguration.class};
+            // the schema (when there is one) is released before its context closes the connections
+            try (CdoContext cdo = schema == null ? CdoContext.openEmbedded(database, options, jobs)
+                         : CdoContext.openInSchema(options, DemoSchema.NAME, schema, jobs);
+                 DemoSchema held = schema) {
+                where = schema == null ? database.toAbsolutePath().normalize().toString() : "schema " + DemoSchema.NAME + " of " + cdo.where();
+                // under the ingest job's lock, as cdo ingest: cdo jobs takes a running execution whose lock is free for dead
+                ingested = cdo.bean(JobRuns.class).exclusively(IngestJobConfiguration.JOB_NAME,
+                        () -> cdo.bean(Ingester.class).ingest(new IngestRequest(files, rejects, null), IngestProgress.QUIET));
+                checkIngested(ingested);
+                ReportService reports = new ReportService(cdo.dataSource(), demoSettings(cdo.settings()), started);
+                report = reports.write(ReportRequest.quarterInFolder(reports.defaultQuarter(null), out), progress);
+                progress.done();
+            }
         }
 
         PrintWriter stdout = spec.commandLine().getOut();
         long read = ingested.files().stream().mapToLong(FileResult::read).sum();
         long rejected = ingested.files().stream().mapToLong(FileResult::rejected).sum();
-        stdout.printf(Locale.ROOT, "Demo clinic of %d patients ingested into %s: %d rows read, %d rejected on purpose.%n",
-                patients, where, read, rejected);
+        stdout.printf(Locale.ROOT, "Demo clinic of %s ingested into %s: %s read, %d rejected on purpose.%n",
+                Counted.of(patients, "patient"), where, Counted.of(read, "row"), rejected);
         stdout.printf(Locale.ROOT, "Report for %s (data as of %s): %s, %s.%n", report.period(),
                 report.analysis().cohort().asOf(), Counted.of(report.patients(), "patient"), Counted.of(report.cycles(), "cycle"));
         stdout.println("  report:        " + report.workbook().toAbsolutePath().normalize());

@@ -111,8 +111,9 @@ public final class GenerateCommand implements Callable<Integer> {
         // the rows that break a rule are spread over the three files
         spec.commandLine().getOut().println("Wrote a synthetic clinic of " + Counted.of(summary.patients(), "patient") + ", "
                 + summary.from() + " to " + summary.to() + " (seed " + options.seed() + "), to " + out + ": "
-                + summary.patientRows() + " patient rows, " + summary.visitRows() + " visit rows, "
-                + summary.symptomRows() + " symptom rows; " + summary.ruleBreakingRows() + " of these rows break a rule on purpose.");
+                + Counted.of(summary.patientRows(), "patient row") + ", " + Counted.of(summary.visitRows(), "visit row") + ", "
+                + Counted.of(summary.symptomRows(), "symptom row") + "; " + summary.ruleBreakingRows() + " of these rows "
+                + (summary.ruleBreakingRows() == 1 ? "breaks" : "break") + " a rule on purpose.");
         return 0;
     }
 

@@ -106,7 +106,7 @@ public class IngestCommand implements Callable<Integer> {
         if (rejects != null) {
             OutputFile.check(spec, "--rejects", rejects);
         }
-        RunUnderWay progress = Terminal.stderrIsTerminal() ? new TerminalProgress(System.err, Terminal.columns()) : new RunUnderWay();
+        RunUnderWay progress = progressOnTerminal();
         IngestOutcome outcome;
         List<IngestRuns.Superseded> abandoned = new ArrayList<>();
         // One ingest at a time per database, as cdo restart resumes one: the lock of the ingest job.
@@ -147,9 +147,9 @@ public class IngestCommand implements Callable<Integer> {
         return outcome.anyFileFailed() ? 1 : 0;
     }
 
-    /** Progress on stderr when it is a terminal (as cdo ingest shows it), else none: for cdo restart of an ingest. */
-    public static IngestProgress progressOnTerminal() {
-        return Terminal.stderrIsTerminal() ? new TerminalProgress(System.err, Terminal.columns()) : IngestProgress.QUIET;
+    /** Progress on stderr when it is a terminal, else none (cdo ingest's, and cdo restart's of an ingest). */
+    public static RunUnderWay progressOnTerminal() {
+        return Terminal.stderrIsTerminal() ? new TerminalProgress(System.err, Terminal.columns(), Terminal.ellipsis()) : new RunUnderWay();
     }
 
     /** What an ingest prints at its end (also after cdo restart of one): {@link #print}, then each unreadable file on stderr. */
@@ -200,7 +200,7 @@ public class IngestCommand implements Callable<Integer> {
     }
 
     /** Shows no progress, and keeps the run under way once its job has begun (for the message of an interrupted ingest). */
-    static class RunUnderWay implements IngestProgress {
+    public static class RunUnderWay implements IngestProgress {
         volatile long runId = -1;
         volatile long jobExecutionId = -1;
 
@@ -215,7 +215,7 @@ public class IngestCommand implements Callable<Integer> {
         }
 
         /** Ends the progress line that a message is about to follow (none is shown here). */
-        void endLine() {
+        public void endLine() {
         }
     }
 
@@ -229,35 +229,45 @@ public class IngestCommand implements Callable<Integer> {
         /** Columns kept for the file's name before the rate is left out. */
         private static final int NAME_AT_LEAST = 16;
         private final int width;
+        private final String ellipsis;
         private final PrintStream err;
         private String file;
         private long fileStartedAt;
         private long mergeStartedAt;
         private int shownWidth;
+        /** Whether the last line printed awaits its end (a file being read, the merge under way). */
+        private boolean lineOpen;
+        private boolean stopped;
 
-        TerminalProgress(PrintStream err, int columns) {
+        /** @param ellipsis what stands for the left-out start of a long path ({@link Terminal#ellipsis}) */
+        TerminalProgress(PrintStream err, int columns, String ellipsis) {
             this.err = err;
             this.width = Math.max(20, columns - 1);
+            this.ellipsis = ellipsis;
         }
 
         @Override
-        public void reading(String file, long rows, double shareRead, boolean done) {
+        public synchronized void reading(String file, long rows, double shareRead, boolean done) {
+            if (stopped) {
+                return;
+            }
             if (!file.equals(this.file)) {
                 this.file = file;
                 fileStartedAt = System.nanoTime();
             }
             double seconds = Math.max(1e-3, (System.nanoTime() - fileStartedAt) / 1e9);
             String share = Double.isNaN(shareRead) ? "" : String.format(Locale.ROOT, ", %3.0f%%", 100 * shareRead);
-            String counts = String.format(Locale.ROOT, ": %,d rows, %,.0f rows/s%s", rows, rows / seconds,
+            String counts = String.format(Locale.ROOT, ": %s, %,.0f rows/s%s", Counted.grouped(rows, "row"), rows / seconds,
                     share.isEmpty() ? "" : share + " of the file");
             if (width - counts.length() < NAME_AT_LEAST) {
                 // a narrow window: the rows and the share, with room for the name
-                counts = String.format(Locale.ROOT, ": %,d rows%s", rows, share);
+                counts = ": " + Counted.grouped(rows, "row") + share;
             }
-            String line = startOf(endOf(Printable.of(file), width - counts.length()) + counts, width);
+            String line = startOf(endOf(Printable.of(file), width - counts.length(), ellipsis) + counts, width);
             int lineWidth = Terminal.width(line);
             err.print("\r" + line + " ".repeat(Math.max(0, shownWidth - lineWidth)) + (done ? "\n" : ""));
             shownWidth = done ? 0 : lineWidth;
+            lineOpen = !done;
             err.flush();
         }
 
@@ -272,13 +282,13 @@ public class IngestCommand implements Callable<Integer> {
             return text.substring(0, end);
         }
 
-        /** The text, or when it takes more than {@code width} columns its end after an ellipsis, within {@code width} (2 at least). */
-        static String endOf(String text, int width) {
+        /** The text, or when it takes more than {@code width} columns its end after the ellipsis, within {@code width} (one character at least). */
+        static String endOf(String text, int width, String ellipsis) {
             if (Terminal.width(text) <= width) {
                 return text;
             }
             int start = text.length();
-            int used = 1;
+            int used = ellipsis.length();
             while (start > 0) {
                 int before = text.offsetByCodePoints(start, -1);
                 int columns = Terminal.width(text.codePointAt(before));
@@ -288,23 +298,33 @@ public class IngestCommand implements Callable<Integer> {
                 used += columns;
                 start = before;
             }
-            return "…" + text.substring(start);
+            return ellipsis + text.substring(start);
         }
 
         @Override
-        public void merging(long rows, boolean done) {
+        public synchronized void merging(long rows, boolean done) {
+            if (stopped) {
+                return;
+            }
             if (done) {
                 err.printf(Locale.ROOT, " done in %.1f s%n", (System.nanoTime() - mergeStartedAt) / 1e9);
+                lineOpen = false;
             } else {
                 mergeStartedAt = System.nanoTime();
-                err.printf(Locale.ROOT, "merging %,d rows into the records (one transaction)...", rows);
+                err.print("merging " + Counted.grouped(rows, "row") + " into the records (one transaction)...");
+                lineOpen = true;
             }
             err.flush();
         }
 
         @Override
-        void endLine() {
-            err.println();
+        public synchronized void endLine() {
+            if (lineOpen) {
+                err.println();
+                lineOpen = false;
+            }
+            // the message that follows is the last line: the work's thread may still report progress meanwhile
+            stopped = true;
         }
     }
 }

@@ -76,7 +76,8 @@ public class JobsCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         for (JobExecutionSummary e : executions) {
-            rows.add(new String[] {Long.toString(e.id()), e.jobName(), e.status(), time(e.started()), time(e.ended()),
+            // a job name is another application's on a shared job repository: printable too
+            rows.add(new String[] {Long.toString(e.id()), Printable.of(e.jobName()), e.status(), time(e.started()), time(e.ended()),
                     Long.toString(e.read()), Long.toString(e.written()), Long.toString(e.skipped()), Printable.of(e.exitMessage())});
         }
         int[] widths = new int[HEADER.length];

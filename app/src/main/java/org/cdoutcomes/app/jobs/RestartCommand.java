@@ -3,12 +3,14 @@ package org.cdoutcomes.app.jobs;
 import java.util.concurrent.Callable;
 import org.cdoutcomes.app.cli.CdoContext;
 import org.cdoutcomes.app.cli.DatabaseOptions;
+import org.cdoutcomes.app.cli.WhenStopped;
 import org.cdoutcomes.app.ingest.IngestCommand;
 import org.cdoutcomes.app.pipeline.ClinicPipelineConfiguration;
 import org.cdoutcomes.app.pipeline.PipelineJobConfiguration;
 import org.cdoutcomes.app.pipeline.RunCommand;
 import org.cdoutcomes.ingest.IngestJobConfiguration;
 import org.cdoutcomes.ingest.Ingester;
+import org.cdoutcomes.model.text.Printable;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,10 +55,16 @@ public class RestartCommand implements Callable<Integer> {
         try (CdoContext context = CdoContext.open(database, ClinicPipelineConfiguration.class)) {
             JobExecution execution;
             // an ingest's progress, as cdo ingest shows it (a run's ingest stage shows none, as under cdo run)
-            try (Ingester.ProgressShown shown = context.bean(Ingester.class).progressTo(IngestCommand.progressOnTerminal())) {
+            IngestCommand.RunUnderWay progress = IngestCommand.progressOnTerminal();
+            try (WhenStopped stopped = WhenStopped.say(() -> {
+                     progress.endLine();
+                     return "cdo: the restart of job execution " + executionId + " was stopped before it finished; run cdo restart "
+                             + executionId + " again to resume it";
+                 });
+                 Ingester.ProgressShown shown = context.bean(Ingester.class).progressTo(progress)) {
                 execution = context.bean(JobRuns.class).restart(executionId);
             } catch (RestartRefusedException e) {
-                spec.commandLine().getErr().println("cdo: " + e.getMessage());
+                spec.commandLine().getErr().println("cdo: " + Printable.of(e.getMessage()));
                 return 2;
             }
             long resumed = context.bean(JobRuns.class).resumedBy(execution);

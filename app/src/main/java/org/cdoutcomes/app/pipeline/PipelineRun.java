@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -22,6 +23,8 @@ public record PipelineRun(String jobName, LocalDateTime runTime, Path inbox, Pat
     static final String INBOX = "inbox";
     static final String OUTBOX = "outbox";
     static final String PATHS = "paths";
+    /** The paths when one has a line break in its name: escaped, under a key of their own (PATHS keeps them as written). */
+    static final String ESCAPED_PATHS = "escapedPaths";
     /** The length of a PARAMETER_VALUE column. */
     static final int MAX_PARAMETER_LENGTH = 2500;
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -33,10 +36,12 @@ public record PipelineRun(String jobName, LocalDateTime runTime, Path inbox, Pat
     public static PipelineRun of(String jobName, JobParameters parameters) {
         String inbox = parameters.getString(INBOX);
         String paths = parameters.getString(PATHS, "");
+        String escaped = parameters.getString(ESCAPED_PATHS, "");
         return new PipelineRun(jobName, parameters.getLocalDateTime(RUN_TIME),
                 inbox == null ? null : Path.of(inbox),
                 Path.of(parameters.getString(OUTBOX)),
-                paths.isEmpty() ? List.of() : decodePaths(paths));
+                !escaped.isEmpty() ? decodePaths(escaped)
+                        : paths.isEmpty() ? List.of() : Arrays.stream(paths.split("\n")).map(Path::of).toList());
     }
 
     public JobParameters toParameters() {
@@ -47,25 +52,28 @@ public record PipelineRun(String jobName, LocalDateTime runTime, Path inbox, Pat
             builder.addString(INBOX, inbox.toAbsolutePath().toString(), false);
         }
         if (!paths.isEmpty()) {
-            String joined = paths.stream().map(p -> encodePath(p.toAbsolutePath().toString())).collect(Collectors.joining("\n"));
+            // a line each, as written (a Windows path's backslashes stay); escaped only when a name holds a line break
+            List<String> absolute = paths.stream().map(p -> p.toAbsolutePath().toString()).toList();
+            boolean escape = absolute.stream().anyMatch(path -> path.indexOf('\n') >= 0);
+            String joined = absolute.stream().map(path -> escape ? encodePath(path) : path).collect(Collectors.joining("\n"));
             if (joined.length() > MAX_PARAMETER_LENGTH) {
                 throw new BadSettingException("PATH: too many paths for one run (" + joined.length()
                         + " characters, at most " + MAX_PARAMETER_LENGTH + "); name their folder instead");
             }
-            builder.addString(PATHS, joined, false);
+            builder.addString(escape ? ESCAPED_PATHS : PATHS, joined, false);
         }
         return builder.toJobParameters();
     }
 
     /**
-     * One path of the parameter, which holds them a line each: a line break in a path's name is written {@code \n}
-     * and a backslash {@code \\}, so that a name with a line break comes back whole.
+     * One path of {@link #ESCAPED_PATHS}, which holds them a line each: a line break in a path's name is written
+     * {@code \n} and a backslash {@code \\}, so that a name with a line break comes back whole.
      */
     static String encodePath(String path) {
         return path.replace("\\", "\\\\").replace("\n", "\\n");
     }
 
-    /** The paths of the parameter, each line decoded. */
+    /** The paths of {@link #ESCAPED_PATHS}, each line decoded. */
     static List<Path> decodePaths(String encoded) {
         List<Path> paths = new ArrayList<>();
         StringBuilder path = new StringBuilder();

@@ -13,6 +13,7 @@ import org.cdoutcomes.app.cli.PathConverter;
 import org.cdoutcomes.app.jobs.JobEndings;
 import org.cdoutcomes.app.jobs.JobRuns;
 import org.cdoutcomes.app.jobs.StopRequest;
+import org.cdoutcomes.model.text.Printable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;
@@ -114,7 +115,7 @@ public class RunCommand implements Callable<Integer> {
     /** Files named on the command line stay where they are, so their reasons go to stderr. */
     private static void printUnreadable(IngestOutcome outcome, PrintWriter err) {
         if (outcome != null) {
-            outcome.files().stream().filter(FileOutcome::failed).forEach(file -> err.println(file.file() + ": " + file.failure()));
+            outcome.files().stream().filter(FileOutcome::failed).forEach(file -> err.println(Printable.of(file.file().toString()) + ": " + Printable.of(file.failure())));
         }
     }
 

@@ -32,4 +32,17 @@ class AnalysisProgressTests {
         err.reset();
         assertEquals("", run(999, 999));
     }
+
+    /** Ctrl-C ends the line (then says what is left) while the analysis may still report: nothing more is shown. */
+    @Test
+    void onceEndedTheLineStaysEndedAndNothingMoreIsShown() {
+        AnalysisProgress progress = new AnalysisProgress(new PrintStream(err, true, StandardCharsets.UTF_8));
+        progress.toRead(() -> 3_000);
+        progress.accept(1_000);
+        progress.done();
+        progress.accept(2_000);
+        progress.done();
+
+        assertEquals("\ranalysing: 1,000 of 3,000 patients read (33%)" + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -3,6 +3,7 @@ package org.cdoutcomes.app.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,6 +27,8 @@ import org.cdoutcomes.app.CdoRun;
 import org.cdoutcomes.app.jobs.EndedUnknown;
 import org.cdoutcomes.db.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,6 +87,7 @@ class IngestRestartIntegrationTests {
 
     /** A restart redoes what the killed run had not done: at a terminal, with the progress cdo ingest shows. */
     @Test
+    @EnabledOnOs(OS.LINUX)
     void aRestartedIngestShowsItsProgressAtATerminal() throws Exception {
         Path clinic = clinic();
         DataSource killed = TestDatabases.migrated("ingest_killed_progress");
@@ -91,11 +96,21 @@ class IngestRestartIntegrationTests {
         // script gives the command a terminal: stderr is one, as at the user's
         String command = "'" + java + "' -cp '" + System.getProperty("java.class.path") + "' " + CdoMain.class.getName()
                 + " restart --db '" + TestDatabases.jdbcUrl(killed) + "' " + execution;
-        Process restart = new ProcessBuilder("script", "-qec", command, "/dev/null")
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).redirectErrorStream(true).start();
-        String shown = new String(restart.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ProcessBuilder underScript = new ProcessBuilder("script", "-qec", command, "/dev/null")
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).redirectErrorStream(true);
+        // the width of script's terminal, not one the build's environment may give
+        underScript.environment().remove("COLUMNS");
+        Process restart = underScript.start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(restart.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
 
-        assertThat(restart.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(restart.waitFor(120, TimeUnit.SECONDS)).as("the restart ended within 120 s").isTrue();
+        String shown = output.get(10, TimeUnit.SECONDS);
         assertThat(restart.exitValue()).as("as an uninterrupted run, for its unreadable file; " + shown).isEqualTo(1);
         assertThat(shown).as("the files it read, and the merge")
                 .containsPattern("symptoms\\.csv: [\\d,]+ rows, [\\d,]+ rows/s")

@@ -14,7 +14,7 @@ class TerminalProgressTests {
     @Test
     void readingRewritesTheFilesLineAndTheMergeSaysWhatItDoesAndWhenItIsDone() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 80);
+        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 80, "…");
 
         progress.reading("visits.csv", 1_000, 0.5, false);
         progress.reading("visits.csv", 2_000, 1.0, true);
@@ -34,7 +34,7 @@ class TerminalProgressTests {
     @Test
     void aLongPathIsShownByItsEndWithin79Columns() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 80);
+        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 80, "…");
         String path = "/home/clinic/Exports/2025/Q1/Neurology - Botulinum toxin clinic/visits-2025-Q1.csv";
 
         progress.reading(path, 123_456, 0.25, false);
@@ -49,7 +49,7 @@ class TerminalProgressTests {
     @Test
     void aNarrowTerminalAndWideCharactersKeepTheLineWithinTheWidth() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 40);
+        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 40, "…");
 
         progress.reading("exports/神経内科ボツリヌス療法外来データ/symptoms.csv", 65_536, 0.1, false);
 
@@ -70,7 +70,7 @@ class TerminalProgressTests {
     @Test
     void aShorterLineCoversTheLongerOneBeforeIt() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 80);
+        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 80, "…");
 
         progress.reading("visits.xlsx", 1_000, 0.5, false);
         progress.reading("visits.xlsx", 2_000, Double.NaN, false);
@@ -85,12 +85,33 @@ class TerminalProgressTests {
 
     @Test
     void endOfKeepsShortTextAndEndsLongTextAfterAnEllipsis() {
-        assertEquals("visits.csv", IngestCommand.TerminalProgress.endOf("visits.csv", 10));
-        assertEquals("…its.csv", IngestCommand.TerminalProgress.endOf("visits.csv", 8));
-        assertEquals("…v", IngestCommand.TerminalProgress.endOf("visits.csv", 0));
+        assertEquals("visits.csv", IngestCommand.TerminalProgress.endOf("visits.csv", 10, "…"));
+        assertEquals("…its.csv", IngestCommand.TerminalProgress.endOf("visits.csv", 8, "…"));
+        assertEquals("…v", IngestCommand.TerminalProgress.endOf("visits.csv", 0, "…"));
         // wide characters take two columns (a terminal shows CJK and emoji so), and are not split
-        assertEquals("….csv", IngestCommand.TerminalProgress.endOf("visits-🙂.csv", 6));
-        assertEquals("…🙂.csv", IngestCommand.TerminalProgress.endOf("visits-🙂.csv", 7));
-        assertEquals("…科/visits.csv", IngestCommand.TerminalProgress.endOf("神経内科/visits.csv", 14));
+        assertEquals("….csv", IngestCommand.TerminalProgress.endOf("visits-🙂.csv", 6, "…"));
+        assertEquals("…🙂.csv", IngestCommand.TerminalProgress.endOf("visits-🙂.csv", 7, "…"));
+        assertEquals("…科/visits.csv", IngestCommand.TerminalProgress.endOf("神経内科/visits.csv", 14, "…"));
+        // where stderr cannot show "…" (a POSIX locale), three dots, which take three columns
+        assertEquals("...s.csv", IngestCommand.TerminalProgress.endOf("visits.csv", 8, "..."));
+    }
+
+    /** Ctrl-C ends an open line once before its message, and nothing shows after it; with no line open, no blank line. */
+    @Test
+    void endLineEndsAnOpenLineOnceAndNothingShowsAfterIt() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        IngestCommand.TerminalProgress progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 80, "…");
+        progress.endLine();
+        assertEquals("", bytes.toString(StandardCharsets.UTF_8), "no line open: no blank line");
+
+        progress = new IngestCommand.TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 80, "…");
+        progress.reading("visits.csv", 1, 0.5, false);
+        progress.endLine();
+        progress.reading("visits.csv", 2, 0.9, false);
+        progress.merging(2, false);
+        progress.endLine();
+
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.matches("\\rvisits\\.csv: 1 row, [\\d,]+ rows/s,  50% of the file\n"), shown);
     }
 }

@@ -9,6 +9,8 @@ import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 class PipelineRunTests {
     @Test
@@ -43,8 +45,28 @@ class PipelineRunTests {
                 Path.of("/data/plain.csv"));
         PipelineRun run = new PipelineRun("run", LocalDateTime.of(2026, 1, 2, 3, 4, 5), null, Path.of("/out"), paths);
 
-        assertThat(run.toParameters().getString("paths"))
+        assertThat(run.toParameters().getString("paths")).isNull();
+        assertThat(run.toParameters().getString("escapedPaths"))
                 .isEqualTo("/data/visits\\nQ1.csv\n/data/a\\\\nb.csv\n/data/end\\\\\n/data/plain.csv");
         assertThat(PipelineRun.of("run", run.toParameters()).paths()).isEqualTo(paths);
+    }
+
+    /**
+     * Without a line break in a name, the paths are kept as written, a line each, as cdo always kept them: a run
+     * recorded by an earlier cdo restarts with its paths, Windows ones with their backslashes too.
+     */
+    @Test
+    void pathsWithoutLineBreaksAreKeptAsWrittenAsEarlierRunsKeptThem() {
+        JobParameters earlier = new JobParametersBuilder()
+                .addLocalDateTime("runTime", LocalDateTime.of(2026, 1, 2, 3, 4, 5))
+                .addString("outbox", "/out", false)
+                .addString("paths", "C:\\exports\\new\\visits.csv\n\\\\clinic-nas\\exports\\q1.csv", false)
+                .toJobParameters();
+
+        assertThat(PipelineRun.of("run", earlier).paths())
+                .containsExactly(Path.of("C:\\exports\\new\\visits.csv"), Path.of("\\\\clinic-nas\\exports\\q1.csv"));
+        PipelineRun run = new PipelineRun("run", LocalDateTime.of(2026, 1, 2, 3, 4, 5), null, Path.of("/out"),
+                List.of(Path.of("/data/back\\slash.csv"), Path.of("/data/b.csv")));
+        assertThat(run.toParameters().getString("paths")).isEqualTo("/data/back\\slash.csv\n/data/b.csv");
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.cdoutcomes.ingest.read.Header;
 import org.cdoutcomes.ingest.read.RecordType;
 import org.cdoutcomes.ingest.read.SourceRow;
+import org.cdoutcomes.model.text.Counted;
 import org.cdoutcomes.model.vocabulary.AdverseEventTerm;
 import org.cdoutcomes.model.vocabulary.CdPattern;
 import org.cdoutcomes.model.vocabulary.Coded;
@@ -73,7 +74,7 @@ public final class RowValidator {
         }
         if (row.cellCount() > header.width()) {
             return rejected(new Reject(row.line(), null, RejectCode.MALFORMED_ROW,
-                    "The row has " + row.cellCount() + " cells but the header has " + header.width() + " columns."));
+                    "The row has " + Counted.of(row.cellCount(), "cell") + " but the header has " + Counted.of(header.width(), "column") + "."));
         }
         Row r = new Row(row);
         String[] values = switch (header.type()) {

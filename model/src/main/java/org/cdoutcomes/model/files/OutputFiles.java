@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,16 +36,53 @@ public final class OutputFiles {
      * The temporary files being written: Ctrl-C or SIGTERM ends the JVM amid a write, without the finally that deletes
      * the file, and a hidden empty file stayed beside the output at each interrupted run. A shutdown hook deletes them.
      */
-    private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+    private static final Set<Path> IN_FLIGHT = new HashSet<>();
+    /** Set once the JVM ends: no temporary file is created or moved into place after the hook deleted them. */
+    private static boolean ending;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> IN_FLIGHT.forEach(temporary -> {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(OutputFiles::deleteInFlight, "cdo-delete-temporary-files"));
+        } catch (IllegalStateException alreadyEnding) {
+            ending = true;
+        }
+    }
+
+    private static synchronized void deleteInFlight() {
+        ending = true;
+        for (Path temporary : IN_FLIGHT) {
             try {
                 Files.deleteIfExists(temporary);
             } catch (IOException e) {
                 // the JVM is ending: nothing else can be done about it
             }
-        }), "cdo-delete-temporary-files"));
+        }
+    }
+
+    /** Creates the temporary file and notes it, unless the JVM is ending. */
+    private static synchronized OutputStream create(Path temporary, Path target) throws IOException {
+        if (ending) {
+            throw new IOException(target + " was not written: cdo is ending");
+        }
+        OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        IN_FLIGHT.add(temporary);
+        return out;
+    }
+
+    private static synchronized void ended(Path temporary) {
+        IN_FLIGHT.remove(temporary);
+    }
+
+    /** Moves the finished temporary file into place, unless the JVM is ending (it was deleted, or is about to be). */
+    private static synchronized void moveIntoPlace(Path temporary, Path target) throws IOException {
+        if (ending) {
+            throw new IOException(target + " was not written: cdo is ending");
+        }
+        try {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private OutputFiles() {
@@ -146,9 +183,7 @@ public final class OutputFiles {
         Files.deleteIfExists(temporary);
         boolean created = false;
         try {
-            IN_FLIGHT.add(temporary);
-            try (NamingFailures out = new NamingFailures(Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE), target)) {
+            try (NamingFailures out = new NamingFailures(create(temporary, target), target)) {
                 created = true;
                 try {
                     content.writeTo(out);
@@ -163,11 +198,7 @@ public final class OutputFiles {
                 }
             }
             copyPermissions(target, temporary);
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveIntoPlace(temporary, target);
         } catch (FileSystemException e) {
             if (!temporary.toString().equals(e.getFile())) {
                 throw e;
@@ -180,7 +211,7 @@ public final class OutputFiles {
                     Files.deleteIfExists(temporary);
                 }
             } finally {
-                IN_FLIGHT.remove(temporary);
+                ended(temporary);
             }
         }
     }

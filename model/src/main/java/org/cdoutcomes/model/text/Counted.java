@@ -15,4 +15,9 @@ public final class Counted {
     public static String of(long count, String singular, String plural) {
         return String.format(Locale.ROOT, "%d %s", count, count == 1 ? singular : plural);
     }
+
+    /** With the thousands grouped, for counts that run into millions: "1,204,311 rows". */
+    public static String grouped(long count, String noun) {
+        return String.format(Locale.ROOT, "%,d %s", count, count == 1 ? noun : noun + "s");
+    }
 }

@@ -3,9 +3,10 @@ package org.cdoutcomes.model.text;
 /**
  * Text from outside cdo (a file name dropped in an inbox, a server's message) made safe to print on one line of a
  * terminal or a log: a line break in a file name would forge a log line of its own, an escape sequence would steer the
- * terminal, and a right-to-left override would show the name's end reversed. Such characters are shown as escapes
- * ({@code \n}, {@code \x1B}, {@code \u202E}), as {@code ls -b} does; everything else, backslashes of Windows paths
- * included, is left as it is.
+ * terminal, and a right-to-left override would show the name's end reversed. Such characters are shown as escapes:
+ * a line break as backslash-n, ESC as backslash-x1B, U+202E as backslash-u202E, much as {@code ls -b} shows them.
+ * Everything else is left as it is, backslashes too (unlike {@code ls -b}), so that Windows paths read as they are: a
+ * name holding a backslash and an n then looks like one holding a line break, the lesser harm.
  */
 public final class Printable {
     private Printable() {
