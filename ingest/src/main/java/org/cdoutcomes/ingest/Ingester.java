@@ -54,18 +54,12 @@ public class Ingester {
                 .addString(DATE_FORMAT, dates.pattern(), false)
                 .addString(REJECTS_FILE, rejects.toString(), false)
                 .toJobParameters();
-        progress.set(listener);
-        try {
+        try (ProgressShown shown = progressTo(listener)) {
             return outcome(JobLaunches.retryingCollisions(() -> jobOperator.start(job, parameters)));
-        } finally {
-            progress.set(IngestProgress.QUIET);
         }
     }
 
-    /**
-     * Sends the progress of the ingest job's executions started otherwise than by {@link #ingest} (cdo restart) to
-     * {@code listener}, until closed.
-     */
+    /** Sends the progress of the ingest job's executions (the one {@link #ingest} starts, or cdo restart's) to {@code listener}, until closed. */
     public ProgressShown progressTo(IngestProgress listener) {
         progress.set(listener);
         return () -> progress.set(IngestProgress.QUIET);

@@ -53,8 +53,9 @@ public final class Terminal {
             if (stty.waitFor(2, TimeUnit.SECONDS) && stty.exitValue() == 0) {
                 try (InputStream out = stty.getInputStream()) {
                     String[] rowsAndColumns = new String(out.readAllBytes(), StandardCharsets.US_ASCII).strip().split("\\s+");
-                    if (rowsAndColumns.length == 2 && Integer.parseInt(rowsAndColumns[1]) > 0) {
-                        return Integer.parseInt(rowsAndColumns[1]);
+                    int columns = rowsAndColumns.length == 2 ? Integer.parseInt(rowsAndColumns[1]) : 0;
+                    if (columns > 0) {
+                        return columns;
                     }
                 }
             }

@@ -275,8 +275,12 @@ public class IngestCommand implements Callable<Integer> {
         static String startOf(String text, int width) {
             int end = 0;
             int used = 0;
-            while (end < text.length() && used + Terminal.width(text.codePointAt(end)) <= width) {
-                used += Terminal.width(text.codePointAt(end));
+            while (end < text.length()) {
+                int columns = Terminal.width(text.codePointAt(end));
+                if (used + columns > width) {
+                    break;
+                }
+                used += columns;
                 end = text.offsetByCodePoints(end, 1);
             }
             return text.substring(0, end);

@@ -33,10 +33,6 @@ public final class CsvInputFile implements InputFile {
             if (header.stream().allMatch(String::isBlank)) {
                 throw new UnreadableFileException("it has no header line (the first line is empty)");
             }
-            if (header.stream().anyMatch(name -> name.indexOf('\r') >= 0)) {
-                // else the whole file is one header line, and the names it warns about would be the rows' values
-                throw new UnreadableFileException(CsvParser.CR_LINE_ENDS);
-            }
             sink.header(1, header);
             parser.keepAtMost(header.size());
             for (SourceRow row = parser.next(); row != null; row = parser.next()) {

@@ -59,7 +59,8 @@ public final class CsvParser implements Closeable {
     /**
      * The header line's cells (untrimmed), or null when the file is empty. Must be called first.
      *
-     * @throws UnreadableFileException when the line is longer than {@link #MAX_HEADER_CHARS}
+     * @throws UnreadableFileException when the line is longer than {@link #MAX_HEADER_CHARS}, or holds a carriage return
+     *         (the file's lines end in CR alone: the whole file would be its header)
      */
     public List<String> header() throws IOException {
         if (header != null || eof) {
@@ -88,6 +89,10 @@ public final class CsvParser implements Closeable {
         }
         if (first.length() > 0 && first.charAt(first.length() - 1) == '\r') {
             first.setLength(first.length() - 1);
+        }
+        // a blank first line is no header line at all, which the caller says
+        if (first.indexOf("\r") >= 0 && !first.toString().isBlank()) {
+            throw new UnreadableFileException(CR_LINE_ENDS);
         }
         delimiter = detectDelimiter(first);
         header = splitLine(first);

@@ -69,8 +69,11 @@ public final class OutputFiles {
         return out;
     }
 
-    private static synchronized void ended(Path temporary) {
-        IN_FLIGHT.remove(temporary);
+    /** Deletes the temporary file, if this write created it (a failure may come before). */
+    private static synchronized void ended(Path temporary) throws IOException {
+        if (IN_FLIGHT.remove(temporary)) {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     /** Moves the finished temporary file into place, unless the JVM is ending (it was deleted, or is about to be). */
@@ -181,10 +184,8 @@ public final class OutputFiles {
         Files.createDirectories(target.getParent());
         // a leftover of a killed run (or a link planted under its name) goes; a folder that is not empty stays, and fails
         Files.deleteIfExists(temporary);
-        boolean created = false;
         try {
             try (NamingFailures out = new NamingFailures(create(temporary, target), target)) {
-                created = true;
                 try {
                     content.writeTo(out);
                 } catch (IOException | RuntimeException e) {
@@ -206,13 +207,7 @@ public final class OutputFiles {
             // the user named the file, not its temporary sibling (the folder made read-only or moved while cdo wrote)
             throw new WriteFailure(target, reason(e), e);
         } finally {
-            try {
-                if (created) {
-                    Files.deleteIfExists(temporary);
-                }
-            } finally {
-                ended(temporary);
-            }
+            ended(temporary);
         }
     }
 
