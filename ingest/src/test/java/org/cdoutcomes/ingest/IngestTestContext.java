@@ -57,9 +57,13 @@ final class IngestTestContext implements AutoCloseable {
     }
 
     IngestOutcome ingest(String dateFormat, Path... paths) throws Exception {
+        return ingest(dateFormat, IngestProgress.QUIET, paths);
+    }
+
+    IngestOutcome ingest(String dateFormat, IngestProgress progress, Path... paths) throws Exception {
         List<String> names = Arrays.stream(paths).map(Path::toString).toList();
         Path rejects = paths[0].toAbsolutePath().getParent().resolve("rejects-" + System.nanoTime() + ".csv");
-        return spring.getBean(Ingester.class).ingest(new IngestRequest(names, rejects, dateFormat), IngestProgress.QUIET);
+        return spring.getBean(Ingester.class).ingest(new IngestRequest(names, rejects, dateFormat), progress);
     }
 
     <T> T bean(Class<T> type) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -115,6 +116,28 @@ class InputFilesIntegrationTests {
             assertEquals(List.of(1L, 1L), outcome.files().stream().filter(f -> !f.failed()).map(f -> List.of(f.read(), f.inserted()))
                     .findFirst().orElseThrow());
         }
+    }
+
+    /**
+     * A folder without exports showed "empty: 0 rows, 0 rows/s, 100% of the file", and a file that could not be read to its
+     * end "100% of the file" too: progress is of files read, and the share of the file only when it was read whole.
+     */
+    @Test
+    void progressShowsTheFilesReadAndTheShareOnlyOfAFileReadWhole() throws Exception {
+        Path good = Files.writeString(dir.resolve("patients.csv"), "patient_id\nP1\nP2\n");
+        Path binary = Files.write(dir.resolve("visits.csv"), new byte[] {'v', 'i', 's', 'i', 't', '_', 'i', 'd', '\n', 0, 1, 2, 3});
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        List<String> shown = new ArrayList<>();
+        IngestProgress progress = (file, rows, share, done) -> {
+            if (done) {
+                shown.add(Path.of(file).getFileName() + " " + rows + " " + share);
+            }
+        };
+        try (IngestTestContext ctx = IngestTestContext.fresh("cdo_ingest_progress")) {
+            IngestOutcome outcome = ctx.ingest(null, progress, empty, good, binary);
+            assertEquals(3, outcome.files().size());
+        }
+        assertEquals(List.of("patients.csv 2 1.0", "visits.csv 0 NaN"), shown);
     }
 
     /** Values PostgreSQL would refuse (there is no year 0; numeric has its limits) are the row's reject, not the run's failure. */

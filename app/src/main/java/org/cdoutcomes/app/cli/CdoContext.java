@@ -58,7 +58,7 @@ public final class CdoContext implements AutoCloseable {
     private static final List<String> VERBOSE_ONLY_LOGGERS = List.of("org.springframework.batch.core.step.AbstractStep",
             "org.springframework.batch.core.job.AbstractJob",
             "org.springframework.batch.core.step.tasklet.TaskletStep", "org.springframework.transaction.support.TransactionTemplate",
-            "com.zaxxer.hikari.pool.ProxyConnection", "org.apache.poi");
+            "com.zaxxer.hikari.pool.ProxyConnection", "org.apache.poi", "io.zonky.test.db.postgres.util.LinuxUtils");
 
     private final CdoSettings settings;
     private final EmbeddedDatabase embedded;

