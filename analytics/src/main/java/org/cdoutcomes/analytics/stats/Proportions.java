@@ -32,9 +32,11 @@ public final class Proportions {
         double m1 = n1 + 2 * correction;
         double x0 = b + correction;
         double m0 = n0 + 2 * correction;
-        double logRisk = Math.log((x1 / m1) / (x0 / m0));
+        // the estimate as written, not exp(log(...)), which is off in the last bits (3.0000000000000004 for 3)
+        double risk = (x1 / m1) / (x0 / m0);
+        double logRisk = Math.log(risk);
         double se = Math.sqrt(1 / x1 - 1 / m1 + 1 / x0 - 1 / m0);
-        return new Interval(Math.exp(logRisk), Math.exp(logRisk - Z * se), Math.exp(logRisk + Z * se));
+        return new Interval(risk, Math.exp(logRisk - Z * se), Math.exp(logRisk + Z * se));
     }
 
     /** Two-sided Fisher exact p for [[a, n1-a], [b, n0-b]], summing tables no more likely than observed (relative tolerance 1e-7, as R). */

@@ -59,6 +59,16 @@ class ProportionsTests {
         assertEquals(risk.estimate() * Math.exp(Proportions.Z * se), risk.upper(), 1e-12);
     }
 
+    /** R computes (a/n1)/(b/n0) as written: its value to the bit (it was 3.0000000000000004 for 3, as exp(log(3))). */
+    @Test
+    void theEstimateIsTheRatioOfTheRisksToTheBit() {
+        // b = 0: (1.5 / 2) / (0.5 / 2) = 3 exactly
+        assertEquals(3.0, Proportions.relativeRisk(1, 1, 0, 1).estimate(), 0.0);
+        // (2 / 4) / (1 / 4) = 2 exactly; R prints (3 / 10) / (1 / 10) as 2.9999999999999996 (digits = 17)
+        assertEquals(2.0, Proportions.relativeRisk(2, 4, 1, 4).estimate(), 0.0);
+        assertEquals(2.9999999999999996, Proportions.relativeRisk(3, 10, 1, 10).estimate(), 0.0);
+    }
+
     @Test
     void fisherOfSymmetricTableCountsItsMirrorImage() {
         // [[1, 3], [3, 1]]: tables x = 0..4 have probabilities 1, 16, 36, 16, 1 (/70); x = 1 ties with x = 3.
