@@ -173,23 +173,30 @@ public class IngestCommand implements Callable<Integer> {
         // the run's number names its reject report; cdo jobs and cdo restart know the job execution's, which differs once a
         // run has been restarted
         out.println("ingest run " + outcome.runId() + " (job execution " + outcome.jobExecutionId() + " in cdo jobs)");
-        // the file column as wide as its longest name, so that long paths keep the numbers aligned
-        int fileWidth = Math.max(40, outcome.files().stream().mapToInt(f -> Printable.of(f.file()).length()).max().orElse(0));
-        String format = "%-" + fileWidth + "s %-9s %10s %10s %10s %10s %10s %9s %8s%n";
-        out.printf(Locale.ROOT, format, "file", "type", "read", "inserted", "updated", "unchanged", "rejected", "warnings", "removed");
+        // the file column as wide as its longest name, so that long paths keep the numbers aligned; in terminal columns,
+        // as a name of Chinese or Japanese characters takes two a character
+        int fileWidth = Math.max(40, outcome.files().stream().mapToInt(f -> Terminal.width(Printable.of(f.file()))).max().orElse(0));
+        String format = "%s %-9s %10s %10s %10s %10s %10s %9s %8s%n";
+        out.printf(Locale.ROOT, format, padded("file", fileWidth), "type", "read", "inserted", "updated", "unchanged", "rejected", "warnings",
+                "removed");
         for (FileResult f : outcome.files()) {
+            String file = padded(Printable.of(f.file()), fileWidth);
             if (f.failed()) {
-                out.printf(Locale.ROOT, "%-" + fileWidth + "s %-9s FAILED: %s%n", Printable.of(f.file()), f.recordType() == null ? "?" : f.recordType(),
-                        Printable.of(f.failure()));
+                out.printf(Locale.ROOT, "%s %-9s FAILED: %s%n", file, f.recordType() == null ? "?" : f.recordType(), Printable.of(f.failure()));
             } else {
-                out.printf(Locale.ROOT, format, Printable.of(f.file()), f.recordType(), f.read(), f.inserted(), f.updated(), f.unchanged(),
-                        f.rejected(), f.warnings(), f.musclesRemoved());
+                out.printf(Locale.ROOT, format, file, f.recordType(), f.read(), f.inserted(), f.updated(), f.unchanged(), f.rejected(),
+                        f.warnings(), f.musclesRemoved());
             }
         }
         long rejected = outcome.files().stream().mapToLong(FileResult::rejected).sum();
         // The report is the job's last step: a run that did not complete has not written it.
         out.println(Counted.of(rejected, "row") + " rejected; " + (outcome.completed()
                 ? "reject report: " + outcome.rejectsFile() : "no reject report (the run did not finish)"));
+    }
+
+    /** The text followed by spaces up to that many terminal columns. */
+    private static String padded(String text, int columns) {
+        return text + " ".repeat(Math.max(0, columns - Terminal.width(text)));
     }
 
     /** What Ctrl-C or SIGTERM leaves, and how to go on: resume the job, once it has begun, or ingest again. */
