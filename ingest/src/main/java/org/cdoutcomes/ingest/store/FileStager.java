@@ -49,19 +49,18 @@ public final class FileStager {
 
     /** @return the rows staged (read and kept, blank rows aside); 0 for a file that turned out unreadable */
     public long stage(Connection connection, StageFile file) throws SQLException {
-        // a path found unreadable before the run (a folder without exports, a missing file) has no reading to show
-        boolean shown = file.knownFailure() == null;
-        if (shown) {
-            progress.reading(file.file(), 0, 0, false);
+        if (file.knownFailure() != null) {
+            // found unreadable before the run (a folder without exports, a missing file): no reading to show
+            markFailed(connection, file, file.typeByName().orElse(null), file.knownFailure());
+            return 0;
         }
+        progress.reading(file.file(), 0, 0, false);
         Savepoint savepoint = connection.setSavepoint();
         Staging staging = new Staging(connection, file);
         long staged;
-        boolean unreadable = false;
+        // no share of the file for one that could not be read to its end
+        double shareRead = 1;
         try {
-            if (file.knownFailure() != null) {
-                throw new UnreadableFileException(file.knownFailure());
-            }
             InputFile input = InputFiles.open(file.path());
             staging.input = input;
             input.read(staging);
@@ -80,12 +79,9 @@ public final class FileStager {
             connection.rollback(savepoint);
             markFailed(connection, file, staging.header == null ? file.typeByName().orElse(null) : staging.header.type(), reason(e));
             staged = 0;
-            unreadable = true;
+            shareRead = Double.NaN;
         }
-        if (shown) {
-            // no share for a file that could not be read to its end
-            progress.reading(file.file(), staging.rows, unreadable ? Double.NaN : 1, true);
-        }
+        progress.reading(file.file(), staging.rows, shareRead, true);
         return staged;
     }
 
